@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// WebContainer needs a cross-origin isolated page: the dev server sends the same headers as `npm start`.
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  // EC2LAB_OUT_DIR lets parallel builds (tests, benchmarks) write to their own folder.
+  outDir: process.env.EC2LAB_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  server: { headers: isolationHeaders },
+  vite: { server: { headers: isolationHeaders } },
+});
