@@ -1,0 +1,218 @@
+// Runs the exercise's tests inside a WebContainer (Node in the browser, from @webcontainer/api).
+// Why a timeout of our own: WebContainer.boot() never settles when stackblitz.com is unreachable (offline,
+// firewall, this build machine), and the learner must not wait forever for a fallback.
+// The container boots once per page; the workspace is mounted and `npm ci` runs once; each run then writes
+// the learner's files and runs vitest with its JSON reporter writing to a file that we read back through fs
+// (the process output stream merges stdout and stderr, so it cannot carry the results).
+import type { FileSystemTree } from '@webcontainer/api';
+import type { GradeResult } from '../result.ts';
+import { vitestJsonToGradeResult } from '../vitest-report.ts';
+import { type Backend, type RunRequest, RunCancelled, throwIfAborted } from './backend.ts';
+
+/** The slice of @webcontainer/api we use, so unit tests can pass a fake. */
+export interface ContainerProcess {
+  output: ReadableStream<string>;
+  exit: Promise<number>;
+  kill(): void;
+}
+export interface Container {
+  mount(tree: FileSystemTree): Promise<void>;
+  spawn(command: string, args: string[], options?: { cwd?: string; env?: Record<string, string> }): Promise<ContainerProcess>;
+  fs: {
+    readFile(path: string, encoding: 'utf-8'): Promise<string>;
+    writeFile(path: string, data: string): Promise<void>;
+    rm(path: string, options?: { force?: boolean; recursive?: boolean }): Promise<void>;
+  };
+}
+export type BootContainer = () => Promise<Container>;
+
+/** Everything the container needs for one exercise, produced at build time (see src/sandbox/exercise-data.ts). */
+export interface Workspace {
+  exercise: string;
+  /** package.json, lockfile, vitest config, model sources, the exercise's tests and starter. */
+  tree: FileSystemTree;
+  /** Folder (relative to the workspace root) where the learner's files go. */
+  learnerDir: string;
+  /** Points per test name, from the manifest. */
+  points: Record<string, number>;
+}
+
+export type BootState =
+  | { status: 'idle' }
+  | { status: 'booting' }
+  | { status: 'ready'; container: Container }
+  | { status: 'failed'; reason: 'unsupported' | 'timeout' | 'error'; message: string };
+
+export const RESULTS_FILE = '.ec2lab/results.json';
+
+export class BootTimeout extends Error {
+  constructor(ms: number) {
+    super(`WebContainer did not start within ${ms} ms`);
+    this.name = 'BootTimeout';
+  }
+}
+
+/** Races a promise against a timer; the timer is cleared either way so nothing lingers. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Collects a process's output stream, forwarding each chunk as it arrives. */
+async function pipeOutput(stream: ReadableStream<string>, onChunk: (text: string) => void): Promise<string> {
+  let all = '';
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return all;
+    all += value;
+    onChunk(value);
+  }
+}
+
+/** Runs a process to its end; kills it when the signal aborts or the time limit passes. */
+async function runProcess(
+  container: Container,
+  command: string,
+  args: string[],
+  { signal, onOutput, timeoutMs }: { signal: AbortSignal; onOutput: (text: string) => void; timeoutMs: number },
+): Promise<{ exitCode: number; output: string }> {
+  throwIfAborted(signal);
+  const proc = await container.spawn(command, args);
+  const onAbort = () => proc.kill();
+  signal.addEventListener('abort', onAbort, { once: true });
+  const outputDone = pipeOutput(proc.output, onOutput).catch(() => '');
+  try {
+    const exitCode = await withTimeout(proc.exit, timeoutMs, () =>
+      new Error(`${command} ${args.join(' ')} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`),
+    ).catch((error: unknown) => {
+      proc.kill();
+      throw error;
+    });
+    throwIfAborted(signal);
+    // The stream may end a moment after exit; do not wait on it forever.
+    const output = await withTimeout(outputDone, 1000, () => new Error('output stream did not close')).catch(() => '');
+    return { exitCode, output };
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+export interface WebContainerBackendOptions {
+  boot: BootContainer;
+  /** Fetches the exercise's workspace (only once the container is up: the tree is large). */
+  loadWorkspace: (exercise: string) => Promise<Workspace>;
+  bootTimeoutMs: number;
+  installTimeoutMs?: number;
+  runTimeoutMs?: number;
+  /** For the output panel while installing (before any run). */
+  onOutput?: (text: string) => void;
+  now?: () => number;
+}
+
+/**
+ * The WebContainer backend. `start()` boots (once) and prepares the workspace (once); it rejects when the
+ * container cannot start in time, which is the sandbox's cue to fall back to the local backend.
+ */
+export function createWebContainerBackend(options: WebContainerBackendOptions) {
+  const now = options.now ?? (() => Date.now());
+  let state: BootState = { status: 'idle' };
+  let booting: Promise<Container> | undefined;
+  const prepared = new Map<string, Promise<Workspace>>();
+  let installed: Promise<void> | undefined;
+
+  function boot(): Promise<Container> {
+    if (booting) return booting;
+    if (typeof globalThis !== 'undefined' && 'crossOriginIsolated' in globalThis && !globalThis.crossOriginIsolated) {
+      state = { status: 'failed', reason: 'unsupported', message: 'This page is not cross-origin isolated.' };
+      booting = Promise.reject(new Error(state.message));
+      booting.catch(() => {});
+      return booting;
+    }
+    state = { status: 'booting' };
+    booting = withTimeout(options.boot(), options.bootTimeoutMs, () => new BootTimeout(options.bootTimeoutMs)).then(
+      (container) => {
+        state = { status: 'ready', container };
+        return container;
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        state = { status: 'failed', reason: error instanceof BootTimeout ? 'timeout' : 'error', message };
+        throw error;
+      },
+    );
+    return booting;
+  }
+
+  /** Mounts the exercise's tree and installs dependencies; both once (the lockfile is shared by all exercises). */
+  function prepare(container: Container, exercise: string, signal: AbortSignal, onOutput: (t: string) => void): Promise<Workspace> {
+    let ready = prepared.get(exercise);
+    if (!ready) {
+      ready = (async () => {
+        const workspace = await options.loadWorkspace(exercise);
+        await container.mount(workspace.tree);
+        installed ??= runProcess(container, 'npm', ['ci', '--no-audit', '--no-fund'], {
+          signal: new AbortController().signal, // an install is shared by later runs: a cancelled run does not stop it
+          onOutput,
+          timeoutMs: options.installTimeoutMs ?? 180_000,
+        }).then(({ exitCode }) => {
+          if (exitCode !== 0) throw new Error(`npm ci exited with code ${exitCode}`);
+        });
+        await installed;
+        return workspace;
+      })();
+      prepared.set(exercise, ready);
+      // A failed preparation may be retried by the next run.
+      ready.catch(() => {
+        prepared.delete(exercise);
+        installed = undefined;
+      });
+    }
+    throwIfAborted(signal);
+    return ready;
+  }
+
+  const backend: Backend & { start(): Promise<void>; state(): BootState } = {
+    kind: 'webcontainer',
+    state: () => state,
+    async start() {
+      await boot();
+    },
+    async run(request: RunRequest): Promise<GradeResult> {
+      const started = now();
+      const container = await boot();
+      const workspace = await prepare(container, request.exercise, request.signal, request.onOutput);
+      throwIfAborted(request.signal);
+      const dir = workspace.learnerDir ? `${workspace.learnerDir.replace(/\/$/, '')}/` : '';
+      for (const [name, content] of Object.entries(request.files)) {
+        await container.fs.writeFile(`${dir}${name}`, content);
+      }
+      await container.fs.rm(RESULTS_FILE, { force: true });
+      const { output } = await runProcess(
+        container,
+        'npx',
+        ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS_FILE}`],
+        { signal: request.signal, onOutput: request.onOutput, timeoutMs: options.runTimeoutMs ?? 60_000 },
+      );
+      let report: unknown;
+      try {
+        report = JSON.parse(await container.fs.readFile(RESULTS_FILE, 'utf-8'));
+      } catch {
+        report = undefined; // vitest crashed before writing: the converter turns this into an error result
+      }
+      if (request.signal.aborted) throw new RunCancelled();
+      return vitestJsonToGradeResult(report, {
+        exercise: request.exercise,
+        points: workspace.points,
+        durationMs: now() - started,
+        output,
+      });
+    },
+  };
+  return backend;
+}
+
+export type WebContainerBackend = ReturnType<typeof createWebContainerBackend>;

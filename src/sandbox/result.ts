@@ -1,0 +1,100 @@
+// The run result every backend returns: the grader's GradeResult (contracts.md). The results panel, the
+// progress store and the live map read only this object, whichever backend produced it.
+// Kept as a structural copy here so the browser bundle never imports the grader's Node code.
+
+export type TestStatus = 'pass' | 'fail' | 'error';
+
+export interface TestResult {
+  name: string;
+  status: TestStatus;
+  message?: string;
+  output?: string;
+  test_code: string;
+  task_id?: number;
+  points: number;
+  maxPoints: number;
+}
+
+export interface GradeResult {
+  version: 3;
+  status: TestStatus;
+  message?: string;
+  exercise: string;
+  tests: TestResult[];
+  points: number;
+  maxPoints: number;
+  durationMs: number;
+  /** Final model state and event log of the exercise's main scenario (for the live map). */
+  model?: { state: unknown; events: unknown[] };
+}
+
+const statuses: readonly TestStatus[] = ['pass', 'fail', 'error'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asStatus(value: unknown): TestStatus | undefined {
+  return statuses.find((s) => s === value);
+}
+
+function asNumber(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+function asOptionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Checks that a JSON value (from the server or a results file) has the GradeResult shape.
+ * Throws a plain Error naming the first thing wrong: a malformed answer must never look like a pass.
+ */
+export function parseGradeResult(value: unknown): GradeResult {
+  if (!isRecord(value)) throw new Error('result is not an object');
+  const status = asStatus(value.status);
+  if (!status) throw new Error(`result has an unknown status: ${String(value.status)}`);
+  if (typeof value.exercise !== 'string') throw new Error('result has no exercise id');
+  if (!Array.isArray(value.tests)) throw new Error('result has no tests list');
+  const tests = value.tests.map((raw, i): TestResult => {
+    if (!isRecord(raw) || typeof raw.name !== 'string') throw new Error(`test ${i} has no name`);
+    const testStatus = asStatus(raw.status);
+    if (!testStatus) throw new Error(`test "${raw.name}" has an unknown status`);
+    return {
+      name: raw.name,
+      status: testStatus,
+      message: asOptionalString(raw.message),
+      output: asOptionalString(raw.output),
+      test_code: typeof raw.test_code === 'string' ? raw.test_code : '',
+      task_id: typeof raw.task_id === 'number' ? raw.task_id : undefined,
+      points: asNumber(raw.points, 0),
+      maxPoints: asNumber(raw.maxPoints, 0),
+    };
+  });
+  const model = isRecord(value.model) && Array.isArray(value.model.events)
+    ? { state: value.model.state, events: value.model.events }
+    : undefined;
+  return {
+    version: 3,
+    status,
+    message: asOptionalString(value.message),
+    exercise: value.exercise,
+    tests,
+    points: asNumber(value.points, tests.reduce((sum, t) => sum + t.points, 0)),
+    maxPoints: asNumber(value.maxPoints, tests.reduce((sum, t) => sum + t.maxPoints, 0)),
+    durationMs: asNumber(value.durationMs, 0),
+    model,
+  };
+}
+
+/** Counts for the summary line and the stable test hooks (data-passed / data-total). */
+export function summarize(result: GradeResult): { passed: number; total: number; firstFailure: number } {
+  const passed = result.tests.filter((t) => t.status === 'pass').length;
+  const firstFailure = result.tests.findIndex((t) => t.status !== 'pass');
+  return { passed, total: result.tests.length, firstFailure };
+}
+
+/** A result for a run that could not produce test results at all (crash, timeout, bad answer). */
+export function errorResult(exercise: string, message: string, durationMs = 0): GradeResult {
+  return { version: 3, status: 'error', message, exercise, tests: [], points: 0, maxPoints: 0, durationMs };
+}

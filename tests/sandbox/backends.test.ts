@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import { chooseBackend } from '../../src/sandbox/backends/choose.ts';
+import { createLocalBackend, probeLocal } from '../../src/sandbox/backends/local.ts';
+import { RunCancelled, type Backend } from '../../src/sandbox/backends/backend.ts';
+import { RunQueue } from '../../src/sandbox/runs.ts';
+
+const fakeBackend = (kind: Backend['kind']): Backend => ({ kind, run: async () => { throw new Error('unused'); } });
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('choosing a backend', () => {
+  it('uses the WebContainer when it starts', async () => {
+    const choice = await chooseBackend({
+      startWebContainer: async () => fakeBackend('webcontainer'),
+      probeLocal: async () => true,
+      createLocal: () => fakeBackend('local'),
+    });
+    expect(choice.kind).toBe('webcontainer');
+  });
+
+  it('falls back to the local server when the WebContainer cannot start', async () => {
+    const choice = await chooseBackend({
+      startWebContainer: async () => { throw new Error('WebContainer did not start within 7000 ms'); },
+      probeLocal: async () => true,
+      createLocal: () => fakeBackend('local'),
+    });
+    expect(choice).toMatchObject({ kind: 'local', webcontainerProblem: 'WebContainer did not start within 7000 ms' });
+  });
+
+  it('says none when neither can run', async () => {
+    const choice = await chooseBackend({
+      startWebContainer: async () => { throw new Error('offline'); },
+      probeLocal: async () => false,
+      createLocal: () => fakeBackend('local'),
+    });
+    expect(choice.kind).toBe('none');
+  });
+});
+
+describe('local backend', () => {
+  it('probes with OPTIONS and recognises the grading endpoint', async () => {
+    expect(await probeLocal(async () => new Response(null, { status: 204, headers: { allow: 'OPTIONS, POST' } }))).toBe(true);
+    expect(await probeLocal(async () => new Response('not found', { status: 404 }))).toBe(false);
+    expect(await probeLocal(async () => { throw new TypeError('offline'); })).toBe(false);
+  });
+
+  it('posts the files and returns the parsed result', async () => {
+    const fetchImpl = vi.fn(async () => json({ version: 3, status: 'pass', exercise: 'launch', tests: [], points: 0, maxPoints: 0, durationMs: 5 }));
+    const result = await createLocalBackend(fetchImpl).run({
+      exercise: 'launch', files: { 'launch.ts': 'x' }, signal: new AbortController().signal, onOutput: () => {},
+    });
+    expect(result.status).toBe('pass');
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/grade');
+    expect(JSON.parse(String(init.body))).toEqual({ exerciseId: 'launch', files: { 'launch.ts': 'x' } });
+  });
+
+  it('shows the server error message', async () => {
+    const backend = createLocalBackend(async () => json({ error: 'Unknown exercise: nope' }, 404));
+    await expect(backend.run({ exercise: 'nope', files: {}, signal: new AbortController().signal, onOutput: () => {} }))
+      .rejects.toThrow('Unknown exercise: nope');
+  });
+});
+
+describe('run queue', () => {
+  it('a new run cancels the running one and only the newest result counts', async () => {
+    const queue = new RunQueue();
+    let firstSignal: AbortSignal | undefined;
+    const first = queue.start((signal) => {
+      firstSignal = signal;
+      return new Promise<string>((_, reject) => signal.addEventListener('abort', () => reject(new RunCancelled())));
+    });
+    const second = queue.start(async () => 'second');
+    expect(await first).toBeUndefined();
+    expect(firstSignal?.aborted).toBe(true);
+    expect(await second).toBe('second');
+    expect(queue.running).toBe(false);
+  });
+
+  it('passes real errors through', async () => {
+    await expect(new RunQueue().start(async () => { throw new Error('server down'); })).rejects.toThrow('server down');
+  });
+});
