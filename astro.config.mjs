@@ -13,6 +13,8 @@ export default defineConfig({
   outDir: process.env.EC2LAB_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   integrations: [mdx()],
+  // Code blocks carry a light and a dark theme; src/layouts/theme.css shows the one the system asks for.
+  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } } },
   server: { headers: isolationHeaders },
   vite: { server: { headers: isolationHeaders } },
 });
