@@ -1,0 +1,129 @@
+// `ec2-lab mini-ec2`: serve a mini-EC2 model over EC2's Query protocol so the AWS CLI, boto3 and the
+// SDKs can use it with an endpoint override. Argument parsing and wiring only: the server lives in
+// src/mini-ec2/server/, the protocol in src/mini-ec2/protocol/.
+//
+// The clock runs in real time (x --speed) so a CLI user sees pending -> running and pending -> available
+// happen by themselves, as on AWS, and `aws ec2 wait instance-running` works unchanged.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { MiniEc2 } from '../mini-ec2/index.ts';
+import { startMiniEc2Server } from '../mini-ec2/server/http-server.ts';
+import { createStateSaver, readStateFile, writeStateFileAtomic } from '../mini-ec2/server/state-file.ts';
+
+const HELP = `usage: ec2-lab mini-ec2 [--port 4566] [--host 127.0.0.1] [--seed N] [--speed F] [--state FILE]
+
+Serves mini-EC2 over EC2's Query protocol (API version 2016-11-15).
+
+  --port N      port to listen on (default 4566; 0 picks a free one)
+  --host H      address to listen on (default 127.0.0.1)
+  --seed N      seed of the model's IDs (default 1)
+  --speed F     the model's clock runs at F times real time (default 1: an instance is running about
+                5 s after launch, a new image available after about 30 s; 10 makes that 0.5 s and 3 s)
+  --state FILE  load the model from FILE at start (if it exists) and save it there after every change
+                and when stopped (Ctrl+C, SIGTERM); saves are atomic
+  --help        this text
+
+Signatures are not verified: any access key works.`;
+
+type Options = { port: number; host: string; seed: number; speed: number; state?: string };
+
+function parseOptions(args: string[]): Options | string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string', default: '4566' },
+        host: { type: 'string', default: '127.0.0.1' },
+        seed: { type: 'string', default: '1' },
+        speed: { type: 'string', default: '1' },
+        state: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (values.help) return 'help';
+  const port = Number(values.port);
+  const seed = Number(values.seed);
+  const speed = Number(values.speed);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port must be an integer from 0 to 65535, not '${values.port}'`;
+  if (!Number.isInteger(seed)) return `--seed must be an integer, not '${values.seed}'`;
+  if (!Number.isFinite(speed) || speed <= 0) return `--speed must be a number greater than 0, not '${values.speed}'`;
+  return { port, host: values.host, seed, speed, state: values.state ? resolve(values.state) : undefined };
+}
+
+function howToConnect(url: string): string {
+  return [
+    `mini-EC2 is listening on ${url}`,
+    '',
+    'AWS CLI (any credentials work; signatures are not verified):',
+    '  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1',
+    `  aws ec2 describe-images --owners amazon --endpoint-url ${url} --region us-east-1`,
+    'boto3:',
+    `  boto3.client('ec2', endpoint_url='${url}', region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')`,
+    'JavaScript SDK v3:',
+    `  new EC2({ endpoint: '${url}', region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } })`,
+    '',
+    'The region is taken from each request (--region / region_name). Ctrl+C to stop.',
+  ].join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+  const options = parseOptions(args);
+  if (options === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (typeof options === 'string') {
+    console.error(`ec2-lab mini-ec2: ${options}\n\n${HELP}`);
+    return 2;
+  }
+
+  const clock = { mode: 'realtime' as const, speed: options.speed };
+  let model: MiniEc2;
+  try {
+    const saved = options.state ? readStateFile(options.state) : undefined;
+    model = saved === undefined ? new MiniEc2({ seed: options.seed, clock }) : MiniEc2.fromState(saved as never, { clock });
+  } catch (error) {
+    console.error(`ec2-lab mini-ec2: cannot load ${options.state}: ${(error as Error).message}`);
+    return 1;
+  }
+
+  const stateFile = options.state;
+  const saver = stateFile ? createStateSaver(() => writeStateFileAtomic(stateFile, model.exportState())) : undefined;
+  if (saver) model.subscribe(() => saver.changed());
+
+  let server;
+  try {
+    server = await startMiniEc2Server(model, { port: options.port, host: options.host });
+  } catch (error) {
+    console.error(`ec2-lab mini-ec2: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
+    return 1;
+  }
+  console.log(howToConnect(server.url));
+  console.log(
+    `(seed ${options.seed}, clock x${options.speed}${stateFile ? `, state saved to ${stateFile}` : ', state kept in memory only'})`,
+  );
+
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      try {
+        // Always write the final state: the realtime clock may have moved resources on since the last event.
+        if (stateFile) writeStateFileAtomic(stateFile, model.exportState());
+      } catch (error) {
+        console.error(`ec2-lab mini-ec2: could not save ${stateFile}: ${(error as Error).message}`);
+      }
+      console.log(`\nmini-EC2 stopped (${signal})${stateFile ? `; state saved to ${stateFile}` : ''}`);
+      void server.close().then(() => done(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}

@@ -1,0 +1,157 @@
+// mini-EC2 over HTTP: a thin node:http layer on top of the protocol adapter (../protocol/). Its jobs are
+// the ones only a socket has: read the body within limits (1 MB, time), keep connections alive, and give
+// every malformed or slow request EC2's error envelope instead of a hang or a crash.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createQueryAdapter, errorResponse, type QueryResponse, type ServableModel } from '../protocol/adapter.ts';
+import { protocolErrors, type ProtocolError } from '../protocol/errors.ts';
+
+export type MiniEc2ServerOptions = {
+  port?: number;
+  host?: string;
+  /** Largest request body accepted; larger ones get 413. Default 1 MB. */
+  maxBodyBytes?: number;
+  /** Time allowed to receive the request headers. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Time allowed to receive the whole request (headers and body). Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Idle time before a kept-alive connection is closed. Default 5 s. */
+  keepAliveTimeoutMs?: number;
+  defaultRegion?: string;
+  /** Where model bugs (anything thrown that is not an EC2 error) are reported. Default: console.error. */
+  onInternalError?: (error: unknown, action: string) => void;
+};
+
+export type RunningServer = { url: string; port: number; host: string; server: Server; close(): Promise<void> };
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A raw HTTP response for a socket the http module has given up on (timeouts, parse errors). */
+function rawErrorResponse(error: ProtocolError): string {
+  const answer = errorResponse(error);
+  const length = Buffer.byteLength(answer.body);
+  const reason = { 400: 'Bad Request', 408: 'Request Timeout', 413: 'Payload Too Large', 431: 'Request Header Fields Too Large' }[error.status] ?? 'Error';
+  return (
+    `HTTP/1.1 ${error.status} ${reason}\r\nContent-Type: ${answer.headers['content-type']}\r\n` +
+    `x-amzn-RequestId: ${answer.headers['x-amzn-requestid']}\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n${answer.body}`
+  );
+}
+
+function send(res: ServerResponse, answer: QueryResponse, close = false): void {
+  if (res.headersSent || res.destroyed) return;
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.setHeader('content-length', Buffer.byteLength(answer.body));
+  if (close) res.setHeader('connection', 'close');
+  res.end(answer.body);
+}
+
+export async function startMiniEc2Server(model: ServableModel, options: MiniEc2ServerOptions = {}): Promise<RunningServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const adapter = createQueryAdapter(model, {
+    defaultRegion: options.defaultRegion,
+    onInternalError: options.onInternalError ?? ((error, action) => console.error(`mini-EC2: internal error in ${action}:`, error)),
+  });
+
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: Math.max(requestTimeout, headersTimeout),
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+      // How often Node looks for requests past their deadline (its default, 30 s, would make the
+      // timeouts above up to 30 s late).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    },
+    (req, res) => handleRequest(req, res),
+  );
+
+  function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const query = q === -1 ? '' : url.slice(q + 1);
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBodyBytes) {
+      // Answer at once and close: reading a body we will refuse would only waste time.
+      send(res, errorResponse(protocolErrors.tooLarge(maxBodyBytes)), true);
+      req.resume();
+      res.on('finish', () => req.socket.destroySoon());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        refused = true;
+        chunks.length = 0;
+        send(res, errorResponse(protocolErrors.tooLarge(maxBodyBytes)), true);
+        res.on('finish', () => req.socket.destroySoon());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', () => req.socket.destroy());
+    req.on('end', () => {
+      if (refused) return;
+      const headers: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      adapter
+        .handle({ method: req.method ?? 'GET', query, headers, body: Buffer.concat(chunks).toString('utf8') })
+        .then((answer) => send(res, answer))
+        .catch(() => send(res, errorResponse(protocolErrors.internal())));
+    });
+  }
+
+  // Requests the http module rejects before our handler sees them (header or body not received in
+  // time, unparsable HTTP): answer with EC2's envelope, then close.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const protocolError =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? protocolErrors.timeout()
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? protocolErrors.headersTooLarge()
+          : protocolErrors.badHttp(error.code ?? 'unknown');
+    socket.end(rawErrorResponse(protocolError));
+  });
+
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4566, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    host,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Connections still busy get a moment to finish their response, then go.
+        setTimeout(() => {
+          for (const socket of sockets) socket.destroy();
+        }, 1_000).unref();
+      }),
+  };
+}
