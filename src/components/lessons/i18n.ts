@@ -62,7 +62,7 @@ const en = {
   'class.new': 'new',
   // launch
   'launch.title': 'What happens when you launch an instance',
-  'launch.desc': 'Step 1: AWS gives you a virtual machine that runs on a hypervisor on a physical host. Step 2: the AMI you chose is copied onto the root device volume. Step 3: the machine boots from that volume. Step 4: you connect and install your packages and app.',
+  'launch.desc': 'Step 1: on a physical host, AWS sets aside a virtual machine managed by a hypervisor. Step 2: the AMI you chose is copied onto the root device volume. Step 3: the machine boots from that volume. Step 4: you connect and install your packages and app.',
   'launch.host': 'physical host',
   'launch.hypervisor': 'hypervisor',
   'launch.vm': 'virtual machine',
