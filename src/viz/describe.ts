@@ -1,0 +1,114 @@
+// Words for the map: a node's one-line description (aria-label, list item), its detail rows (tooltip),
+// a replay step's caption. Pure functions over graph nodes and events, shared by the graph and the list.
+import type { GraphNode, RegionGraph } from './graph.ts';
+import type { Translate, VizKey } from './i18n.ts';
+import type { VizEvent } from './replay.ts';
+
+const stateKeys = new Set([
+  'pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated', 'available', 'deregistered', 'failed', 'invalid',
+]);
+
+/** The state in the reader's language; states the dictionary lacks stay as the API spells them. */
+export function stateLabel(state: string, t: Translate): string {
+  if (state === 'missing') return t('node.missing');
+  return stateKeys.has(state) ? t(`state.${state}` as VizKey) : state;
+}
+
+export function ownerLabel(owner: string | undefined, t: Translate): string {
+  if (!owner || owner === 'self') return t('node.ownerSelf');
+  if (owner === 'amazon') return t('node.ownerAmazon');
+  if (owner === 'aws-marketplace') return t('node.ownerMarketplace');
+  return t('node.ownerOther', { account: owner });
+}
+
+export function tagsText(node: GraphNode, t: Translate): string {
+  return node.tags.length ? node.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ') : t('node.noTags');
+}
+
+/** Incoming arrows of a node, as text: "launched from ami-…" / "created from i-…". */
+export function originsText(node: GraphNode, graph: RegionGraph, t: Translate): string[] {
+  return graph.edges
+    .filter((e) => e.target === node.id)
+    .map((e) => (e.kind === 'launched-from' ? t('node.launchedFrom', { id: e.source }) : t('node.createdFrom', { id: e.source })));
+}
+
+/** One line that says everything the node shows: for aria-label and the list view. */
+export function describeNode(node: GraphNode, graph: RegionGraph, t: Translate): string {
+  const kind = node.kind === 'image' ? t('node.image') : t('node.instance');
+  const name = node.label !== node.id ? ` "${node.label}"` : '';
+  const parts = [
+    `${kind} ${node.id}${name}`,
+    `${t('node.state')}: ${stateLabel(node.state, t)} (${node.state})`,
+    `${t('node.architecture')}: ${node.architecture}`,
+  ];
+  if (node.instanceType) parts.push(`${t('node.instanceType')}: ${node.instanceType}`);
+  if (node.kind === 'image' && node.state !== 'missing') parts.push(`${t('node.owner')}: ${ownerLabel(node.owner, t)}`);
+  parts.push(`${t('node.tags')}: ${tagsText(node, t)}`);
+  parts.push(...originsText(node, graph, t));
+  return parts.join('; ');
+}
+
+/** Label/value rows for the hover-and-focus card. */
+export function detailRows(node: GraphNode, t: Translate): [string, string][] {
+  const rows: [string, string][] = [
+    [node.kind === 'image' ? t('node.image') : t('node.instance'), node.id],
+    [t('node.state'), `${stateLabel(node.state, t)} (${node.state})`],
+    [t('node.architecture'), node.architecture],
+  ];
+  if (node.instanceType) rows.push([t('node.instanceType'), node.instanceType]);
+  if (node.kind === 'image' && node.state !== 'missing') rows.push([t('node.owner'), ownerLabel(node.owner, t)]);
+  rows.push([t('node.tags'), tagsText(node, t)]);
+  return rows;
+}
+
+/** Caption of a replay step: what the Nth event did. */
+export function describeEvent(event: VizEvent, t: Translate): string {
+  const s = (state: string | undefined) => (state ? stateLabel(state, t) : '?');
+  switch (event.kind) {
+    case 'instance-launched':
+      return t('event.instanceLaunched', { id: event.id, image: event.imageId || '?' });
+    case 'instance-state':
+      return t('event.instanceState', { id: event.id, from: s(event.from), to: s(event.to) });
+    case 'image-created':
+      return t('event.imageCreated', { id: event.id, instance: event.sourceInstanceId ?? event.sourceImageId ?? '?' });
+    case 'instance-expired':
+      return t('event.other', { type: `instance-expired ${event.id}`, region: event.region });
+    case 'image-state':
+      return event.to === 'deregistered'
+        ? t('event.imageDeregistered', { id: event.id })
+        : t('event.imageState', { id: event.id, from: s(event.from), to: s(event.to) });
+    default:
+      return t('event.other', { type: event.type, region: event.region });
+  }
+}
+
+/**
+ * The region's nodes as a tree for the list view: roots are images nothing in the panel made, then
+ * each node's children are the nodes its arrows point to (AMI -> instances -> AMIs -> ...).
+ */
+export interface TreeItem {
+  node: GraphNode;
+  children: TreeItem[];
+}
+
+export function graphTree(graph: RegionGraph): TreeItem[] {
+  const children = new Map<string, string[]>();
+  const hasParent = new Set<string>();
+  for (const edge of graph.edges) {
+    children.set(edge.source, [...(children.get(edge.source) ?? []), edge.target]);
+    hasParent.add(edge.target);
+  }
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const placed = new Set<string>();
+  const build = (id: string): TreeItem | undefined => {
+    const node = byId.get(id);
+    if (!node || placed.has(id)) return undefined;
+    placed.add(id);
+    const kids = (children.get(id) ?? []).map(build).filter((x): x is TreeItem => x !== undefined);
+    return { node, children: kids };
+  };
+  const roots = graph.nodes.filter((n) => !hasParent.has(n.id)).map((n) => build(n.id));
+  // Anything left over (only possible with a cycle in bad data) still gets listed.
+  const rest = graph.nodes.filter((n) => !placed.has(n.id)).map((n) => build(n.id));
+  return [...roots, ...rest].filter((x): x is TreeItem => x !== undefined);
+}

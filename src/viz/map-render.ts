@@ -1,0 +1,118 @@
+// Draws one region's panel: the laid-out graph as SVG (each node focusable, with a detail card on hover
+// and focus), and the same content as a nested list for screen readers and for anyone who prefers text.
+import { h, s, uid } from './dom.ts';
+import { countNodes, type GraphNode, type RegionGraph } from './graph.ts';
+import type { Translate } from './i18n.ts';
+import type { PlacedNode, RegionLayout } from './layout.ts';
+import { describeNode, detailRows, graphTree, stateLabel, type TreeItem } from './describe.ts';
+import { stateTone } from './styles.ts';
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function arrowMarkers(prefix: string): SVGDefsElement {
+  const marker = (id: string, cls: string) =>
+    s('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+      s('path', { d: 'M0,0 L10,5 L0,10 z', class: cls }));
+  return s('defs', {}, marker(`${prefix}-launched`, 'viz-arrow'), marker(`${prefix}-created`, 'viz-arrow-created'));
+}
+
+function drawNode(placed: PlacedNode, graph: RegionGraph, t: Translate): SVGGElement {
+  const { node, x, y, width, height } = placed;
+  const kind = node.kind === 'image' ? t('node.image') : t('node.instance');
+  const detail = node.kind === 'instance' ? `${node.instanceType ?? ''} · ${node.architecture}` : node.architecture;
+  return s('g', {
+    class: 'viz-node',
+    'data-id': node.id,
+    'data-kind': node.kind,
+    'data-state': node.state,
+    'data-tone': stateTone(node.state),
+    transform: `translate(${x},${y})`,
+    tabindex: 0,
+    role: 'img',
+    'aria-label': describeNode(node, graph, t),
+  },
+    s('rect', { class: 'viz-box', width, height, rx: node.kind === 'image' ? 14 : 4 }),
+    s('rect', { class: 'viz-stripe', x: 0, y: 6, width: 5, height: height - 12, rx: 2 }),
+    s('text', { class: 'viz-kind', x: 14, y: 16 }, kind.toUpperCase()),
+    s('text', { class: 'viz-state', x: width - 10, y: 16, 'text-anchor': 'end' }, `● ${stateLabel(node.state, t)}`),
+    s('text', { class: 'viz-label', x: 14, y: 34 }, truncate(node.label, 28)),
+    s('text', { class: 'viz-id', x: 14, y: 52 }, truncate(node.id === node.label ? detail : `${node.id} · ${detail}`, 34)),
+  );
+}
+
+function pathOf(points: { x: number; y: number }[]): string {
+  return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
+}
+
+function detailCard(node: GraphNode, t: Translate): HTMLElement {
+  const dl = h('dl');
+  for (const [label, value] of detailRows(node, t)) dl.append(h('dt', {}, label), h('dd', {}, value));
+  return h('div', { class: 'viz-tip', role: 'tooltip' }, h('strong', {}, node.label), dl);
+}
+
+/** The SVG of a region, with hover/focus cards placed over the panel. */
+export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Translate, host: HTMLElement): SVGSVGElement {
+  const prefix = uid('viz-arrow');
+  const titleId = uid('viz-graph-title');
+  const svg = s('svg', {
+    class: 'viz-graph',
+    width: Math.max(layout.width, 1),
+    height: Math.max(layout.height, 1),
+    viewBox: `0 0 ${Math.max(layout.width, 1)} ${Math.max(layout.height, 1)}`,
+    role: 'group',
+    'aria-labelledby': titleId,
+  }, s('title', { id: titleId }, t('map.regionSummary', { ...countNodes(graph), region: graph.region })), arrowMarkers(prefix));
+
+  for (const placed of layout.edges) {
+    if (placed.points.length < 2) continue;
+    const created = placed.edge.kind === 'created-from';
+    svg.append(s('path', {
+      class: 'viz-edge',
+      'data-kind': placed.edge.kind,
+      'data-source': placed.edge.source,
+      'data-target': placed.edge.target,
+      d: pathOf(placed.points),
+      'marker-end': `url(#${prefix}-${created ? 'created' : 'launched'})`,
+    }));
+  }
+
+  let card: HTMLElement | undefined;
+  const hide = () => { card?.remove(); card = undefined; };
+  for (const placed of layout.nodes) {
+    const g = drawNode(placed, graph, t);
+    const show = () => {
+      hide();
+      card = detailCard(placed.node, t);
+      // Place the card below the node, inside the scrolling panel's coordinates.
+      card.style.left = `${placed.x + 8}px`;
+      card.style.top = `${placed.y + placed.height + 6}px`;
+      host.append(card);
+    };
+    g.addEventListener('mouseenter', show);
+    g.addEventListener('focus', show);
+    g.addEventListener('mouseleave', hide);
+    g.addEventListener('blur', hide);
+    g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') hide(); });
+    svg.append(g);
+  }
+  return svg;
+}
+
+function listItem(item: TreeItem, graph: RegionGraph, t: Translate): HTMLLIElement {
+  const li = h('li', { 'data-id': item.node.id, 'data-state': item.node.state },
+    h('span', { class: 'viz-badge', 'data-tone': stateTone(item.node.state) }, stateLabel(item.node.state, t)),
+    ' ',
+    describeNode(item.node, graph, t));
+  if (item.children.length) li.append(h('ul', {}, ...item.children.map((c) => listItem(c, graph, t))));
+  return li;
+}
+
+/** The region as nested lists: AMI > instances launched from it > AMIs created from those > ... */
+export function renderList(graph: RegionGraph, t: Translate): HTMLElement {
+  const headingId = uid('viz-list');
+  return h('div', { class: 'viz-list', 'data-region': graph.region },
+    h('h4', { id: headingId }, t('map.listHeading', { region: graph.region })),
+    h('ul', { 'aria-labelledby': headingId }, ...graphTree(graph).map((item) => listItem(item, graph, t))));
+}

@@ -1,0 +1,175 @@
+// What the map knows about an account: its images and instances per region, reduced to the fields the
+// map draws. Both views build it from the model's exported state (`model.exportState()`, or the state a
+// run sends back; see src/mini-ec2/state.ts), so this is the one module that knows the state's shape.
+// A run's state arrives as untyped JSON from a server or a WebContainer, so it is read defensively:
+// anything unexpected is skipped, never thrown on.
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+export interface VizImage {
+  id: string;
+  region: string;
+  name: string;
+  description?: string;
+  state: string;
+  architecture: string;
+  ownerId: string;
+  /** 'amazon' or 'aws-marketplace' for those images; absent on customers' images. */
+  ownerAlias?: string;
+  isPublic: boolean;
+  tags: Tag[];
+  /** The instance the image was created from (CreateImage). */
+  sourceInstanceId?: string;
+  /** For copies (CopyImage): where the copy came from. */
+  sourceImageId?: string;
+  sourceImageRegion?: string;
+  /** ISO 8601. */
+  creationDate?: string;
+}
+
+export interface VizInstance {
+  id: string;
+  region: string;
+  imageId: string;
+  state: string;
+  instanceType: string;
+  architecture: string;
+  tags: Tag[];
+  /** ISO 8601. */
+  launchTime?: string;
+}
+
+export interface RegionWorld {
+  images: Record<string, VizImage>;
+  instances: Record<string, VizInstance>;
+}
+
+export interface VizWorld {
+  accountId: string;
+  regions: Record<string, RegionWorld>;
+}
+
+/**
+ * Public catalog images are not in the exported state (the model derives them from the region name).
+ * A resolver lets the map name the Quick Start AMI an instance came from; without one it shows the ID.
+ */
+export type ImageResolver = (region: string, imageId: string) => VizImage | undefined;
+
+export function emptyWorld(accountId = ''): VizWorld {
+  return { accountId, regions: {} };
+}
+
+type Json = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown, fallback = ''): string {
+  return typeof value === 'string' && value !== '' ? value : fallback;
+}
+
+function optStr(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** State times are simulated ms since epoch; a live SDK-shaped object may hold Dates or ISO strings. */
+export function isoTime(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString();
+  return optStr(value);
+}
+
+/** `[{ Key, Value }]`, as the model and the API store tags. */
+export function readTags(value: unknown): Tag[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(isRecord)
+    .map((t) => ({ key: str(t.Key), value: typeof t.Value === 'string' ? t.Value : '' }))
+    .filter((t) => t.key !== '');
+}
+
+/** An ImageRecord of the state. */
+export function readImage(raw: unknown, region: string): VizImage | undefined {
+  if (!isRecord(raw)) return undefined;
+  const id = str(raw.id);
+  if (!id) return undefined;
+  return {
+    id,
+    region,
+    name: str(raw.name, id),
+    description: optStr(raw.description),
+    state: str(raw.state, 'unknown'),
+    architecture: str(raw.architecture, 'x86_64'),
+    ownerId: str(raw.ownerId),
+    ownerAlias: optStr(raw.alias),
+    isPublic: raw.public === true,
+    tags: readTags(raw.tags),
+    sourceInstanceId: optStr(raw.sourceInstanceId),
+    sourceImageId: optStr(raw.sourceImageId),
+    sourceImageRegion: optStr(raw.sourceImageRegion),
+    creationDate: isoTime(raw.creationDate),
+  };
+}
+
+/** An InstanceRecord of the state. */
+export function readInstance(raw: unknown, region: string): VizInstance | undefined {
+  if (!isRecord(raw)) return undefined;
+  const id = str(raw.id);
+  if (!id) return undefined;
+  return {
+    id,
+    region,
+    imageId: str(raw.imageId),
+    state: str(raw.state, 'unknown'),
+    instanceType: str(raw.instanceType),
+    architecture: str(raw.architecture, 'x86_64'),
+    tags: readTags(raw.tags),
+    launchTime: isoTime(raw.launchTime),
+  };
+}
+
+function recordValues(value: unknown): unknown[] {
+  return isRecord(value) ? Object.values(value) : Array.isArray(value) ? value : [];
+}
+
+/**
+ * Reads an exported ModelState into a VizWorld. Images an instance was launched from that the state does
+ * not hold (catalog images) are filled in by `resolve` when given. Not a state at all: an empty world.
+ */
+export function readWorld(state: unknown, resolve?: ImageResolver): VizWorld {
+  if (!isRecord(state)) return emptyWorld();
+  const world = emptyWorld(str(state.accountId));
+  if (!isRecord(state.regions)) return world;
+  for (const [region, raw] of Object.entries(state.regions)) {
+    if (!isRecord(raw)) continue;
+    const regionWorld: RegionWorld = { images: {}, instances: {} };
+    for (const rawImage of recordValues(raw.images)) {
+      const image = readImage(rawImage, region);
+      if (image) regionWorld.images[image.id] = image;
+    }
+    for (const rawInstance of recordValues(raw.instances)) {
+      const instance = readInstance(rawInstance, region);
+      if (instance) regionWorld.instances[instance.id] = instance;
+    }
+    if (resolve) addCatalogImages(regionWorld, region, resolve);
+    world.regions[region] = regionWorld;
+  }
+  return world;
+}
+
+/** Adds the catalog images the region's instances were launched from (when the resolver knows them). */
+export function addCatalogImages(region: RegionWorld, regionName: string, resolve: ImageResolver): void {
+  for (const instance of Object.values(region.instances)) {
+    if (!instance.imageId || region.images[instance.imageId]) continue;
+    const image = resolve(regionName, instance.imageId);
+    if (image) region.images[image.id] = image;
+  }
+}
+
+export function tagValue(tags: readonly Tag[], key: string): string | undefined {
+  return tags.find((t) => t.key === key)?.value;
+}
