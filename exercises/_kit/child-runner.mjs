@@ -1,0 +1,121 @@
+// Runs inside the CHILD process that holds the learner's code (plain JavaScript: the child loads no
+// TypeScript tooling). It imports the learner's compiled bundle, calls the exported function with an EC2
+// client whose every method is a message to the test process (where the model lives), and reports back.
+// The child can break itself (loop, exit, hog memory); it cannot reach the model or the assertions.
+//
+// Messages, child -> parent:  ready | loaded {exports} | call {id, method, args} | done {ok, value|error}
+//          parent -> child:   start {bundleUrl, exportName, args, methods} | reply {id, ok, value|error}
+
+const SLEEP = Symbol.for('mini-ec2.sleep');
+const pending = new Map();
+let nextId = 1;
+let finished = false;
+
+function send(message) {
+  try {
+    process.send(message);
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
+/** A plain description of anything thrown, safe to send over IPC. */
+function describeError(error) {
+  if (error && typeof error === 'object') {
+    return {
+      name: String(error.name ?? 'Error'),
+      message: String(error.message ?? ''),
+      code: typeof error.code === 'string' ? error.code : undefined,
+      Code: typeof error.Code === 'string' ? error.Code : undefined,
+      stack: typeof error.stack === 'string' ? error.stack.slice(0, 4000) : undefined,
+    };
+  }
+  return { name: 'Error', message: `a non-Error value was thrown: ${String(error).slice(0, 200)}` };
+}
+
+function finish(message) {
+  if (finished) return;
+  finished = true;
+  if (!send(message)) {
+    send({ type: 'done', ok: false, error: { name: 'DataCloneError', message: 'your function returned a value that cannot be copied (a function, a class instance with methods...). Return plain data.' } });
+  }
+}
+
+/** The SDK-style error the learner's code sees, built from what the model threw in the parent. */
+function rebuildError(data, ExceptionClass) {
+  if (data.Code && typeof ExceptionClass === 'function') {
+    try {
+      return new ExceptionClass(data.Code, data.message, data.$metadata?.httpStatusCode ?? 400, data.$fault ?? 'client');
+    } catch {
+      // fall through to a plain Error
+    }
+  }
+  const error = new Error(data.message);
+  error.name = data.name;
+  if (data.Code) {
+    error.Code = data.Code;
+    error.$fault = data.$fault;
+    error.$metadata = data.$metadata;
+  }
+  return error;
+}
+
+function makeClient(methods, ExceptionClass) {
+  const call = (method, args) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject, ExceptionClass });
+      if (!send({ type: 'call', id, method, args })) {
+        pending.delete(id);
+        reject(new TypeError(`the arguments of ${method}() cannot be sent to EC2: pass plain data (no functions)`));
+      }
+    });
+  const client = {};
+  for (const method of methods) {
+    Object.defineProperty(client, method, { value: (...args) => call(method, args), enumerable: true });
+  }
+  // Waiters "sleep" through this method: the test process advances the model's clock instead.
+  Object.defineProperty(client, SLEEP, { value: (ms) => call('$sleep', [ms]) });
+  return client;
+}
+
+process.on('uncaughtException', (error) => finish({ type: 'done', ok: false, uncaught: true, error: describeError(error) }));
+process.on('unhandledRejection', (error) => finish({ type: 'done', ok: false, uncaught: true, error: describeError(error) }));
+
+process.on('message', async (message) => {
+  if (!message || typeof message !== 'object') return;
+  if (message.type === 'reply') {
+    const waiting = pending.get(message.id);
+    if (!waiting) return;
+    pending.delete(message.id);
+    if (message.ok) waiting.resolve(message.value);
+    else waiting.reject(rebuildError(message.error, waiting.ExceptionClass));
+    return;
+  }
+  if (message.type !== 'start') return;
+
+  let bundle;
+  try {
+    bundle = await import(message.bundleUrl);
+  } catch (error) {
+    finish({ type: 'done', ok: false, atImport: true, error: describeError(error) });
+    return;
+  }
+  const learner = bundle.learner ?? {};
+  send({ type: 'loaded', exports: Object.keys(learner) });
+  const fn = learner[message.exportName];
+  if (typeof fn !== 'function') {
+    finish({ type: 'done', ok: false, missingExport: true, error: { name: 'MissingExport', message: message.exportName } });
+    return;
+  }
+  try {
+    const client = makeClient(message.methods, bundle.Ec2ServiceException);
+    const value = await fn(client, ...message.args);
+    finish({ type: 'done', ok: true, value });
+  } catch (error) {
+    finish({ type: 'done', ok: false, error: describeError(error) });
+  }
+});
+
+send({ type: 'ready' });

@@ -1,0 +1,81 @@
+// Compiles the learner's TypeScript into one ES module the child process can run, with the bare module
+// 'mini-ec2' resolved to the model's sources (so waiters, types and error classes work) and nothing else
+// reachable: the learner may import 'mini-ec2', Node built-ins and their own files, no other package.
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+export type CompileResult = { ok: true; code: string } | { ok: false; message: string };
+
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Only the model, built-ins and files of the submission folder (or the model's own folder) resolve. */
+function restrictImports(submissionDir: string, modelEntry: string): esbuild.Plugin {
+  const modelDir = path.dirname(modelEntry);
+  return {
+    name: 'ec2-lab-restrict-imports',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (args.path === 'mini-ec2') return { path: modelEntry };
+        if (builtins.has(args.path)) return { path: args.path, external: true };
+        if (args.path.startsWith('.') || path.isAbsolute(args.path)) {
+          const target = path.resolve(args.resolveDir, args.path);
+          const fromModel = isInside(modelDir, args.importer);
+          if (isInside(submissionDir, target) || (fromModel && isInside(modelDir, target))) return undefined;
+          return { errors: [{ text: `'${args.path}' is outside your files: import only your own files, 'mini-ec2' and Node built-ins` }] };
+        }
+        return { errors: [{ text: `the package '${args.path}' is not available here: import only 'mini-ec2', Node built-ins and your own files` }] };
+      });
+    },
+  };
+}
+
+function formatMessages(messages: esbuild.Message[], submissionDir: string): string {
+  return messages
+    .slice(0, 5)
+    .map((m) => {
+      const where = m.location ? `${path.relative(submissionDir, m.location.file) || m.location.file}:${m.location.line}:${m.location.column + 1}: ` : '';
+      const line = m.location?.lineText ? `\n    ${m.location.lineText.trim()}` : '';
+      return `${where}${m.text}${line}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Bundles the learner's entry file. The bundle exports the learner's module as `learner` and the model's
+ * error class as `Ec2ServiceException`, so errors rebuilt in the child pass `instanceof` checks.
+ */
+export async function compileLearnerModule(options: { submissionDir: string; file: string; modelEntry: string }): Promise<CompileResult> {
+  const entry = path.resolve(options.submissionDir, options.file);
+  if (!isInside(options.submissionDir, entry) || !existsSync(entry)) {
+    return { ok: false, message: `${options.file} is missing: the submission has no file named ${options.file}` };
+  }
+  const stub = `export * as learner from ${JSON.stringify(entry)};\nexport { Ec2ServiceException } from 'mini-ec2';\n`;
+  try {
+    const result = await esbuild.build({
+      stdin: { contents: stub, resolveDir: options.submissionDir, sourcefile: 'ec2-lab-entry.js', loader: 'js' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'inline',
+      logLevel: 'silent',
+      // The learner's code gets its own defaults: the course repository's tsconfig does not apply to it.
+      tsconfigRaw: {},
+      plugins: [restrictImports(options.submissionDir, options.modelEntry)],
+    });
+    return { ok: true, code: result.outputFiles[0].text };
+  } catch (error) {
+    const failure = error as esbuild.BuildFailure;
+    if (Array.isArray(failure.errors)) return { ok: false, message: formatMessages(failure.errors, options.submissionDir) };
+    return { ok: false, message: String(error) };
+  }
+}

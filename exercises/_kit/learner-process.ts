@@ -1,0 +1,229 @@
+// Starts the child process that runs the learner's compiled code and serves its EC2 calls from the
+// model, which stays here in the test process. Limits: a wall-clock time limit, a heap limit, an RSS
+// watch, a cap on API calls and on captured output. Node's permission model (where available) lets the
+// child read only its own bundle folder: no writes, no child processes, no workers.
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+/** What happened to one run of the learner's function, as data the tests and the grader can read. */
+export type LearnerOutcome =
+  | { kind: 'returned'; value: unknown }
+  | { kind: 'threw'; error: ThrownError; uncaught: boolean }
+  | { kind: 'import-failed'; error: ThrownError }
+  | { kind: 'missing-export'; available: string[] }
+  | { kind: 'timeout'; limitMs: number; loaded: boolean }
+  | { kind: 'exited'; code: number | null; signal: string | null; loaded: boolean }
+  | { kind: 'out-of-memory'; limitMb: number }
+  | { kind: 'too-many-calls'; limit: number }
+  | { kind: 'compile-error'; message: string }
+  | { kind: 'missing-file'; message: string };
+
+export type ThrownError = { name: string; message: string; code?: string; Code?: string; stack?: string };
+
+export type CallRecord = { method: string; input: unknown; error?: string };
+
+export interface ChildRunOptions {
+  runnerDir: string; // folder holding child-runner.mjs and learner.mjs (the only folder the child may read)
+  exportName: string;
+  args: unknown[];
+  client: object; // the model's client the calls go to
+  timeoutMs: number;
+  memoryMb: number;
+  maxCalls: number;
+  maxOutputBytes: number;
+}
+
+export interface ChildRunResult {
+  outcome: LearnerOutcome;
+  calls: CallRecord[];
+  output: string;
+  durationMs: number;
+  isolated: boolean; // true when Node's permission model confined the child
+}
+
+const SLEEP = Symbol.for('mini-ec2.sleep');
+
+/** Method names of the model client the learner may call (own and inherited functions, no internals). */
+export function clientMethods(client: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = client; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (name === 'constructor' || name.startsWith('_')) continue;
+      if (typeof (client as Record<string, unknown>)[name] === 'function') names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+/** The flag that turns the permission model on: `--permission` from Node 22.13/23.5, before that experimental. */
+function permissionFlag(): string | undefined {
+  if (process.env.EC2LAB_NO_PERMISSION === '1' || 'webcontainer' in process.versions) return undefined;
+  const flags = process.allowedNodeEnvironmentFlags;
+  if (flags.has('--permission')) return '--permission';
+  if (flags.has('--experimental-permission')) return '--experimental-permission';
+  return undefined;
+}
+
+/** Resident memory of a process in MB, from /proc (Linux); undefined where there is no /proc. */
+function residentMb(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function serializeError(error: unknown): Record<string, unknown> {
+  const e = error as { name?: unknown; message?: unknown; Code?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  return {
+    name: String(e?.name ?? 'Error'),
+    message: String(e?.message ?? error),
+    Code: typeof e?.Code === 'string' ? e.Code : undefined,
+    $fault: e?.$fault === 'server' ? 'server' : 'client',
+    $metadata: { httpStatusCode: typeof e?.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : 400 },
+  };
+}
+
+function startChild(runnerDir: string, memoryMb: number, withPermission: boolean): ChildProcess {
+  const flag = withPermission ? permissionFlag() : undefined;
+  const execArgv = [`--max-old-space-size=${memoryMb}`, '--no-warnings', '--enable-source-maps', '--stack-size=984'];
+  if (flag) execArgv.push(flag, `--allow-fs-read=${runnerDir}${path.sep}`);
+  return fork(path.join(runnerDir, 'child-runner.mjs'), [], {
+    cwd: runnerDir,
+    execArgv,
+    env: { NODE_ENV: 'test' },
+    serialization: 'advanced',
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+}
+
+export function runInChild(options: ChildRunOptions, withPermission = permissionFlag() !== undefined): Promise<ChildRunResult> {
+  const started = Date.now();
+  const methods = clientMethods(options.client);
+  const allowed = new Set(methods);
+  const calls: CallRecord[] = [];
+  let output = '';
+  let droppedBytes = 0;
+
+  return new Promise((resolve) => {
+    const child = startChild(options.runnerDir, options.memoryMb, withPermission);
+    let ready = false;
+    let loaded = false;
+    let exportNames: string[] = [];
+    let settled = false;
+    let memoryExceeded = false;
+
+    const capture = (chunk: Buffer) => {
+      const room = options.maxOutputBytes - output.length;
+      if (room > 0) output += chunk.toString('utf8', 0, Math.min(chunk.length, room));
+      droppedBytes += Math.max(0, chunk.length - Math.max(room, 0));
+    };
+    child.stdout?.on('data', capture);
+    child.stderr?.on('data', capture);
+
+    const settle = (outcome: LearnerOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearInterval(memoryWatch);
+      child.kill('SIGKILL');
+      const note = droppedBytes > 0 ? `\n[... ${droppedBytes} more bytes of output were cut]` : '';
+      resolve({ outcome, calls, output: output + note, durationMs: Date.now() - started, isolated: withPermission });
+    };
+
+    const timer = setTimeout(() => settle({ kind: 'timeout', limitMs: options.timeoutMs, loaded }), options.timeoutMs);
+    const memoryWatch = setInterval(() => {
+      const rss = child.pid ? residentMb(child.pid) : undefined;
+      if (rss !== undefined && rss > options.memoryMb * 2 + 64) {
+        memoryExceeded = true;
+        settle({ kind: 'out-of-memory', limitMb: options.memoryMb });
+      }
+    }, 100);
+
+    child.on('error', () => settle({ kind: 'exited', code: null, signal: null, loaded }));
+    child.on('exit', (code, signal) => {
+      if (!ready && withPermission && code === 9 && !settled) {
+        // This Node rejected the permission flags (exit 9: bad option): degrade to a plain child.
+        settled = true;
+        clearTimeout(timer);
+        clearInterval(memoryWatch);
+        resolve(runInChild(options, false));
+        return;
+      }
+      // Let the last output chunks arrive before deciding what the exit means.
+      setTimeout(() => {
+        if (memoryExceeded || /heap out of memory|Allocation failed/i.test(output)) {
+          settle({ kind: 'out-of-memory', limitMb: options.memoryMb });
+        } else {
+          settle({ kind: 'exited', code, signal, loaded });
+        }
+      }, 20);
+    });
+
+    child.on('message', async (raw: unknown) => {
+      if (settled || !raw || typeof raw !== 'object') return;
+      const message = raw as Record<string, unknown>;
+      switch (message.type) {
+        case 'ready':
+          ready = true;
+          child.send({
+            type: 'start',
+            bundleUrl: pathToFileURL(path.join(options.runnerDir, 'learner.mjs')).href,
+            exportName: options.exportName,
+            args: options.args,
+            methods,
+          });
+          return;
+        case 'loaded':
+          loaded = true;
+          exportNames = Array.isArray(message.exports) ? message.exports.map(String) : [];
+          return;
+        case 'call':
+          await serveCall(message);
+          return;
+        case 'done':
+          settle(doneOutcome(message, exportNames));
+          return;
+      }
+    });
+
+    const serveCall = async (message: Record<string, unknown>) => {
+      const { id, method } = message;
+      const args = Array.isArray(message.args) ? message.args : [];
+      if (typeof id !== 'number' || typeof method !== 'string') return;
+      if (calls.length >= options.maxCalls) {
+        settle({ kind: 'too-many-calls', limit: options.maxCalls });
+        return;
+      }
+      const record: CallRecord = { method, input: args[0] };
+      calls.push(record);
+      try {
+        let value: unknown;
+        if (method === '$sleep') {
+          const sleep = (options.client as Record<symbol, unknown>)[SLEEP];
+          if (typeof sleep === 'function') value = await sleep.call(options.client, Number(args[0]) || 0);
+        } else if (allowed.has(method)) {
+          value = await (options.client as Record<string, (...a: unknown[]) => unknown>)[method](...args);
+        } else {
+          throw new TypeError(`ec2.${method} is not a function`);
+        }
+        if (!settled && child.connected) child.send({ type: 'reply', id, ok: true, value });
+      } catch (error) {
+        record.error = String((error as { name?: string })?.name ?? 'Error');
+        if (!settled && child.connected) child.send({ type: 'reply', id, ok: false, error: serializeError(error) });
+      }
+    };
+  });
+}
+
+function doneOutcome(message: Record<string, unknown>, exportNames: string[]): LearnerOutcome {
+  const error = (message.error ?? { name: 'Error', message: 'unknown error' }) as ThrownError;
+  if (message.ok) return { kind: 'returned', value: message.value };
+  if (message.atImport) return { kind: 'import-failed', error };
+  if (message.missingExport) return { kind: 'missing-export', available: exportNames };
+  return { kind: 'threw', error, uncaught: Boolean(message.uncaught) };
+}

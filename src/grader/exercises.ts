@@ -1,0 +1,123 @@
+// The course's exercises on disk: exercises/<id>/{manifest.json, starter/, solution/, tests/}.
+// Manifests are validated here, so a broken one is an authoring error with a clear message.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GradeInputError, LOCALES, type Exercise, type ExerciseInfo, type ExerciseManifest, type Files } from './types.ts';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+// The environment overrides exist for the grader's own development (a scratch exercise or model).
+export const exercisesDir = process.env.EC2LAB_EXERCISES_DIR ?? path.join(repoRoot, 'exercises');
+export const kitDir = path.join(repoRoot, 'exercises', '_kit');
+export const modelDir = process.env.EC2LAB_MODEL_DIR ?? path.join(repoRoot, 'src', 'mini-ec2');
+export const modelEntry = path.join(modelDir, 'index.ts');
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const FILE_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(ts|js|mjs|json)$/;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+
+/** Every problem with a manifest, as sentences (empty when valid). Pure: the authoring test calls it too. */
+export function manifestProblems(value: unknown, expectedId?: string): string[] {
+  const problems: string[] = [];
+  if (!isRecord(value)) return ['the manifest is not a JSON object'];
+  const m = value as Partial<Record<keyof ExerciseManifest, unknown>>;
+  if (!isText(m.id) || !ID_PATTERN.test(m.id)) problems.push('id must be a lowercase slug');
+  else if (expectedId && m.id !== expectedId) problems.push(`id "${m.id}" does not match its folder "${expectedId}"`);
+  if (typeof m.lesson !== 'number' || !Number.isInteger(m.lesson) || m.lesson < 1 || m.lesson > 7) problems.push('lesson must be an integer from 1 to 7');
+  for (const key of ['title', 'instructions'] as const) {
+    const field = m[key];
+    for (const locale of LOCALES) {
+      if (!isRecord(field) || !isText(field[locale])) problems.push(`${key}.${locale} is missing`);
+    }
+  }
+  for (const key of ['files', 'tests'] as const) {
+    const list = m[key];
+    if (!Array.isArray(list) || list.length === 0 || !list.every((f) => typeof f === 'string' && FILE_PATTERN.test(f))) {
+      problems.push(`${key} must be a non-empty list of plain file names`);
+    }
+  }
+  if (!isRecord(m.points) || Object.keys(m.points).length === 0) problems.push('points must map each test name to its points');
+  else {
+    for (const [name, points] of Object.entries(m.points)) {
+      if (typeof points !== 'number' || !Number.isInteger(points) || points < 1) problems.push(`points["${name}"] must be a positive integer`);
+    }
+  }
+  const hints = m.hints;
+  for (const locale of LOCALES) {
+    const list = isRecord(hints) ? hints[locale] : undefined;
+    if (!Array.isArray(list) || list.length < 3 || !list.every(isText)) problems.push(`hints.${locale} must hold at least 3 hints`);
+  }
+  if (isRecord(hints) && LOCALES.every((l) => Array.isArray(hints[l]))) {
+    const counts = new Set(LOCALES.map((l) => (hints[l] as unknown[]).length));
+    if (counts.size > 1) problems.push('every locale must have the same number of hints');
+  }
+  return problems;
+}
+
+function readFolder(dir: string): Files {
+  const files: Files = {};
+  if (!existsSync(dir)) return files;
+  for (const name of readdirSync(dir).sort()) {
+    files[name] = readFileSync(path.join(dir, name), 'utf8');
+  }
+  return files;
+}
+
+function readManifest(id: string): ExerciseManifest {
+  const file = path.join(exercisesDir, id, 'manifest.json');
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`exercises/${id}/manifest.json cannot be read: ${(error as Error).message}`);
+  }
+  const problems = manifestProblems(value, id);
+  if (problems.length) throw new Error(`exercises/${id}/manifest.json is invalid: ${problems.join('; ')}`);
+  return value as ExerciseManifest;
+}
+
+/** Ids of the exercise folders (every folder of exercises/ with a manifest; _kit is the test kit). */
+export function exerciseIds(): string[] {
+  return readdirSync(exercisesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(path.join(exercisesDir, d.name, 'manifest.json')))
+    .map((d) => d.name);
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+export function listExercises(): ExerciseInfo[] {
+  return exerciseIds()
+    .map((id) => readManifest(id))
+    .map((m) => ({ id: m.id, lesson: m.lesson, title: m.title, files: m.files, maxPoints: sum(Object.values(m.points)) }))
+    .sort((a, b) => a.lesson - b.lesson || a.id.localeCompare(b.id));
+}
+
+const cache = new Map<string, Exercise>();
+
+export function loadExercise(id: string): Exercise {
+  if (typeof id !== 'string' || !ID_PATTERN.test(id) || !exerciseIds().includes(id)) {
+    const known = listExercises().map((e) => e.id).join(', ');
+    throw new GradeInputError(`unknown exercise "${String(id).slice(0, 60)}"; the exercises are: ${known}`);
+  }
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const dir = path.join(exercisesDir, id);
+  const manifest = readManifest(id);
+  const tests = readFolder(path.join(dir, 'tests'));
+  for (const name of manifest.tests) {
+    if (!(name in tests)) throw new Error(`exercises/${id}: test file tests/${name} is missing`);
+  }
+  const exercise: Exercise = {
+    manifest,
+    dir,
+    starter: readFolder(path.join(dir, 'starter')),
+    solution: readFolder(path.join(dir, 'solution')),
+    tests: Object.fromEntries(manifest.tests.map((name) => [name, tests[name]])),
+  };
+  cache.set(id, exercise);
+  return exercise;
+}
+
+export const maxPointsOf = (manifest: ExerciseManifest) => sum(Object.values(manifest.points));

@@ -1,0 +1,139 @@
+// Grades submissions of one exercise in ONE vitest process: every submission gets its own folder in a
+// batch, vitest runs all their test files with `jobs` workers, and each learner's code runs in its own
+// child process with its own limits, so a bad submission fails alone without skewing the others.
+import { availableParallelism } from 'node:os';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadExercise } from './exercises.ts';
+import { buildResult } from './results.ts';
+import { runVitest, type ReportedModule } from './run-vitest.ts';
+import { GradeInputError, type Files, type GradeResult } from './types.ts';
+import { LIMITS, validateFiles, validateLimit } from './validate.ts';
+import { createBatchFolder, hashFolders, submissionFolderName, writeSubmission, writeVitestConfig, type RunSettings } from './workspace.ts';
+
+export interface BatchSubmission {
+  student: string;
+  files: Files;
+}
+
+export interface BatchOptions {
+  exerciseId: string;
+  submissions: BatchSubmission[];
+  jobs?: number;
+  timeoutMs?: number; // per submission (default 20 s)
+  memoryMb?: number; // heap of the process running the learner's code (default 256 MB)
+  includeModel?: boolean; // keep each main scenario's state and events (default: only for a single submission)
+}
+
+export interface StudentResult {
+  student: string;
+  result: GradeResult;
+}
+
+export interface BatchResult {
+  exercise: string;
+  results: StudentResult[];
+  durationMs: number;
+}
+
+const STARTUP_ALLOWANCE_MS = 15_000; // vitest's own start, on a busy 2-core machine
+
+export function runSettings(timeoutMs: number, memoryMb: number, jobs: number): RunSettings {
+  const callTimeoutMs = Math.min(10_000, Math.max(1_000, Math.round(timeoutMs / 4)));
+  return {
+    jobs,
+    callTimeoutMs,
+    testTimeoutMs: Math.max(callTimeoutMs + 2_000, timeoutMs - 2_000),
+    childMemoryMb: memoryMb,
+    workerMemoryMb: 1024,
+  };
+}
+
+/** Which submission a reported test file belongs to: the first folder of its path inside the batch. */
+function submissionIndex(batchDir: string, file: string): number {
+  const first = path.relative(batchDir, file).split(path.sep)[0] ?? '';
+  const match = /^s(\d+)$/.exec(first);
+  return match ? Number(match[1]) : -1;
+}
+
+export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = Date.now();
+  const exercise = loadExercise(options.exerciseId);
+  if (!Array.isArray(options.submissions)) throw new GradeInputError('submissions must be a list');
+  const submissions = options.submissions.map((s) => ({ student: String(s.student), files: validateFiles(exercise.manifest, s.files) }));
+  const timeoutMs = validateLimit('timeoutMs', options.timeoutMs, LIMITS.timeoutMs);
+  const memoryMb = validateLimit('memoryMb', options.memoryMb, LIMITS.memoryMb);
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16, Math.max(1, submissions.length)));
+  const includeModel = options.includeModel ?? submissions.length === 1;
+  if (submissions.length === 0) return { exercise: exercise.manifest.id, results: [], durationMs: 0 };
+
+  const batchDir = createBatchFolder();
+  try {
+    submissions.forEach((s, i) => writeSubmission(batchDir, i, exercise, s.files));
+    const configFile = writeVitestConfig(batchDir, runSettings(timeoutMs, memoryMb, jobs));
+    const shared = [path.join(batchDir, '_kit'), path.join(batchDir, 'mini-ec2')];
+    const testsOf = (i: number) => [path.join(batchDir, submissionFolderName(i), 'tests')];
+    const sharedBefore = hashFolders(shared);
+    const testsBefore = submissions.map((_, i) => hashFolders(testsOf(i)));
+
+    const rounds = Math.ceil(submissions.length / jobs);
+    const run = await runVitest({
+      configFile,
+      resultsFile: path.join(batchDir, 'results.jsonl'),
+      timeoutMs: timeoutMs * rounds + STARTUP_ALLOWANCE_MS,
+    });
+
+    const sharedChanged = hashFolders(shared) !== sharedBefore;
+    const bySubmission = new Map<number, ReportedModule[]>();
+    for (const module of run.modules) {
+      const index = submissionIndex(batchDir, module.file);
+      bySubmission.set(index, [...(bySubmission.get(index) ?? []), module]);
+    }
+
+    const results = submissions.map((s, i): StudentResult => {
+      const modules = bySubmission.get(i) ?? [];
+      let failure: string | undefined;
+      if (sharedChanged) failure = 'The grader\'s test kit or model changed during the run, so no result of this batch can be trusted.';
+      else if (hashFolders(testsOf(i)) !== testsBefore[i]) failure = 'The course\'s test files were changed while this submission ran; its result is void.';
+      else if (modules.length < exercise.manifest.tests.length) failure = missingResultsReason(run, timeoutMs);
+      const result = buildResult(exercise, { modules, failure, durationMs: modules.length ? sumDurations(modules) : run.durationMs, includeModel });
+      return { student: s.student, result };
+    });
+    return { exercise: exercise.manifest.id, results, durationMs: Date.now() - started };
+  } finally {
+    if (process.env.EC2LAB_KEEP_BATCH !== '1') rmSync(batchDir, { recursive: true, force: true });
+  }
+}
+
+function sumDurations(modules: ReportedModule[]): number {
+  return Math.round(modules.flatMap((m) => m.tests).reduce((sum, t) => sum + (t.durationMs ?? 0), 0));
+}
+
+function missingResultsReason(run: { timedOut: boolean; exitCode: number | null; output: string }, timeoutMs: number): string {
+  if (run.timedOut) return `The tests did not finish within the time limit (${Math.round(timeoutMs / 1000)} s per submission) and were stopped.`;
+  const tail = run.output.trim().split('\n').slice(-3).join(' ').slice(0, 300);
+  return `The test run ended before this submission's tests finished (exit code ${run.exitCode})${tail ? `: ${tail}` : ''}.`;
+}
+
+export interface GradeSubmissionInput {
+  exerciseId: string;
+  files: Files;
+  timeoutMs?: number;
+  memoryMb?: number;
+}
+
+/** Grades one submission (the sandbox's local endpoint and `ec2-lab grade` with one file use this). */
+export async function gradeSubmission(input: GradeSubmissionInput): Promise<GradeResult> {
+  if (typeof input !== 'object' || input === null) throw new GradeInputError('gradeSubmission needs { exerciseId, files }');
+  const started = Date.now();
+  const batch = await gradeBatch({
+    exerciseId: input.exerciseId,
+    submissions: [{ student: 'submission', files: input.files }],
+    jobs: 1,
+    timeoutMs: input.timeoutMs,
+    memoryMb: input.memoryMb,
+    includeModel: true,
+  });
+  const result = batch.results[0].result;
+  return { ...result, durationMs: Date.now() - started };
+}

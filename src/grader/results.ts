@@ -1,0 +1,95 @@
+// Turns what the kit's reporter saw for one submission into a GradeResult (Exercism results.json v3 plus
+// points). Pure: the same reported data always gives the same result.
+import type { ReportedModule } from './run-vitest.ts';
+import { testCodeFor, testSources } from './test-source.ts';
+import type { Exercise, GradeResult, TestResult, TestStatus } from './types.ts';
+
+export const OUTPUT_CAP = 500;
+const MESSAGE_CAP = 2_000;
+
+/** One learner run as the harness recorded it in the test file's metadata. */
+type RunRecord = { label: string; test?: string; outcome: string; explanation: string; output: string };
+type KitMeta = { runs?: RunRecord[]; scenario?: { state: unknown; events: unknown[] } };
+
+/** Outcomes that mean the learner's code never ran: nothing in the file could be judged. */
+const FATAL = new Set(['compile-error', 'missing-file', 'import-failed', 'missing-export']);
+/** Outcomes worth a top-level message even though other tests may pass. */
+const NOTABLE = new Set(['timeout', 'exited', 'out-of-memory', 'too-many-calls', 'threw']);
+
+const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+const capText = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function kitMeta(module: ReportedModule): KitMeta {
+  const meta = module.meta as { ec2lab?: KitMeta } | undefined;
+  return meta?.ec2lab ?? {};
+}
+
+export interface SubmissionReport {
+  modules: ReportedModule[]; // the reporter's records for this submission's test files
+  failure?: string; // why the run produced nothing for this submission (time limit, crash, tampering)
+  durationMs: number;
+  includeModel: boolean;
+}
+
+export function buildResult(exercise: Exercise, report: SubmissionReport): GradeResult {
+  const { manifest } = exercise;
+  const sources = Object.values(exercise.tests).map(testSources);
+  const runs = report.modules.flatMap((m) => kitMeta(m).runs ?? []);
+  // A test's output: what the learner's code printed in the runs it saw (file-level runs and its own).
+  const outputFor = (name: string) =>
+    capText(runs.filter((r) => !r.test || r.test === name).map((r) => r.output).filter(Boolean).join('\n'), OUTPUT_CAP);
+  const reported = new Map(report.modules.flatMap((m) => m.tests.map((t) => [t.name, { test: t, module: m }] as const)));
+
+  const tests: TestResult[] = Object.entries(manifest.points).map(([name, maxPoints], index) => {
+    const found = report.failure ? undefined : reported.get(name);
+    let status: TestStatus;
+    let message: string | undefined;
+    if (!found) {
+      status = 'error';
+      const moduleErrors = report.modules.flatMap((m) => m.errors);
+      message = report.failure ?? (moduleErrors[0] ? `The test file could not run: ${moduleErrors[0]}` : 'This test did not run.');
+    } else if (found.test.state === 'passed') {
+      status = 'pass';
+    } else {
+      status = found.test.state === 'failed' ? 'fail' : 'error';
+      message = found.test.errors.length ? found.test.errors.join('\n') : `This test was ${found.test.state}.`;
+    }
+    const result: TestResult = {
+      name,
+      status,
+      test_code: testCodeFor(sources, name),
+      task_id: index + 1,
+      points: status === 'pass' ? maxPoints : 0,
+      maxPoints,
+    };
+    if (message) result.message = capText(stripAnsi(message), MESSAGE_CAP);
+    const output = outputFor(name);
+    if (output) result.output = output;
+    return result;
+  });
+
+  const points = tests.reduce((sum, t) => sum + t.points, 0);
+  const maxPoints = tests.reduce((sum, t) => sum + t.maxPoints, 0);
+  const fatal = runs.find((r) => FATAL.has(r.outcome));
+  const notable = runs.find((r) => NOTABLE.has(r.outcome));
+  let status: TestStatus = tests.every((t) => t.status === 'pass') ? 'pass' : 'fail';
+  let message: string | undefined;
+  if (report.failure) {
+    status = 'error';
+    message = report.failure;
+  } else if (fatal) {
+    status = 'error';
+    message = fatal.explanation;
+  } else if (tests.every((t) => t.status === 'error')) {
+    status = 'error';
+    message = tests[0]?.message;
+  } else if (status === 'fail' && notable) {
+    message = notable.explanation;
+  }
+
+  const result: GradeResult = { version: 3, status, exercise: manifest.id, tests, points, maxPoints, durationMs: report.durationMs };
+  if (message) result.message = capText(stripAnsi(message), MESSAGE_CAP);
+  const scenario = report.modules.map((m) => kitMeta(m).scenario).find(Boolean);
+  if (report.includeModel && scenario && !report.failure) result.model = { state: scenario.state, events: scenario.events };
+  return result;
+}
