@@ -15,7 +15,7 @@ export interface ScriptedProcess {
 export class FakeContainer implements Container {
   readonly files = new Map<string, string>();
   readonly mounted: FileSystemTree[] = [];
-  readonly spawned: { command: string; args: string[] }[] = [];
+  readonly spawned: { command: string; args: string[]; env?: Record<string, string | number | boolean> }[] = [];
   killed = 0;
 
   constructor(private readonly script: (commandLine: string) => ScriptedProcess) {}
@@ -31,8 +31,8 @@ export class FakeContainer implements Container {
     walk(tree, '');
   }
 
-  async spawn(command: string, args: string[]): Promise<ContainerProcess> {
-    this.spawned.push({ command, args });
+  async spawn(command: string, args: string[], options?: { env?: Record<string, string | number | boolean> }): Promise<ContainerProcess> {
+    this.spawned.push({ command, args, env: options?.env });
     const step = this.script([command, ...args].join(' '));
     let resolveExit!: (code: number) => void;
     const exit = new Promise<number>((resolve) => (resolveExit = resolve));
@@ -82,24 +82,13 @@ export class FakeContainer implements Container {
   };
 }
 
-/** A vitest JSON report (the shape vitest's `json` reporter writes) with the given tests. */
-export function vitestReport(tests: { title: string; status: 'passed' | 'failed'; failure?: string }[]): string {
-  return JSON.stringify({
-    numTotalTests: tests.length,
-    success: tests.every((t) => t.status === 'passed'),
-    testResults: [
-      {
-        name: '/home/project/exercise/tests/launch.test.ts',
-        status: tests.every((t) => t.status === 'passed') ? 'passed' : 'failed',
-        message: '',
-        assertionResults: tests.map((t) => ({
-          ancestorTitles: ['launch'],
-          fullName: `launch ${t.title}`,
-          title: t.title,
-          status: t.status,
-          failureMessages: t.failure ? [t.failure] : [],
-        })),
-      },
-    ],
-  });
+/** A results file as the grader's kit reporter writes it: one JSON line per finished test file. */
+export function kitReport(tests: { name: string; state: 'passed' | 'failed'; error?: string }[], meta: unknown = {}): string {
+  const record = {
+    file: '/home/ec2lab/s0/tests/launch.test.ts',
+    tests: tests.map((t) => ({ name: t.name, state: t.state, errors: t.error ? [t.error] : [] })),
+    errors: [],
+    meta,
+  };
+  return `${JSON.stringify(record)}\n`;
 }

@@ -2,11 +2,11 @@
 // Why a timeout of our own: WebContainer.boot() never settles when stackblitz.com is unreachable (offline,
 // firewall, this build machine), and the learner must not wait forever for a fallback.
 // The container boots once per page; the workspace is mounted and `npm ci` runs once; each run then writes
-// the learner's files and runs vitest with its JSON reporter writing to a file that we read back through fs
-// (the process output stream merges stdout and stderr, so it cannot carry the results).
+// the learner's files and runs vitest with the grader's own config and reporter, which writes the results to
+// a file that we read back through fs (the process output stream merges stdout and stderr, so it cannot
+// carry the results; and learner code could print anything there).
 import type { FileSystemTree } from '@webcontainer/api';
 import type { GradeResult } from '../result.ts';
-import { vitestJsonToGradeResult } from '../vitest-report.ts';
 import { type Backend, type RunRequest, RunCancelled, throwIfAborted } from './backend.ts';
 
 /** The slice of @webcontainer/api we use, so unit tests can pass a fake. */
@@ -17,7 +17,7 @@ export interface ContainerProcess {
 }
 export interface Container {
   mount(tree: FileSystemTree): Promise<void>;
-  spawn(command: string, args: string[], options?: { cwd?: string; env?: Record<string, string> }): Promise<ContainerProcess>;
+  spawn(command: string, args: string[], options?: { cwd?: string; env?: Record<string, string | number | boolean> }): Promise<ContainerProcess>;
   fs: {
     readFile(path: string, encoding: 'utf-8'): Promise<string>;
     writeFile(path: string, data: string): Promise<void>;
@@ -33,17 +33,22 @@ export interface Workspace {
   tree: FileSystemTree;
   /** Folder (relative to the workspace root) where the learner's files go. */
   learnerDir: string;
-  /** Points per test name, from the manifest. */
-  points: Record<string, number>;
+  /** The command that runs the tests, e.g. ['npx', 'vitest', 'run', '--config', 'vitest.config.mjs']. */
+  testCommand: string[];
+  /** Environment of the test command (tells the reporter where to write). */
+  testEnv: Record<string, string>;
+  /** Where the reporter writes its results (relative to the workspace root). */
+  resultsFile: string;
 }
+
+/** Turns the results file's text (undefined when the run wrote none) into a GradeResult. */
+export type ReportConverter = (exercise: string, report: string | undefined, run: { durationMs: number; output: string }) => GradeResult;
 
 export type BootState =
   | { status: 'idle' }
   | { status: 'booting' }
   | { status: 'ready'; container: Container }
   | { status: 'failed'; reason: 'unsupported' | 'timeout' | 'error'; message: string };
-
-export const RESULTS_FILE = '.ec2lab/results.json';
 
 export class BootTimeout extends Error {
   constructor(ms: number) {
@@ -78,10 +83,10 @@ async function runProcess(
   container: Container,
   command: string,
   args: string[],
-  { signal, onOutput, timeoutMs }: { signal: AbortSignal; onOutput: (text: string) => void; timeoutMs: number },
+  { signal, onOutput, timeoutMs, env }: { signal: AbortSignal; onOutput: (text: string) => void; timeoutMs: number; env?: Record<string, string> },
 ): Promise<{ exitCode: number; output: string }> {
   throwIfAborted(signal);
-  const proc = await container.spawn(command, args);
+  const proc = await container.spawn(command, args, env ? { env } : undefined);
   const onAbort = () => proc.kill();
   signal.addEventListener('abort', onAbort, { once: true });
   const outputDone = pipeOutput(proc.output, onOutput).catch(() => '');
@@ -105,6 +110,7 @@ export interface WebContainerBackendOptions {
   boot: BootContainer;
   /** Fetches the exercise's workspace (only once the container is up: the tree is large). */
   loadWorkspace: (exercise: string) => Promise<Workspace>;
+  convertReport: ReportConverter;
   bootTimeoutMs: number;
   installTimeoutMs?: number;
   runTimeoutMs?: number;
@@ -190,26 +196,22 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
       for (const [name, content] of Object.entries(request.files)) {
         await container.fs.writeFile(`${dir}${name}`, content);
       }
-      await container.fs.rm(RESULTS_FILE, { force: true });
-      const { output } = await runProcess(
-        container,
-        'npx',
-        ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS_FILE}`],
-        { signal: request.signal, onOutput: request.onOutput, timeoutMs: options.runTimeoutMs ?? 60_000 },
-      );
-      let report: unknown;
+      await container.fs.rm(workspace.resultsFile, { force: true });
+      const [command, ...args] = workspace.testCommand;
+      const { output } = await runProcess(container, command, args, {
+        signal: request.signal,
+        onOutput: request.onOutput,
+        timeoutMs: options.runTimeoutMs ?? 90_000,
+        env: workspace.testEnv,
+      });
+      let report: string | undefined;
       try {
-        report = JSON.parse(await container.fs.readFile(RESULTS_FILE, 'utf-8'));
+        report = await container.fs.readFile(workspace.resultsFile, 'utf-8');
       } catch {
         report = undefined; // vitest crashed before writing: the converter turns this into an error result
       }
       if (request.signal.aborted) throw new RunCancelled();
-      return vitestJsonToGradeResult(report, {
-        exercise: request.exercise,
-        points: workspace.points,
-        durationMs: now() - started,
-        output,
-      });
+      return options.convertReport(request.exercise, report, { durationMs: now() - started, output });
     },
   };
   return backend;

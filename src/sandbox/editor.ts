@@ -1,0 +1,139 @@
+// The code editor: Monaco with only the editor core, its common features and TypeScript (a full Monaco build
+// carries ~80 languages and three more language workers). This module is imported dynamically, when the
+// sandbox is first seen or focused, so a lesson page never pays for it up front. Vite bundles Monaco and
+// its two workers into our own origin.
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/typescript/register';
+import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+window.MonacoEnvironment = {
+  getWorker(_workerId, label) {
+    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
+  },
+};
+
+typescriptDefaults.setCompilerOptions({
+  target: ScriptTarget.ES2020,
+  module: ModuleKind.ESNext,
+  moduleResolution: ModuleResolutionKind.NodeJs,
+  strict: true,
+  noEmit: true,
+  allowImportingTsExtensions: true,
+  esModuleInterop: true,
+  lib: ['es2022'],
+  types: [],
+});
+// Every file of the exercise is a model, so imports between them resolve without waiting for focus.
+typescriptDefaults.setEagerModelSync(true);
+
+export interface EditorFile {
+  name: string;
+  content: string;
+  readOnly: boolean;
+}
+
+export interface SandboxEditor {
+  show(name: string): void;
+  setContent(name: string, content: string): void;
+  content(name: string): string;
+  focus(): void;
+  /** Runs `callback` on Ctrl/Cmd+Enter inside the editor. */
+  onRunShortcut(callback: () => void): void;
+  onChange(callback: (name: string, content: string) => void): void;
+  /** For tests and the benchmark: the Monaco API and the editor instance. */
+  monaco: typeof monaco;
+  editor: monaco.editor.IStandaloneCodeEditor;
+}
+
+const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
+
+/** Files live under file:///exercise/ so relative imports between them (and the tests) resolve. */
+const fileUri = (name: string) => monaco.Uri.parse(`file:///exercise/${name}`);
+
+const extraLibs = new Set<string>();
+
+/** Type declarations for IntelliSense (the model's `declare module 'mini-ec2'` and the exercise's types). */
+export function addTypeLibrary(path: string, content: string): void {
+  if (extraLibs.has(path)) return;
+  extraLibs.add(path);
+  typescriptDefaults.addExtraLib(content, `file:///node_modules/${path}`);
+}
+
+export function createEditor(host: HTMLElement, files: EditorFile[], initial: string): SandboxEditor {
+  const models = new Map<string, monaco.editor.ITextModel>();
+  for (const file of files) {
+    const uri = fileUri(file.name);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.content, 'typescript', uri);
+    model.setValue(file.content);
+    models.set(file.name, model);
+  }
+  const readOnly = new Set(files.filter((f) => f.readOnly).map((f) => f.name));
+  const editor = monaco.editor.create(host, {
+    model: models.get(initial) ?? null,
+    readOnly: readOnly.has(initial),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    theme: prefersDark() ? 'vs-dark' : 'vs',
+    fixedOverflowWidgets: true,
+    ariaLabel: initial,
+  });
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    monaco.editor.setTheme(prefersDark() ? 'vs-dark' : 'vs');
+  });
+
+  let applyingProgrammaticChange = false;
+  const changeListeners: ((name: string, content: string) => void)[] = [];
+  for (const [name, model] of models) {
+    if (readOnly.has(name)) continue;
+    model.onDidChangeContent(() => {
+      if (applyingProgrammaticChange) return;
+      for (const listener of changeListeners) listener(name, model.getValue());
+    });
+  }
+
+  return {
+    monaco,
+    editor,
+    show(name) {
+      const model = models.get(name);
+      if (!model) return;
+      editor.setModel(model);
+      editor.updateOptions({ readOnly: readOnly.has(name), ariaLabel: name });
+    },
+    setContent(name, content) {
+      const model = models.get(name);
+      if (!model || model.getValue() === content) return;
+      applyingProgrammaticChange = true;
+      try {
+        // pushEditOperations keeps the change undoable (Ctrl+Z brings the learner's code back after a reset).
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: content }], () => null);
+      } finally {
+        applyingProgrammaticChange = false;
+      }
+    },
+    content(name) {
+      return models.get(name)?.getValue() ?? '';
+    },
+    focus() {
+      editor.focus();
+    },
+    onRunShortcut(callback) {
+      editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, callback);
+    },
+    onChange(callback) {
+      changeListeners.push(callback);
+    },
+  };
+}

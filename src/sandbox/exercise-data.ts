@@ -1,0 +1,27 @@
+// What the sandbox fetches for one exercise when it wakes up. Built at build time (see build-data.ts and the
+// endpoint src/pages/exercise-data/) from the grader's exercise folder and the model's type declarations.
+import type { Locale } from '../i18n/locales.ts';
+import type { Files } from './saved-work.ts';
+
+export interface ExerciseData {
+  id: string;
+  lesson: number;
+  title: Record<Locale, string>;
+  instructions: Record<Locale, string>;
+  /** The learner's files, in tab order. */
+  files: string[];
+  /** The test files, shown read-only after the learner's files. */
+  tests: string[];
+  points: Record<string, number>;
+  hints: Record<Locale, string[]>;
+  starter: Files;
+  solution: Files;
+  testFiles: Files;
+  /** Declarations for IntelliSense: path under node_modules/ -> content. */
+  typeLibraries: { path: string; content: string }[];
+  /** Files offered as downloads when no backend can run (the assignment folder). */
+  download: { path: string; content: string }[];
+}
+
+export const exerciseDataUrl = (id: string) => `/exercise-data/${id}.json`;
+export const workspaceUrl = (id: string) => `/exercise-data/webcontainer/${id}.json`;
