@@ -1,0 +1,36 @@
+// The JavaScript SDK v3 against the real `ec2-lab mini-ec2` command, with an endpoint override.
+import { EC2 } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startCommandServer, type CommandServer } from './helpers.ts';
+import { checkSummary, runSdkScenario, SCENARIO } from './scenario.ts';
+
+let server: CommandServer;
+beforeAll(async () => {
+  server = await startCommandServer(['--speed', '200']);
+});
+afterAll(async () => {
+  expect(await server.stop()).toBe(0);
+});
+
+it('runs the scenario through @aws-sdk/client-ec2 with an endpoint override', async () => {
+  const ec2 = new EC2({
+    endpoint: server.url,
+    region: SCENARIO.region,
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'anything' },
+    maxAttempts: 1,
+  });
+  const summary = await runSdkScenario(ec2);
+  checkSummary(summary);
+
+  // The status each error came with, as the SDK reports it.
+  const dry = await ec2.runInstances({ ImageId: summary.ami.id, MinCount: 1, MaxCount: 1, DryRun: true }).catch((e) => e);
+  expect([dry.name, dry.$metadata.httpStatusCode, dry.$fault]).toEqual(['DryRunOperation', 412, 'client']);
+  expect(dry.message).toBe('Request would have succeeded, but DryRun flag is set.');
+  const missing = await ec2.describeImages({ ImageIds: [SCENARIO.missingAmi] }).catch((e) => e);
+  expect([missing.name, missing.$metadata.httpStatusCode]).toEqual(['InvalidAMIID.NotFound', 400]);
+
+  // Another region has its own catalog: the us-west-2 AMI is unknown in us-east-1.
+  const east = new EC2({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+  const elsewhere = await east.describeImages({ ImageIds: [summary.ami.id] }).catch((e) => e);
+  expect(elsewhere.name).toBe('InvalidAMIID.NotFound');
+});
