@@ -1,0 +1,44 @@
+// `ec2-lab assignment <exercise-id...> --out DIR [--lang en|pt-br|es]`: writes a folder to hand to students.
+import { parseArgs } from 'node:util';
+import { GradeInputError, LOCALES, type Locale } from '../grader/index.ts';
+import { writeAssignment } from '../grader/assignment.ts';
+
+const USAGE = `usage: ec2-lab assignment <exercise-id...> --out DIR [--lang en|pt-br|es]
+
+Writes a self-contained folder: starter files, tests, the mini-EC2 model and a README in the chosen
+language. Students run \`npm install\` once (the only step that needs the internet), then \`npm test\`
+to see their score. Collect the folders and grade them with \`ec2-lab grade <exercise-id> <folders...>\`.`;
+
+function usageError(message: string): number {
+  console.error(`ec2-lab assignment: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, lang: { type: 'string', default: 'en' }, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) return usageError('name at least one exercise (see `ec2-lab exercises`)');
+  if (!values.out) return usageError('--out DIR is required');
+  if (!LOCALES.includes(values.lang as Locale)) return usageError(`unknown language "${values.lang}"; use ${LOCALES.join(', ')}`);
+  try {
+    const { outDir, files } = writeAssignment({ exerciseIds: positionals, outDir: values.out, locale: values.lang as Locale });
+    console.log(`wrote ${files} files to ${outDir}\nnext: hand out the folder; students run \`npm install\` once, then \`npm test\``);
+    return 0;
+  } catch (error) {
+    if (error instanceof GradeInputError) return usageError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+// `ec2-lab exercises`: the exercises, their lesson, files and points.
+import { parseArgs } from 'node:util';
+import { listExercises, LOCALES, type Locale } from '../grader/index.ts';
+
+const USAGE = `usage: ec2-lab exercises [--lang en|pt-br|es] [--json]`;
+
+export async function run(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { lang: { type: 'string', default: 'en' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
+  } catch (error) {
+    console.error(`ec2-lab exercises: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const lang = values.lang as Locale;
+  if (!LOCALES.includes(lang)) {
+    console.error(`ec2-lab exercises: unknown language "${values.lang}"; use ${LOCALES.join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const exercises = listExercises();
+  if (values.json) {
+    console.log(JSON.stringify(exercises, null, 2));
+    return 0;
+  }
+  const idWidth = Math.max(...exercises.map((e) => e.id.length), 2);
+  console.log(`${'id'.padEnd(idWidth)}  lesson  points  files            title`);
+  for (const e of exercises) {
+    console.log(`${e.id.padEnd(idWidth)}  ${String(e.lesson).padEnd(6)}  ${String(e.maxPoints).padEnd(6)}  ${e.files.join(', ').padEnd(15)}  ${e.title[lang]}`);
+  }
+  return 0;
+}

@@ -1,0 +1,97 @@
+// `ec2-lab grade <exercise-id> <submission...>`: grades files or student folders and writes a report.
+// Exit codes: 0 grading ran (whatever the scores), 1 with --strict when any submission missed a test,
+// 2 usage errors (unknown exercise, bad option, missing path).
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { gradeBatch, GradeInputError, loadExercise } from '../grader/index.ts';
+import { FORMATS, formatReport, type ReportFormat } from '../grader/reports.ts';
+import { readSubmissions } from '../grader/submissions.ts';
+
+const USAGE = `usage: ec2-lab grade <exercise-id> <submission...> [options]
+
+A submission is a file (one-file exercises) or a folder per student (the student is named after it).
+A folder of student folders grades every student in it.
+
+options:
+  --format text|json|csv|junit   report format (default text)
+  --out FILE                     write the report to FILE instead of the terminal
+  --jobs N                       submissions graded in parallel (default: CPU count)
+  --timeout S                    time limit per submission in seconds (default 20)
+  --memory MB                    memory limit of the learner's code (default 256)
+  --strict                       exit 1 when any submission did not pass every test
+  -h, --help                     show this help`;
+
+function usageError(message: string): number {
+  console.error(`ec2-lab grade: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+function positiveNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new GradeInputError(`--${name} must be a positive number, not "${value}"`);
+  return n;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        out: { type: 'string' },
+        jobs: { type: 'string' },
+        timeout: { type: 'string' },
+        memory: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [exerciseId, ...paths] = positionals;
+  if (!exerciseId) return usageError('missing the exercise id (see `ec2-lab exercises`)');
+  if (paths.length === 0) return usageError('missing the submissions to grade');
+  const format = values.format as ReportFormat;
+  if (!FORMATS.includes(format)) return usageError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
+
+  let report: string;
+  let allPassed: boolean;
+  try {
+    const exercise = loadExercise(exerciseId);
+    const submissions = readSubmissions(paths, exercise.manifest);
+    const timeout = positiveNumber('timeout', values.timeout);
+    const memory = positiveNumber('memory', values.memory);
+    const jobs = positiveNumber('jobs', values.jobs);
+    if (values.jobs !== undefined && !Number.isInteger(jobs)) throw new GradeInputError('--jobs must be a whole number');
+    const batch = await gradeBatch({
+      exerciseId,
+      submissions,
+      jobs,
+      timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+      memoryMb: memory,
+      includeModel: false,
+    });
+    report = formatReport(format, batch);
+    allPassed = batch.results.every((r) => r.result.status === 'pass');
+  } catch (error) {
+    if (error instanceof GradeInputError) return usageError(error.message);
+    throw error;
+  }
+
+  if (values.out) {
+    writeFileSync(values.out, report);
+    console.error(`ec2-lab grade: wrote ${format} report to ${values.out}`);
+  } else {
+    process.stdout.write(report);
+  }
+  return values.strict && !allPassed ? 1 : 0;
+}

@@ -1,0 +1,110 @@
+// Batch results as the formats teachers and CI systems read: a text table, JSON, a gradebook CSV and JUnit XML.
+// Pure functions of the results.
+import type { StudentResult } from './grade.ts';
+
+export const FORMATS = ['text', 'json', 'csv', 'junit'] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+
+export interface BatchReport {
+  exercise: string;
+  results: StudentResult[];
+  durationMs: number;
+}
+
+export function formatReport(format: ReportFormat, report: BatchReport): string {
+  switch (format) {
+    case 'text':
+      return textReport(report);
+    case 'json':
+      return jsonReport(report);
+    case 'csv':
+      return csvReport(report);
+    case 'junit':
+      return junitReport(report);
+  }
+}
+
+const oneLine = (text: string | undefined, max: number) => {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+function firstProblem(entry: StudentResult): string {
+  const { result } = entry;
+  if (result.message) return result.message;
+  const failed = result.tests.find((t) => t.status !== 'pass');
+  return failed ? `${failed.name}: ${failed.message ?? failed.status}` : '';
+}
+
+export function textReport(report: BatchReport): string {
+  const rows = report.results.map((r) => [r.student, `${r.result.points}/${r.result.maxPoints}`, r.result.status, oneLine(firstProblem(r), 90)]);
+  const header = ['student', 'score', 'status', 'first problem'];
+  const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((row) => row[i].length))));
+  const line = (cells: string[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd();
+  const passed = report.results.filter((r) => r.result.status === 'pass').length;
+  const mean = report.results.length ? report.results.reduce((s, r) => s + r.result.points / (r.result.maxPoints || 1), 0) / report.results.length : 0;
+  return [
+    `exercise: ${report.exercise}`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `${report.results.length} submission(s), ${passed} passed every test, mean score ${Math.round(mean * 100)}%, graded in ${(report.durationMs / 1000).toFixed(1)} s`,
+    '',
+  ].join('\n');
+}
+
+export function jsonReport(report: BatchReport): string {
+  const results = report.results.map(({ student, result }) => {
+    const { model: _model, ...rest } = result;
+    return { student, ...rest };
+  });
+  return `${JSON.stringify({ exercise: report.exercise, durationMs: report.durationMs, results }, null, 2)}\n`;
+}
+
+/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet (=, +, -, @ prefixes). */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvReport(report: BatchReport): string {
+  const lines = [['student', 'exercise', 'score', 'max', 'status'].join(',')];
+  for (const { student, result } of report.results) {
+    lines.push([student, report.exercise, result.points, result.maxPoints, result.status].map(csvCell).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const xml = (text: string) =>
+  text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+export function junitReport(report: BatchReport): string {
+  const seconds = (ms: number) => (ms / 1000).toFixed(3);
+  const suites = report.results.map(({ student, result }) => {
+    const failures = result.tests.filter((t) => t.status === 'fail').length;
+    const errors = result.tests.filter((t) => t.status === 'error').length;
+    const cases = result.tests.map((t) => {
+      const open = `    <testcase classname="${xml(`${report.exercise}.${student}`)}" name="${xml(t.name)}">`;
+      const body =
+        t.status === 'pass'
+          ? ''
+          : `\n      <${t.status === 'fail' ? 'failure' : 'error'} message="${xml(oneLine(t.message, 200))}">${xml(t.message ?? '')}</${t.status === 'fail' ? 'failure' : 'error'}>`;
+      const output = t.output ? `\n      <system-out>${xml(t.output)}</system-out>` : '';
+      return `${open}${body}${output}${body || output ? '\n    ' : ''}</testcase>`;
+    });
+    const props = `    <properties>\n      <property name="points" value="${result.points}"/>\n      <property name="maxPoints" value="${result.maxPoints}"/>\n    </properties>`;
+    return `  <testsuite name="${xml(`${student} / ${report.exercise}`)}" tests="${result.tests.length}" failures="${failures}" errors="${errors}" time="${seconds(result.durationMs)}">\n${props}\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  const total = report.results.reduce((s, r) => s + r.result.tests.length, 0);
+  const failures = report.results.reduce((s, r) => s + r.result.tests.filter((t) => t.status === 'fail').length, 0);
+  const errors = report.results.reduce((s, r) => s + r.result.tests.filter((t) => t.status === 'error').length, 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ec2-lab ${xml(report.exercise)}" tests="${total}" failures="${failures}" errors="${errors}" time="${seconds(report.durationMs)}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
