@@ -37,9 +37,10 @@ describe('choosing a backend', () => {
 });
 
 describe('local backend', () => {
-  it('probes with OPTIONS and recognises the grading endpoint', async () => {
-    expect(await probeLocal(async () => new Response(null, { status: 204, headers: { allow: 'OPTIONS, POST' } }))).toBe(true);
+  it('probes the endpoint and recognises only the grading server', async () => {
+    expect(await probeLocal(async () => json({ grading: true, method: 'POST' }))).toBe(true);
     expect(await probeLocal(async () => new Response('not found', { status: 404 }))).toBe(false);
+    expect(await probeLocal(async () => new Response('<html>index</html>', { status: 200 }))).toBe(false);
     expect(await probeLocal(async () => { throw new TypeError('offline'); })).toBe(false);
   });
 

@@ -7,13 +7,15 @@ export const GRADE_PATH = '/api/grade';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** True when this page's own server grades submissions (OPTIONS on the endpoint answers 204 with Allow: POST). */
+/** True when this page's own server grades submissions (GET on the endpoint answers { grading: true }). */
 export async function probeLocal(fetchImpl: FetchLike = fetch, timeoutMs = 3000): Promise<boolean> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetchImpl(GRADE_PATH, { method: 'OPTIONS', signal: controller.signal });
-    return response.ok && (response.headers.get('allow') ?? '').toUpperCase().includes('POST');
+    const response = await fetchImpl(GRADE_PATH, { method: 'GET', signal: controller.signal, headers: { accept: 'application/json' } });
+    if (!response.ok) return false;
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null && (body as { grading?: unknown }).grading === true;
   } catch {
     return false;
   } finally {
