@@ -14,7 +14,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx()],
   // Code blocks carry a light and a dark theme; src/layouts/theme.css shows the one the system asks for.
-  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } } },
+  markdown: { shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } } },
   server: { headers: isolationHeaders },
   vite: { server: { headers: isolationHeaders } },
 });

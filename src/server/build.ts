@@ -1,8 +1,10 @@
 // "Build when needed" for `npm start` and the browser tests: the site is rebuilt when dist is missing or older
 // than any file the build reads. Freshness is judged by dist/index.html, one of the last files a build writes.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** What the site build reads, relative to the repository root. The server, CLI and grader are not in the site. */
@@ -66,9 +68,38 @@ export function buildSite(root: string, outDir: string, { quiet = false } = {}):
   });
 }
 
+/**
+ * Runs fn while holding a lock on distDir, so two processes (two test runs, `npm start` beside a test run) never
+ * build into the same folder at once. The lock is a folder in the temp dir; one older than 10 minutes is stale.
+ */
+async function withBuildLock<T>(distDir: string, fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(tmpdir(), `ec2lab-build-${createHash('sha1').update(path.resolve(distDir)).digest('hex').slice(0, 12)}.lock`);
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        /* released meanwhile */
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Builds unless the build in distDir is fresh. Returns whether it built. */
 export async function ensureBuilt(root: string, distDir: string, options: { quiet?: boolean } = {}): Promise<boolean> {
   if (isBuildFresh(root, distDir)) return false;
-  await buildSite(root, distDir, options);
-  return true;
+  return withBuildLock(distDir, async () => {
+    if (isBuildFresh(root, distDir)) return false; // another process built it while we waited
+    await buildSite(root, distDir, options);
+    return true;
+  });
 }
