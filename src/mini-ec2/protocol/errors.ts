@@ -30,6 +30,8 @@ export const protocolErrors = {
   timeout: () => new ProtocolError('RequestTimeout', 'The request was not received in full in time', 408),
   badMethod: (method: string) =>
     new ProtocolError('UnsupportedHttpVerb', `The HTTP method ${method} is not supported: use POST, or GET with a query string`, 405),
+  headersTooLarge: () => new ProtocolError('RequestHeaderSectionTooLarge', 'The request headers are too large', 431),
+  badHttp: (detail: string) => new ProtocolError('MalformedHttpRequest', `The HTTP request could not be parsed (${detail})`),
   unsupportedRegion: (region: string) => new ProtocolError('UnsupportedRegion', `The region '${region}' is not served by mini-EC2`),
   internal: () => new ProtocolError('InternalError', 'An internal error has occurred', 500),
 };

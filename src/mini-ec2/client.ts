@@ -1,0 +1,435 @@
+/**
+ * The SDK-shaped face of the model: one client per region, with the method names and the input and
+ * output shapes of @aws-sdk/client-ec2's aggregated `EC2` client. Each method checks its input against
+ * the shape below (validate.ts), then hands the clean copy to the resource module that does the work.
+ * Results are fresh objects: mutating them never touches the model.
+ */
+import type { Ctx } from './context.ts';
+import { Errors } from './errors.ts';
+import { copyImage, createImage, deregisterImage, describeImages, describeSnapshots, describeVolumes } from './images.ts';
+import { toInstanceTypeInfo, INSTANCE_TYPES } from './instance-types.ts';
+import {
+  describeInstanceAttribute,
+  describeInstances,
+  rebootInstances,
+  runInstances,
+  startInstances,
+  stopInstances,
+  terminateInstances,
+} from './instances.ts';
+import { compileFilters, matchesAll, type FilterTable } from './filters.ts';
+import type { MiniEc2 } from './model.ts';
+import {
+  authorizeSecurityGroupIngress,
+  createKeyPair,
+  createSecurityGroup,
+  deleteKeyPair,
+  describeAvailabilityZones,
+  describeKeyPairs,
+  describeRegions,
+  describeSecurityGroups,
+  describeSubnets,
+  describeVpcs,
+} from './network.ts';
+import { createTags, deleteTags } from './tags.ts';
+import type * as T from './types.ts';
+import {
+  blockDeviceMappings,
+  bool,
+  filters,
+  int,
+  list,
+  obj,
+  oneOf,
+  parse,
+  paginate,
+  required,
+  str,
+  stringList,
+  tags,
+  tagSpecifications,
+} from './validate.ts';
+import { SLEEP } from './waiters.ts';
+
+const common = { DryRun: bool };
+const page = { MaxResults: int(0, 100_000), NextToken: str(1024) };
+
+const SHAPES = {
+  runInstances: {
+    ...common,
+    ImageId: str(1024),
+    InstanceType: str(64),
+    MinCount: int(),
+    MaxCount: int(),
+    KeyName: str(1024),
+    SecurityGroupIds: stringList,
+    SecurityGroups: stringList,
+    SubnetId: str(1024),
+    BlockDeviceMappings: blockDeviceMappings,
+    TagSpecifications: tagSpecifications,
+    UserData: str(64 * 1024),
+    Placement: obj({ AvailabilityZone: str(64), GroupName: str(255), Tenancy: oneOf(['default', 'dedicated', 'host'] as const) }),
+    ClientToken: str(1024),
+    Monitoring: obj({ Enabled: bool }),
+    EbsOptimized: bool,
+    PrivateIpAddress: str(64),
+  },
+  describeInstances: { ...common, ...page, InstanceIds: stringList, Filters: filters },
+  instanceIds: { ...common, InstanceIds: stringList },
+  stopInstances: { ...common, InstanceIds: stringList, Force: bool, Hibernate: bool },
+  startInstances: { ...common, InstanceIds: stringList, AdditionalInfo: str(1024) },
+  createImage: {
+    ...common,
+    InstanceId: str(1024),
+    Name: str(1024),
+    Description: str(4096),
+    NoReboot: bool,
+    BlockDeviceMappings: blockDeviceMappings,
+    TagSpecifications: tagSpecifications,
+  },
+  describeImages: {
+    ...common,
+    ...page,
+    ImageIds: stringList,
+    Owners: stringList,
+    ExecutableUsers: stringList,
+    Filters: filters,
+    IncludeDeprecated: bool,
+    IncludeDisabled: bool,
+  },
+  deregisterImage: { ...common, ImageId: str(1024), DeleteAssociatedSnapshots: bool },
+  copyImage: {
+    ...common,
+    SourceImageId: str(1024),
+    SourceRegion: str(64),
+    Name: str(1024),
+    Description: str(4096),
+    ClientToken: str(1024),
+    Encrypted: bool,
+    CopyImageTags: bool,
+    TagSpecifications: tagSpecifications,
+  },
+  createTags: { ...common, Resources: stringList, Tags: tags },
+  deleteTags: { ...common, Resources: stringList, Tags: tags },
+  describeInstanceTypes: { ...common, ...page, InstanceTypes: stringList, Filters: filters },
+  describeInstanceAttribute: { ...common, InstanceId: str(1024), Attribute: str(64) },
+  describeKeyPairs: { ...common, KeyNames: stringList, KeyPairIds: stringList, Filters: filters, IncludePublicKey: bool },
+  createKeyPair: {
+    ...common,
+    KeyName: str(1024),
+    KeyType: oneOf(['rsa', 'ed25519'] as const),
+    KeyFormat: oneOf(['pem', 'ppk'] as const),
+    TagSpecifications: tagSpecifications,
+  },
+  deleteKeyPair: { ...common, KeyName: str(1024), KeyPairId: str(1024) },
+  describeSecurityGroups: { ...common, ...page, GroupIds: stringList, GroupNames: stringList, Filters: filters },
+  createSecurityGroup: { ...common, GroupName: str(1024), Description: str(1024), VpcId: str(1024), TagSpecifications: tagSpecifications },
+  authorizeSecurityGroupIngress: {
+    ...common,
+    GroupId: str(1024),
+    GroupName: str(1024),
+    CidrIp: str(64),
+    FromPort: int(-1, 65535),
+    ToPort: int(-1, 65535),
+    IpProtocol: str(64),
+    TagSpecifications: tagSpecifications,
+    IpPermissions: list(
+      obj({
+        IpProtocol: str(64),
+        FromPort: int(-1, 65535),
+        ToPort: int(-1, 65535),
+        IpRanges: list(obj({ CidrIp: str(64), Description: str(255) })),
+        Ipv6Ranges: list(obj({ CidrIpv6: str(64), Description: str(255) })),
+        PrefixListIds: list(obj({ PrefixListId: str(64), Description: str(255) })),
+        UserIdGroupPairs: list(obj({ GroupId: str(64), GroupName: str(255), UserId: str(64), VpcId: str(64), Description: str(255) })),
+      }),
+      100,
+    ),
+  },
+  describeVpcs: { ...common, ...page, VpcIds: stringList, Filters: filters },
+  describeSubnets: { ...common, ...page, SubnetIds: stringList, Filters: filters },
+  describeRegions: { ...common, RegionNames: stringList, Filters: filters, AllRegions: bool },
+  describeAvailabilityZones: { ...common, ZoneNames: stringList, ZoneIds: stringList, Filters: filters, AllAvailabilityZones: bool },
+  describeSnapshots: { ...common, ...page, SnapshotIds: stringList, OwnerIds: stringList, RestorableByUserIds: stringList, Filters: filters },
+  describeVolumes: { ...common, ...page, VolumeIds: stringList, Filters: filters },
+};
+
+const INSTANCE_TYPE_FILTERS: FilterTable<T.InstanceTypeInfo> = {
+  'instance-type': (t) => t.InstanceType,
+  'current-generation': (t) => String(t.CurrentGeneration),
+  'free-tier-eligible': (t) => String(t.FreeTierEligible),
+  'burstable-performance-supported': (t) => String(t.BurstablePerformanceSupported),
+  'bare-metal': (t) => String(t.BareMetal),
+  hypervisor: (t) => t.Hypervisor,
+  'processor-info.supported-architecture': (t) => t.ProcessorInfo?.SupportedArchitectures,
+  'processor-info.sustained-clock-speed-in-ghz': (t) => String(t.ProcessorInfo?.SustainedClockSpeedInGhz),
+  'processor-info.manufacturer': (t) => t.ProcessorInfo?.Manufacturer,
+  'vcpu-info.default-vcpus': (t) => String(t.VCpuInfo?.DefaultVCpus),
+  'vcpu-info.default-cores': (t) => String(t.VCpuInfo?.DefaultCores),
+  'vcpu-info.default-threads-per-core': (t) => String(t.VCpuInfo?.DefaultThreadsPerCore),
+  'memory-info.size-in-mib': (t) => String(t.MemoryInfo?.SizeInMiB),
+  'network-info.network-performance': (t) => t.NetworkInfo?.NetworkPerformance,
+  'network-info.ena-support': (t) => t.NetworkInfo?.EnaSupport,
+  'supported-usage-class': (t) => t.SupportedUsageClasses,
+  'supported-root-device-type': (t) => t.SupportedRootDeviceTypes,
+  'supported-virtualization-type': (t) => t.SupportedVirtualizationTypes,
+  'supported-boot-mode': (t) => t.SupportedBootModes,
+  'hibernation-supported': (t) => String(t.HibernationSupported),
+  'instance-storage-supported': (t) => String(t.InstanceStorageSupported),
+};
+
+function describeInstanceTypes(input: { InstanceTypes?: string[]; Filters?: T.Filter[]; MaxResults?: number; NextToken?: string }) {
+  const compiled = compileFilters(input.Filters, INSTANCE_TYPE_FILTERS);
+  const all = INSTANCE_TYPES.map(toInstanceTypeInfo);
+  let chosen = all;
+  if (input.InstanceTypes?.length) {
+    const unknown = input.InstanceTypes.filter((name) => !all.some((t) => t.InstanceType === name));
+    if (unknown.length) {
+      throw Errors.invalidParameterValue(`The following supplied instance types do not exist: [${unknown.slice(0, 20).join(', ')}]`);
+    }
+    const wanted = new Set(input.InstanceTypes);
+    chosen = all.filter((t) => wanted.has(t.InstanceType!));
+  }
+  const matched = chosen.filter((t) => matchesAll(t, compiled));
+  const { page: items, nextToken } = paginate(matched, input.MaxResults, input.NextToken, [5, 100]);
+  return { InstanceTypes: items, ...(nextToken ? { NextToken: nextToken } : {}) };
+}
+
+/**
+ * The client. Every method is async (errors are rejected promises, as with the SDK) and accepts any
+ * input safely. `[Symbol.for('mini-ec2.sleep')](ms)` lets the waiters advance the model's clock.
+ */
+export class MiniEc2Client {
+  readonly region: string;
+  private readonly model: MiniEc2;
+  /** Mirrors the SDK client's `config.region` so code that reads it keeps working. */
+  readonly config: { region: () => Promise<string> };
+
+  constructor(model: MiniEc2, region: string) {
+    this.model = model;
+    this.region = region;
+    this.config = { region: async () => region };
+  }
+
+  /** Waiters "sleep" through this: advances the model clock (manual) or waits scaled real time (realtime). */
+  async [SLEEP](ms: number): Promise<void> {
+    const clock = this.model.clock;
+    const wait = Number.isFinite(ms) && ms > 0 ? ms : 0;
+    if (clock.mode === 'manual') {
+      clock.advance(wait);
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, clock.realDelayFor(wait)));
+      this.model.settle();
+    }
+  }
+
+  private run<R extends object>(op: (ctx: Ctx) => R) {
+    return this.model.invoke(this.region, op);
+  }
+
+  async runInstances(args: T.RunInstancesRequest): Promise<T.RunInstancesResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.runInstances);
+      return runInstances(ctx, input as T.RunInstancesRequest, input.DryRun === true, ctx.state.instanceLimit);
+    });
+  }
+
+  async describeInstances(args?: T.DescribeInstancesRequest): Promise<T.DescribeInstancesResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeInstances);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeInstances(ctx, input);
+    });
+  }
+
+  async startInstances(args: T.StartInstancesRequest): Promise<T.StartInstancesResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.startInstances);
+      return { StartingInstances: startInstances(ctx, required(input.InstanceIds, 'InstanceId'), input.DryRun === true) };
+    });
+  }
+
+  async stopInstances(args: T.StopInstancesRequest): Promise<T.StopInstancesResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.stopInstances);
+      return { StoppingInstances: stopInstances(ctx, required(input.InstanceIds, 'InstanceId'), input.DryRun === true) };
+    });
+  }
+
+  async rebootInstances(args: T.InstanceIdsRequest): Promise<T.EmptyResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.instanceIds);
+      rebootInstances(ctx, required(input.InstanceIds, 'InstanceId'), input.DryRun === true);
+      return {};
+    });
+  }
+
+  async terminateInstances(args: T.InstanceIdsRequest): Promise<T.TerminateInstancesResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.instanceIds);
+      return { TerminatingInstances: terminateInstances(ctx, input.InstanceIds, input.DryRun === true) };
+    });
+  }
+
+  async describeInstanceAttribute(args: T.DescribeInstanceAttributeRequest): Promise<T.DescribeInstanceAttributeResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeInstanceAttribute);
+      const id = required(input.InstanceId, 'InstanceId');
+      const attribute = required(input.Attribute, 'Attribute');
+      if (input.DryRun) throw Errors.dryRun();
+      return describeInstanceAttribute(ctx, id, attribute);
+    });
+  }
+
+  async createImage(args: T.CreateImageRequest): Promise<T.CreateImageResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.createImage);
+      const InstanceId = required(input.InstanceId, 'InstanceId');
+      const Name = required(input.Name, 'Name');
+      return createImage(ctx, { ...input, InstanceId, Name }, input.DryRun === true);
+    });
+  }
+
+  async describeImages(args?: T.DescribeImagesRequest): Promise<T.DescribeImagesResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeImages);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeImages(ctx, input);
+    });
+  }
+
+  async deregisterImage(args: T.DeregisterImageRequest): Promise<T.DeregisterImageResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.deregisterImage);
+      return deregisterImage(ctx, required(input.ImageId, 'ImageId'), input.DeleteAssociatedSnapshots === true, input.DryRun === true);
+    });
+  }
+
+  async copyImage(args: T.CopyImageRequest): Promise<T.CopyImageResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.copyImage);
+      const SourceImageId = required(input.SourceImageId, 'SourceImageId');
+      const SourceRegion = required(input.SourceRegion, 'SourceRegion');
+      const Name = required(input.Name, 'Name');
+      return copyImage(ctx, { ...input, SourceImageId, SourceRegion, Name }, input.DryRun === true);
+    });
+  }
+
+  async createTags(args: T.CreateTagsRequest): Promise<T.EmptyResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.createTags);
+      createTags(ctx, input.Resources, input.Tags, input.DryRun === true);
+      return {};
+    });
+  }
+
+  async deleteTags(args: T.DeleteTagsRequest): Promise<T.EmptyResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.deleteTags);
+      deleteTags(ctx, input.Resources, input.Tags, input.DryRun === true);
+      return {};
+    });
+  }
+
+  async describeInstanceTypes(args?: T.DescribeInstanceTypesRequest): Promise<T.DescribeInstanceTypesResult> {
+    return this.run(() => {
+      const input = parse(args, SHAPES.describeInstanceTypes);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeInstanceTypes(input);
+    });
+  }
+
+  async describeKeyPairs(args?: T.DescribeKeyPairsRequest): Promise<T.DescribeKeyPairsResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeKeyPairs);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeKeyPairs(ctx, input);
+    });
+  }
+
+  async createKeyPair(args: T.CreateKeyPairRequest): Promise<T.CreateKeyPairResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.createKeyPair);
+      return createKeyPair(ctx, { ...input, KeyName: required(input.KeyName, 'KeyName') }, input.DryRun === true);
+    });
+  }
+
+  async deleteKeyPair(args: T.DeleteKeyPairRequest): Promise<T.DeleteKeyPairResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.deleteKeyPair);
+      return deleteKeyPair(ctx, input, input.DryRun === true);
+    });
+  }
+
+  async describeSecurityGroups(args?: T.DescribeSecurityGroupsRequest): Promise<T.DescribeSecurityGroupsResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeSecurityGroups);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeSecurityGroups(ctx, input);
+    });
+  }
+
+  async createSecurityGroup(args: T.CreateSecurityGroupRequest): Promise<T.CreateSecurityGroupResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.createSecurityGroup);
+      const GroupName = required(input.GroupName, 'GroupName');
+      const Description = required(input.Description, 'GroupDescription');
+      return createSecurityGroup(ctx, { ...input, GroupName, Description }, input.DryRun === true);
+    });
+  }
+
+  async authorizeSecurityGroupIngress(args: T.AuthorizeSecurityGroupIngressRequest): Promise<T.AuthorizeSecurityGroupIngressResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.authorizeSecurityGroupIngress);
+      return authorizeSecurityGroupIngress(ctx, input, input.DryRun === true);
+    });
+  }
+
+  async describeVpcs(args?: T.DescribeVpcsRequest): Promise<T.DescribeVpcsResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeVpcs);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeVpcs(ctx, input);
+    });
+  }
+
+  async describeSubnets(args?: T.DescribeSubnetsRequest): Promise<T.DescribeSubnetsResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeSubnets);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeSubnets(ctx, input);
+    });
+  }
+
+  async describeRegions(args?: T.DescribeRegionsRequest): Promise<T.DescribeRegionsResult> {
+    return this.run(() => {
+      const input = parse(args, SHAPES.describeRegions);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeRegions(input);
+    });
+  }
+
+  async describeAvailabilityZones(args?: T.DescribeAvailabilityZonesRequest): Promise<T.DescribeAvailabilityZonesResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeAvailabilityZones);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeAvailabilityZones(ctx, input);
+    });
+  }
+
+  async describeSnapshots(args?: T.DescribeSnapshotsRequest): Promise<T.DescribeSnapshotsResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeSnapshots);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeSnapshots(ctx, input);
+    });
+  }
+
+  async describeVolumes(args?: T.DescribeVolumesRequest): Promise<T.DescribeVolumesResult> {
+    return this.run((ctx) => {
+      const input = parse(args, SHAPES.describeVolumes);
+      if (input.DryRun) throw Errors.dryRun();
+      return describeVolumes(ctx, input);
+    });
+  }
+}

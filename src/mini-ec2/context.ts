@@ -1,0 +1,25 @@
+/**
+ * What a resource module (instances.ts, images.ts, network.ts...) gets to work with for one call in one
+ * region. The model builds it; resource modules never reach into the model class itself.
+ */
+import type { Catalog } from './catalog.ts';
+import type { NewModelEvent } from './events.ts';
+import type { IdPrefix } from './ids.ts';
+import type { ModelState, RegionState } from './state.ts';
+
+export interface Ctx {
+  readonly state: ModelState;
+  readonly regionName: string;
+  readonly region: RegionState;
+  /** Simulated time of this call. */
+  readonly now: number;
+  readonly accountId: string;
+  /** The next ID from the seeded generator. */
+  newId(prefix: IdPrefix): string;
+  /** Records an event stamped with this region and `time` (default: now). */
+  emit(event: NewModelEvent, time?: number): void;
+  /** Queues a state change of an instance or image; returns the order number to store in the record. */
+  schedule(kind: 'instance' | 'image', regionName: string, id: string, at: number): number;
+  catalog(regionName: string): Catalog;
+  regionState(regionName: string): RegionState | undefined;
+}

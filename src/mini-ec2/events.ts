@@ -1,0 +1,73 @@
+/**
+ * Events: every change of the model's state, in order, for a UI (the live map) or a grader.
+ * Each event has `seq` (1, 2, 3... over the model's life), `time` (simulated ms since epoch), `region`,
+ * `type` and `resourceId`, plus what a map needs to draw the change without a describe call
+ * (an instance's ImageId and subnet, an image's SourceInstanceId...).
+ */
+import type { ImageState, InstanceStateName } from './types.ts';
+
+interface EventBase {
+  seq: number;
+  time: number;
+  region: string;
+  resourceId: string;
+}
+
+export type ModelEvent =
+  | (EventBase & {
+      type: 'instance-launched';
+      instanceId: string;
+      imageId: string;
+      instanceType: string;
+      reservationId: string;
+      availabilityZone: string;
+      subnetId: string;
+      vpcId: string;
+      keyName?: string;
+      securityGroupIds: string[];
+      state: InstanceStateName;
+      tags: { Key: string; Value: string }[];
+    })
+  | (EventBase & {
+      type: 'instance-state-changed';
+      instanceId: string;
+      imageId: string;
+      from: InstanceStateName;
+      to: InstanceStateName;
+    })
+  | (EventBase & { type: 'instance-rebooted'; instanceId: string; reason: 'reboot' | 'create-image' })
+  /** A terminated instance has been visible for its hour and is gone from describe calls. */
+  | (EventBase & { type: 'instance-expired'; instanceId: string })
+  | (EventBase & {
+      type: 'image-created';
+      imageId: string;
+      name: string;
+      state: ImageState;
+      how: 'create-image' | 'copy-image';
+      sourceInstanceId?: string;
+      sourceImageId?: string;
+      sourceRegion?: string;
+      snapshotIds: string[];
+    })
+  | (EventBase & { type: 'image-state-changed'; imageId: string; from: ImageState; to: ImageState })
+  /** A deregistered image's grace period is over: describe-by-ID now says "not found". */
+  | (EventBase & { type: 'image-expired'; imageId: string })
+  | (EventBase & { type: 'image-deregistered'; imageId: string; name: string })
+  | (EventBase & { type: 'snapshot-created'; snapshotId: string; volumeId: string; imageId: string; sizeGiB: number })
+  | (EventBase & { type: 'volume-created'; volumeId: string; instanceId: string; sizeGiB: number; snapshotId?: string })
+  | (EventBase & { type: 'volume-deleted'; volumeId: string; instanceId?: string })
+  | (EventBase & { type: 'volume-detached'; volumeId: string; instanceId: string })
+  | (EventBase & { type: 'tags-changed'; tags: { Key: string; Value: string }[] })
+  | (EventBase & { type: 'key-pair-created'; keyName: string; keyPairId: string })
+  | (EventBase & { type: 'key-pair-deleted'; keyName: string; keyPairId: string })
+  | (EventBase & { type: 'security-group-created'; groupId: string; groupName: string; vpcId: string })
+  | (EventBase & { type: 'security-group-rule-added'; groupId: string; ruleIds: string[] })
+  | (EventBase & { type: 'marketplace-subscribed'; productCode: string });
+
+export type ModelEventType = ModelEvent['type'];
+
+/** The fields an emitter supplies; the model stamps seq, time and region. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type NewModelEvent = DistributiveOmit<ModelEvent, 'seq' | 'time' | 'region'>;
+
+export type ModelEventListener = (event: ModelEvent) => void;

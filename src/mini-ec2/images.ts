@@ -1,0 +1,561 @@
+/**
+ * Images (AMIs), their snapshots and the account's volumes: CreateImage, DescribeImages,
+ * DeregisterImage, CopyImage, DescribeSnapshots, DescribeVolumes.
+ *
+ * How "installed software" is modelled (the create-image and golden-image exercises rely on this):
+ * - An instance's software is its configuration: the UserData it was launched with (a base64 setup
+ *   script, e.g. "#!/bin/bash\ndnf install -y nginx") and its tags. By convention a tag
+ *   `software:<package>` = `<version>` says that a package is installed (e.g. `software:nginx` = `1.24`);
+ *   learner code may add such tags with CreateTags after launch ("installing" later).
+ * - CreateImage records that configuration in the image (`launchConfig` in the state snapshot): the
+ *   instance type, key pair, security groups, user data and every tag except `Name` (a name belongs to
+ *   one machine). The image's disks are one snapshot per attached volume, same size and type.
+ * - An instance launched from the image starts with that configuration wherever the RunInstances request
+ *   is silent (see instances.ts), so a clone carries the same user data, software tags, instance type,
+ *   key pair, groups and disk layout as the original. CopyImage carries the configuration to the other
+ *   region; key pairs and groups that do not exist there are dropped at launch.
+ */
+import type { Ctx } from './context.ts';
+import { Errors } from './errors.ts';
+import { compileFilters, matchesAll, type FilterTable } from './filters.ts';
+import { isWellFormedId } from './ids.ts';
+import { regionInfo } from './regions.ts';
+import type { ImageBlockDevice, ImageRecord, RegionState, SnapshotRecord, TagRecord, VolumeRecord } from './state.ts';
+import { tagsOut } from './network.ts';
+import type {
+  CopyImageRequest,
+  CreateImageRequest,
+  DescribeImagesRequest,
+  DescribeSnapshotsRequest,
+  DescribeVolumesRequest,
+  Image,
+  ImageState,
+  Snapshot,
+  Volume,
+} from './types.ts';
+import { paginate, tagsByResourceType } from './validate.ts';
+
+const NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
+
+const own = (region: RegionState, id: string): ImageRecord | undefined =>
+  Object.prototype.hasOwnProperty.call(region.images, id) ? region.images[id] : undefined;
+
+/** An image visible to the account in a region: its own (even deregistered) or the public catalog. */
+export function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined {
+  const region = ctx.regionState(regionName);
+  return (region && own(region, id)) ?? ctx.catalog(regionName).byId.get(id);
+}
+
+/** The image RunInstances will use: malformed, not found, pending or deregistered are errors. */
+export function findLaunchableImage(ctx: Ctx, id: string): ImageRecord {
+  if (!isWellFormedId(id, 'ami')) throw Errors.amiMalformed(id);
+  const image = findImage(ctx, ctx.regionName, id);
+  if (!image) throw Errors.amiNotFound([id]);
+  if (image.state !== 'available') throw Errors.amiUnavailable(id);
+  return image;
+}
+
+function tagsOfImage(ctx: Ctx, image: ImageRecord): TagRecord[] {
+  return image.ownerId === ctx.accountId ? image.tags : (ctx.region.catalogTags[image.id] ?? []);
+}
+
+export function imageOut(ctx: Ctx, i: ImageRecord): Image {
+  const out: Image = {
+    PlatformDetails: i.platformDetails,
+    UsageOperation: i.usageOperation,
+    BlockDeviceMappings: i.blockDevices.map((b) => ({
+      DeviceName: b.device,
+      Ebs: {
+        DeleteOnTermination: b.deleteOnTermination,
+        SnapshotId: b.snapshotId,
+        VolumeSize: b.sizeGiB,
+        VolumeType: b.volumeType,
+        Encrypted: b.encrypted,
+        ...(b.iops !== undefined ? { Iops: b.iops } : {}),
+        ...(b.throughput !== undefined ? { Throughput: b.throughput } : {}),
+      },
+    })),
+    EnaSupport: i.enaSupport,
+    Hypervisor: 'xen',
+    Name: i.name,
+    RootDeviceName: i.rootDeviceName,
+    RootDeviceType: 'ebs',
+    SriovNetSupport: 'simple',
+    VirtualizationType: i.virtualizationType,
+    ImageId: i.id,
+    ImageLocation: i.imageLocation,
+    State: i.state,
+    OwnerId: i.ownerId,
+    CreationDate: new Date(i.creationDate).toISOString(),
+    Public: i.public,
+    Architecture: i.architecture,
+    ImageType: 'machine',
+  };
+  if (i.description !== undefined) out.Description = i.description;
+  if (i.alias) out.ImageOwnerAlias = i.alias;
+  if (i.platform) out.Platform = i.platform;
+  if (i.productCodes.length) out.ProductCodes = i.productCodes.map((code) => ({ ProductCodeId: code, ProductCodeType: 'marketplace' }));
+  if (i.bootMode) out.BootMode = i.bootMode;
+  if (i.deprecationTime !== undefined) out.DeprecationTime = new Date(i.deprecationTime).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+  if (i.sourceInstanceId) out.SourceInstanceId = i.sourceInstanceId;
+  if (i.sourceImageId) out.SourceImageId = i.sourceImageId;
+  if (i.sourceImageRegion) out.SourceImageRegion = i.sourceImageRegion;
+  const tags = tagsOfImage(ctx, i);
+  if (tags.length) out.Tags = tagsOut(tags);
+  return out;
+}
+
+function checkName(ctx: Ctx, name: string): void {
+  if (!NAME.test(name)) throw Errors.amiNameMalformed(name);
+  for (const id in ctx.region.images) {
+    const other = ctx.region.images[id];
+    if (other.name === name && other.state !== 'deregistered') throw Errors.amiNameDuplicate(name, other.id);
+  }
+}
+
+function checkDescription(description: string | undefined): void {
+  if (description !== undefined && description.length > 255) {
+    throw Errors.invalidParameterValue('AMI descriptions must be at most 255 characters long.');
+  }
+}
+
+// ---- CreateImage -----------------------------------------------------------------------------------
+
+export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: string; Name: string }, dryRun: boolean): { ImageId: string } {
+  const region = ctx.region;
+  if (!isWellFormedId(input.InstanceId, 'i')) throw Errors.instanceMalformed(input.InstanceId);
+  const instance = region.instances[input.InstanceId];
+  if (!instance) throw Errors.instanceNotFound([input.InstanceId]);
+  checkName(ctx, input.Name);
+  checkDescription(input.Description);
+  if (instance.state !== 'running' && instance.state !== 'stopping' && instance.state !== 'stopped') {
+    throw Errors.createImageState(instance.id);
+  }
+  const tagSpecs = tagsByResourceType(input.TagSpecifications, ['image', 'snapshot']);
+
+  // The disks to snapshot: the instance's volumes, changed by the request's mappings.
+  type Planned = { device: string; sizeGiB: number; volumeType: ImageBlockDevice['volumeType']; deleteOnTermination: boolean; encrypted: boolean; volumeId?: string; iops?: number; throughput?: number };
+  const planned: Planned[] = [];
+  for (const ref of instance.volumes) {
+    const v = region.volumes[ref.volumeId];
+    if (!v) continue;
+    planned.push({
+      device: ref.device, sizeGiB: v.sizeGiB, volumeType: v.volumeType, deleteOnTermination: ref.deleteOnTermination, encrypted: v.encrypted, volumeId: v.id,
+      ...(v.iops !== undefined ? { iops: v.iops } : {}), ...(v.throughput !== undefined ? { throughput: v.throughput } : {}),
+    });
+  }
+  for (const m of input.BlockDeviceMappings ?? []) {
+    if (m.DeviceName === undefined) throw Errors.missingParameter('BlockDeviceMapping.DeviceName');
+    const at = planned.findIndex((p) => p.device === m.DeviceName);
+    if (m.NoDevice !== undefined) {
+      if (m.DeviceName === instance.rootDeviceName) throw Errors.invalidParameterCombination('The device mapping for the root device may not be removed.');
+      if (at >= 0) planned.splice(at, 1);
+      continue;
+    }
+    if (!m.Ebs) continue;
+    const base = at >= 0 ? planned[at] : undefined;
+    const size = m.Ebs.VolumeSize ?? base?.sizeGiB;
+    if (size === undefined) throw Errors.missingParameter('BlockDeviceMapping.Ebs.VolumeSize');
+    if (size < 1 || size > 16384 || (base && size < base.sizeGiB)) throw Errors.invalidBlockDeviceMapping(`Invalid volume size ${size} for device ${m.DeviceName}.`);
+    const entry: Planned = {
+      device: m.DeviceName,
+      sizeGiB: size,
+      volumeType: (m.Ebs.VolumeType as Planned['volumeType']) ?? base?.volumeType ?? 'gp2',
+      deleteOnTermination: m.Ebs.DeleteOnTermination ?? base?.deleteOnTermination ?? true,
+      encrypted: m.Ebs.Encrypted ?? base?.encrypted ?? false,
+      ...(base?.volumeId ? { volumeId: base.volumeId } : {}),
+    };
+    if (at >= 0) planned[at] = entry;
+    else planned.push(entry);
+  }
+  if (dryRun) throw Errors.dryRun();
+
+  // ---- every check passed ----
+  const imageId = ctx.newId('ami');
+  const now = ctx.now;
+  const blockDevices: ImageBlockDevice[] = planned.map((p) => {
+    const snapshot: SnapshotRecord = {
+      id: ctx.newId('snap'),
+      volumeId: p.volumeId ?? 'vol-ffffffff',
+      sizeGiB: p.sizeGiB,
+      volumeType: p.volumeType,
+      description: `Created by CreateImage(${instance.id}) for ${imageId}`,
+      startTime: now,
+      state: 'pending',
+      encrypted: p.encrypted,
+      tags: (tagSpecs.snapshot ?? []).map((t) => ({ ...t })),
+      imageId,
+    };
+    region.snapshots[snapshot.id] = snapshot;
+    return {
+      device: p.device, snapshotId: snapshot.id, sizeGiB: p.sizeGiB, volumeType: p.volumeType, deleteOnTermination: p.deleteOnTermination, encrypted: p.encrypted,
+      ...(p.iops !== undefined ? { iops: p.iops } : {}), ...(p.throughput !== undefined ? { throughput: p.throughput } : {}),
+    };
+  });
+  const source = findImage(ctx, ctx.regionName, instance.imageId);
+  const at = now + ctx.state.timing.imageAvailableMs;
+  const image: ImageRecord = {
+    id: imageId,
+    name: input.Name,
+    ...(input.Description !== undefined ? { description: input.Description } : {}),
+    ownerId: ctx.accountId,
+    state: 'pending',
+    creationDate: now,
+    public: false,
+    architecture: instance.architecture,
+    ...(instance.platform ? { platform: instance.platform } : {}),
+    platformDetails: instance.platformDetails,
+    usageOperation: instance.usageOperation,
+    virtualizationType: instance.virtualizationType,
+    rootDeviceName: instance.rootDeviceName,
+    blockDevices,
+    tags: (tagSpecs.image ?? []).map((t) => ({ ...t })),
+    productCodes: [...instance.productCodes],
+    enaSupport: true,
+    ...(source?.bootMode ? { bootMode: source.bootMode } : {}),
+    imageLocation: `${ctx.accountId}/${input.Name}`,
+    sourceInstanceId: instance.id,
+    launchConfig: {
+      instanceType: instance.instanceType,
+      ...(instance.keyName !== undefined ? { keyName: instance.keyName } : {}),
+      groupIds: [...instance.groupIds],
+      ...(instance.userData !== undefined ? { userData: instance.userData } : {}),
+      tags: instance.tags.filter((t) => t.Key !== 'Name').map((t) => ({ ...t })),
+    },
+    transition: { to: 'available', at, order: ctx.schedule('image', ctx.regionName, imageId, at) },
+  };
+  region.images[imageId] = image;
+  ctx.emit({
+    type: 'image-created', resourceId: imageId, imageId, name: image.name, state: 'pending', how: 'create-image',
+    sourceInstanceId: instance.id, snapshotIds: blockDevices.map((b) => b.snapshotId),
+  });
+  for (const b of blockDevices) {
+    const s = region.snapshots[b.snapshotId];
+    ctx.emit({ type: 'snapshot-created', resourceId: s.id, snapshotId: s.id, volumeId: s.volumeId, imageId, sizeGiB: s.sizeGiB });
+  }
+  if (input.NoReboot !== true && instance.state === 'running') {
+    ctx.emit({ type: 'instance-rebooted', resourceId: instance.id, instanceId: instance.id, reason: 'create-image' });
+  }
+  return { ImageId: imageId };
+}
+
+/** pending -> available (snapshots complete with it); deregistered -> gone. */
+export function applyImageTransition(ctx: Ctx, image: ImageRecord, at: number): void {
+  const t = image.transition!;
+  delete image.transition;
+  if (t.to === 'expired') {
+    delete ctx.region.images[image.id];
+    ctx.emit({ type: 'image-expired', resourceId: image.id, imageId: image.id }, at);
+    return;
+  }
+  const from = image.state;
+  image.state = t.to;
+  for (const b of image.blockDevices) {
+    const s = ctx.region.snapshots[b.snapshotId];
+    if (s && s.state === 'pending') s.state = 'completed';
+  }
+  ctx.emit({ type: 'image-state-changed', resourceId: image.id, imageId: image.id, from, to: t.to }, at);
+}
+
+// ---- DescribeImages ----------------------------------------------------------------------------------
+
+const bdm = (pick: (b: ImageBlockDevice) => string) => (i: ImageRecord) => i.blockDevices.map(pick);
+
+const IMAGE_FILTERS: FilterTable<ImageRecord> = {
+  architecture: (i) => i.architecture,
+  'block-device-mapping.delete-on-termination': bdm((b) => String(b.deleteOnTermination)),
+  'block-device-mapping.device-name': bdm((b) => b.device),
+  'block-device-mapping.snapshot-id': bdm((b) => b.snapshotId),
+  'block-device-mapping.volume-size': bdm((b) => String(b.sizeGiB)),
+  'block-device-mapping.volume-type': bdm((b) => b.volumeType),
+  'block-device-mapping.encrypted': bdm((b) => String(b.encrypted)),
+  'creation-date': (i) => new Date(i.creationDate).toISOString(),
+  description: (i) => i.description,
+  'ena-support': (i) => String(i.enaSupport),
+  hypervisor: () => 'xen',
+  'image-id': (i) => i.id,
+  'image-type': () => 'machine',
+  'is-public': (i) => String(i.public),
+  'manifest-location': (i) => i.imageLocation,
+  name: (i) => i.name,
+  'owner-alias': (i) => i.alias,
+  'owner-id': (i) => i.ownerId,
+  platform: (i) => i.platform,
+  'platform-details': (i) => i.platformDetails,
+  'product-code': (i) => i.productCodes,
+  'product-code.type': (i) => (i.productCodes.length ? 'marketplace' : undefined),
+  'root-device-name': (i) => i.rootDeviceName,
+  'root-device-type': () => 'ebs',
+  'source-instance-id': (i) => i.sourceInstanceId,
+  'source-image-id': (i) => i.sourceImageId,
+  'source-image-region': (i) => i.sourceImageRegion,
+  state: (i) => i.state,
+  'usage-operation': (i) => i.usageOperation,
+  'virtualization-type': (i) => i.virtualizationType,
+  'boot-mode': (i) => i.bootMode,
+  'deprecation-time': (i) => (i.deprecationTime !== undefined ? new Date(i.deprecationTime).toISOString() : undefined),
+};
+
+const OWNER_ALIASES = ['self', 'amazon', 'aws-marketplace', 'aws-backup-vault'];
+
+export function describeImages(ctx: Ctx, input: DescribeImagesRequest): { Images: Image[]; NextToken?: string } {
+  const region = ctx.region;
+  const catalog = ctx.catalog(ctx.regionName);
+  const table: FilterTable<ImageRecord> = { ...IMAGE_FILTERS, 'tag-key': (i) => tagsOfImage(ctx, i).map((t) => t.Key) };
+  const filters = compileFilters(input.Filters, table, (i) => tagsOfImage(ctx, i));
+  for (const owner of input.Owners ?? []) {
+    if (!OWNER_ALIASES.includes(owner) && !/^\d{12}$/.test(owner)) throw Errors.userIdMalformed(owner);
+  }
+  for (const user of input.ExecutableUsers ?? []) {
+    if (user !== 'self' && user !== 'all' && !/^\d{12}$/.test(user)) throw Errors.userIdMalformed(user);
+  }
+  if (input.MaxResults !== undefined && input.ImageIds?.length) {
+    throw Errors.invalidParameterCombination('The parameter ImageIds cannot be used with the parameter maxResults');
+  }
+
+  let candidates: ImageRecord[];
+  const byId = input.ImageIds !== undefined && input.ImageIds.length > 0;
+  if (byId) {
+    const ids = input.ImageIds!;
+    for (const id of ids) if (!isWellFormedId(id, 'ami')) throw Errors.amiMalformed(id);
+    const missing: string[] = [];
+    candidates = [];
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const image = own(region, id) ?? catalog.byId.get(id);
+      if (!image) missing.push(id);
+      else if (image.state !== 'deregistered') candidates.push(image);
+      // A just-deregistered image answers with an empty result until it expires.
+    }
+    if (missing.length) throw Errors.amiNotFound(missing);
+  } else {
+    candidates = [];
+    for (const id in region.images) if (region.images[id].state !== 'deregistered') candidates.push(region.images[id]);
+    const now = ctx.now;
+    for (const image of catalog.images) {
+      if (input.IncludeDeprecated !== true && image.deprecationTime !== undefined && image.deprecationTime <= now) continue;
+      candidates.push(image);
+    }
+  }
+
+  const owners = input.Owners?.length ? input.Owners : undefined;
+  const ownerMatches = (i: ImageRecord) =>
+    !owners ||
+    owners.some((o) =>
+      o === 'self' ? i.ownerId === ctx.accountId : o === 'amazon' || o === 'aws-marketplace' ? i.alias === o : o === 'aws-backup-vault' ? false : i.ownerId === o,
+    );
+  const users = input.ExecutableUsers?.length ? input.ExecutableUsers : undefined;
+  // `all` means public; `self` or an account ID means images shared with that account by launch
+  // permission, which the model does not offer (no ModifyImageAttribute): such criteria match nothing.
+  const userMatches = (i: ImageRecord) => !users || users.some((u) => (u === 'all' ? i.public : false));
+
+  const matched = candidates.filter((i) => ownerMatches(i) && userMatches(i) && matchesAll(i, filters));
+  const { page, nextToken } = paginate(matched, input.MaxResults, input.NextToken, [5, 1000]);
+  return { Images: page.map((i) => imageOut(ctx, i)), ...(nextToken ? { NextToken: nextToken } : {}) };
+}
+
+// ---- DeregisterImage ---------------------------------------------------------------------------------
+
+export function deregisterImage(ctx: Ctx, imageId: string, deleteSnapshots: boolean, dryRun: boolean): { Return: boolean } {
+  if (!isWellFormedId(imageId, 'ami')) throw Errors.amiMalformed(imageId);
+  const image = own(ctx.region, imageId);
+  if (!image) {
+    if (ctx.catalog(ctx.regionName).byId.has(imageId)) {
+      throw Errors.authFailure(`Not authorized for image:${imageId}`);
+    }
+    throw Errors.amiNotFound([imageId]);
+  }
+  if (image.state === 'deregistered') throw Errors.amiUnavailable(imageId);
+  if (dryRun) throw Errors.dryRun();
+  const from = image.state;
+  image.state = 'deregistered';
+  image.deregisteredAt = ctx.now;
+  const at = ctx.now + ctx.state.timing.deregisteredVisibleMs;
+  image.transition = { to: 'expired', at, order: ctx.schedule('image', ctx.regionName, image.id, at) };
+  if (deleteSnapshots) {
+    for (const b of image.blockDevices) delete ctx.region.snapshots[b.snapshotId];
+  }
+  ctx.emit({ type: 'image-deregistered', resourceId: image.id, imageId: image.id, name: image.name });
+  ctx.emit({ type: 'image-state-changed', resourceId: image.id, imageId: image.id, from, to: 'deregistered' });
+  return { Return: true };
+}
+
+// ---- CopyImage ---------------------------------------------------------------------------------------
+
+export function copyImage(ctx: Ctx, input: CopyImageRequest & { SourceImageId: string; SourceRegion: string; Name: string }, dryRun: boolean): { ImageId: string } {
+  if (!regionInfo(input.SourceRegion)) throw Errors.regionUnknown(input.SourceRegion);
+  if (!isWellFormedId(input.SourceImageId, 'ami')) throw Errors.amiMalformed(input.SourceImageId);
+  const source = findImage(ctx, input.SourceRegion, input.SourceImageId);
+  if (!source) throw Errors.amiNotFound([input.SourceImageId]);
+  if (source.state !== 'available') throw Errors.amiUnavailable(input.SourceImageId);
+  checkName(ctx, input.Name);
+  checkDescription(input.Description);
+  const tagSpecs = tagsByResourceType(input.TagSpecifications, ['image', 'snapshot']);
+  if (input.ClientToken !== undefined && input.ClientToken.length > 64) throw Errors.invalidValue(input.ClientToken, 'ClientToken');
+  if (dryRun) throw Errors.dryRun();
+
+  const imageId = ctx.newId('ami');
+  const now = ctx.now;
+  const blockDevices: ImageBlockDevice[] = source.blockDevices.map((b) => {
+    const snapshot: SnapshotRecord = {
+      id: ctx.newId('snap'),
+      volumeId: 'vol-ffffffff',
+      sizeGiB: b.sizeGiB,
+      volumeType: b.volumeType,
+      description: `Copied for DestinationAmi ${imageId} from SourceAmi ${source.id} for SourceSnapshot ${b.snapshotId}. Task created on ${new Date(now).toISOString()}.`,
+      startTime: now,
+      state: 'pending',
+      encrypted: input.Encrypted ?? b.encrypted,
+      tags: (tagSpecs.snapshot ?? []).map((t) => ({ ...t })),
+      imageId,
+    };
+    ctx.region.snapshots[snapshot.id] = snapshot;
+    return { ...b, snapshotId: snapshot.id, encrypted: snapshot.encrypted };
+  });
+  const copiedTags = input.CopyImageTags && source.ownerId === ctx.accountId ? source.tags.map((t) => ({ ...t })) : [];
+  const requested = tagSpecs.image ?? [];
+  const at = now + ctx.state.timing.imageAvailableMs;
+  const image: ImageRecord = {
+    id: imageId,
+    name: input.Name,
+    description: input.Description ?? `[Copied ${source.id} from ${input.SourceRegion}] ${source.name}`,
+    ownerId: ctx.accountId,
+    state: 'pending',
+    creationDate: now,
+    public: false,
+    architecture: source.architecture,
+    ...(source.platform ? { platform: source.platform } : {}),
+    platformDetails: source.platformDetails,
+    usageOperation: source.usageOperation,
+    virtualizationType: source.virtualizationType,
+    rootDeviceName: source.rootDeviceName,
+    blockDevices,
+    tags: [...copiedTags.filter((t) => !requested.some((r) => r.Key === t.Key)), ...requested.map((t) => ({ ...t }))],
+    productCodes: [...source.productCodes],
+    enaSupport: source.enaSupport,
+    ...(source.bootMode ? { bootMode: source.bootMode } : {}),
+    imageLocation: `${ctx.accountId}/${input.Name}`,
+    sourceImageId: source.id,
+    sourceImageRegion: input.SourceRegion,
+    ...(source.launchConfig ? { launchConfig: JSON.parse(JSON.stringify(source.launchConfig)) } : {}),
+    transition: { to: 'available', at, order: ctx.schedule('image', ctx.regionName, imageId, at) },
+  };
+  ctx.region.images[imageId] = image;
+  ctx.emit({
+    type: 'image-created', resourceId: imageId, imageId, name: image.name, state: 'pending', how: 'copy-image',
+    sourceImageId: source.id, sourceRegion: input.SourceRegion, snapshotIds: blockDevices.map((b) => b.snapshotId),
+  });
+  return { ImageId: imageId };
+}
+
+// ---- snapshots and volumes ---------------------------------------------------------------------------
+
+const SNAPSHOT_FILTERS: FilterTable<SnapshotRecord> = {
+  'snapshot-id': (s) => s.id,
+  'volume-id': (s) => s.volumeId,
+  status: (s) => s.state,
+  description: (s) => s.description,
+  'volume-size': (s) => String(s.sizeGiB),
+  encrypted: (s) => String(s.encrypted),
+  'start-time': (s) => new Date(s.startTime).toISOString(),
+  'tag-key': (s) => s.tags.map((t) => t.Key),
+};
+
+export function snapshotOut(ctx: Ctx, s: SnapshotRecord): Snapshot {
+  return {
+    StorageTier: 'standard',
+    ...(s.tags.length ? { Tags: tagsOut(s.tags) } : {}),
+    SnapshotId: s.id,
+    VolumeId: s.volumeId,
+    State: s.state,
+    StartTime: new Date(s.startTime),
+    Progress: s.state === 'completed' ? '100%' : '0%',
+    OwnerId: ctx.accountId,
+    Description: s.description,
+    VolumeSize: s.sizeGiB,
+    Encrypted: s.encrypted,
+  };
+}
+
+export function describeSnapshots(ctx: Ctx, input: DescribeSnapshotsRequest) {
+  const filters = compileFilters<SnapshotRecord>(input.Filters, { ...SNAPSHOT_FILTERS, 'owner-id': () => ctx.accountId }, (s) => s.tags);
+  for (const owner of input.OwnerIds ?? []) {
+    if (!OWNER_ALIASES.includes(owner) && !/^\d{12}$/.test(owner)) throw Errors.userIdMalformed(owner);
+  }
+  if (input.MaxResults !== undefined && input.SnapshotIds?.length) {
+    throw Errors.invalidParameterCombination('The parameter SnapshotIds cannot be used with the parameter maxResults');
+  }
+  let snapshots = Object.values(ctx.region.snapshots);
+  if (input.SnapshotIds?.length) {
+    for (const id of input.SnapshotIds) if (!isWellFormedId(id, 'snap')) throw Errors.snapshotMalformed(id);
+    for (const id of input.SnapshotIds) if (!ctx.region.snapshots[id]) throw Errors.snapshotNotFound(id);
+    const wanted = new Set(input.SnapshotIds);
+    snapshots = snapshots.filter((s) => wanted.has(s.id));
+  }
+  if (input.OwnerIds?.length && !input.OwnerIds.some((o) => o === 'self' || o === ctx.accountId)) snapshots = [];
+  const { page, nextToken } = paginate(snapshots.filter((s) => matchesAll(s, filters)), input.MaxResults, input.NextToken, [5, 1000]);
+  return { Snapshots: page.map((s) => snapshotOut(ctx, s)), ...(nextToken ? { NextToken: nextToken } : {}) };
+}
+
+const VOLUME_FILTERS: FilterTable<VolumeRecord> = {
+  'volume-id': (v) => v.id,
+  status: (v) => v.state,
+  size: (v) => String(v.sizeGiB),
+  'volume-type': (v) => v.volumeType,
+  'availability-zone': (v) => v.availabilityZone,
+  'snapshot-id': (v) => v.snapshotId,
+  encrypted: (v) => String(v.encrypted),
+  'create-time': (v) => new Date(v.createTime).toISOString(),
+  'attachment.instance-id': (v) => v.attachment?.instanceId,
+  'attachment.device': (v) => v.attachment?.device,
+  'attachment.status': (v) => (v.attachment ? 'attached' : undefined),
+  'attachment.delete-on-termination': (v) => (v.attachment ? String(v.attachment.deleteOnTermination) : undefined),
+  'tag-key': (v) => v.tags.map((t) => t.Key),
+};
+
+export function volumeOut(v: VolumeRecord): Volume {
+  return {
+    ...(v.iops !== undefined ? { Iops: v.iops } : {}),
+    ...(v.tags.length ? { Tags: tagsOut(v.tags) } : {}),
+    VolumeType: v.volumeType,
+    ...(v.throughput !== undefined ? { Throughput: v.throughput } : {}),
+    VolumeId: v.id,
+    Size: v.sizeGiB,
+    SnapshotId: v.snapshotId ?? '',
+    AvailabilityZone: v.availabilityZone,
+    State: v.state,
+    CreateTime: new Date(v.createTime),
+    Attachments: v.attachment
+      ? [{
+          DeleteOnTermination: v.attachment.deleteOnTermination,
+          VolumeId: v.id,
+          InstanceId: v.attachment.instanceId,
+          Device: v.attachment.device,
+          State: 'attached',
+          AttachTime: new Date(v.attachment.attachTime),
+        }]
+      : [],
+    Encrypted: v.encrypted,
+    MultiAttachEnabled: false,
+  };
+}
+
+export function describeVolumes(ctx: Ctx, input: DescribeVolumesRequest) {
+  const filters = compileFilters(input.Filters, VOLUME_FILTERS, (v) => v.tags);
+  if (input.MaxResults !== undefined && input.VolumeIds?.length) {
+    throw Errors.invalidParameterCombination('The parameter volumeSet cannot be used with the parameter maxResults');
+  }
+  let volumes = Object.values(ctx.region.volumes);
+  if (input.VolumeIds?.length) {
+    for (const id of input.VolumeIds) if (!isWellFormedId(id, 'vol')) throw Errors.volumeMalformed(id);
+    for (const id of input.VolumeIds) if (!ctx.region.volumes[id]) throw Errors.volumeNotFound(id);
+    const wanted = new Set(input.VolumeIds);
+    volumes = volumes.filter((v) => wanted.has(v.id));
+  }
+  const { page, nextToken } = paginate(volumes.filter((v) => matchesAll(v, filters)), input.MaxResults, input.NextToken, [5, 500]);
+  return { Volumes: page.map(volumeOut), ...(nextToken ? { NextToken: nextToken } : {}) };
+}
+
+export type { ImageState };

@@ -1,0 +1,596 @@
+/**
+ * The API shapes the model speaks: a subset of @aws-sdk/client-ec2's input and output types, written out
+ * here so the model (and the editor's generated .d.ts) needs nothing from the SDK. Every output field is
+ * optional, as in the SDK, so code written against these types also handles real SDK responses.
+ * tests/mini-ec2/sdk-types.check.ts proves at compile time that these shapes match the SDK's own.
+ */
+import type { ResponseMetadata } from './errors.ts';
+import type { Filter } from './filters.ts';
+
+export type { Filter, ResponseMetadata };
+
+export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
+export type ImageState = 'pending' | 'available' | 'invalid' | 'deregistered' | 'transient' | 'failed' | 'error' | 'disabled';
+export type ArchitectureValues = 'i386' | 'x86_64' | 'arm64' | 'x86_64_mac' | 'arm64_mac';
+export type VirtualizationType = 'hvm' | 'paravirtual';
+export type DeviceType = 'ebs' | 'instance-store';
+export type VolumeType = 'standard' | 'io1' | 'io2' | 'gp2' | 'sc1' | 'st1' | 'gp3';
+export type ResourceType = string;
+
+/** Every output carries the SDK's response metadata. */
+export interface MetadataBearer {
+  $metadata: ResponseMetadata;
+}
+
+export interface Tag {
+  Key?: string;
+  Value?: string;
+}
+export interface TagSpecification {
+  ResourceType?: ResourceType;
+  Tags?: Tag[];
+}
+export interface EbsBlockDevice {
+  DeleteOnTermination?: boolean;
+  Iops?: number;
+  SnapshotId?: string;
+  VolumeSize?: number;
+  VolumeType?: VolumeType;
+  Encrypted?: boolean;
+  KmsKeyId?: string;
+  Throughput?: number;
+}
+export interface BlockDeviceMapping {
+  DeviceName?: string;
+  VirtualName?: string;
+  Ebs?: EbsBlockDevice;
+  NoDevice?: string;
+}
+export interface InstanceState {
+  Code?: number;
+  Name?: InstanceStateName;
+}
+export interface GroupIdentifier {
+  GroupId?: string;
+  GroupName?: string;
+}
+export interface Placement {
+  AvailabilityZone?: string;
+  GroupName?: string;
+  Tenancy?: 'default' | 'dedicated' | 'host';
+}
+export interface StateReason {
+  Code?: string;
+  Message?: string;
+}
+export interface ProductCode {
+  ProductCodeId?: string;
+  ProductCodeType?: 'devpay' | 'marketplace';
+}
+export interface EbsInstanceBlockDevice {
+  AttachTime?: Date;
+  DeleteOnTermination?: boolean;
+  Status?: 'attaching' | 'attached' | 'detaching' | 'detached';
+  VolumeId?: string;
+}
+export interface InstanceBlockDeviceMapping {
+  DeviceName?: string;
+  Ebs?: EbsInstanceBlockDevice;
+}
+export interface Monitoring {
+  State?: 'disabled' | 'disabling' | 'enabled' | 'pending';
+}
+export interface Instance {
+  InstanceId?: string;
+  ImageId?: string;
+  State?: InstanceState;
+  PrivateDnsName?: string;
+  PublicDnsName?: string;
+  StateTransitionReason?: string;
+  KeyName?: string;
+  AmiLaunchIndex?: number;
+  ProductCodes?: ProductCode[];
+  InstanceType?: string;
+  LaunchTime?: Date;
+  Placement?: Placement;
+  Platform?: 'windows';
+  PlatformDetails?: string;
+  Monitoring?: Monitoring;
+  SubnetId?: string;
+  VpcId?: string;
+  PrivateIpAddress?: string;
+  Architecture?: ArchitectureValues;
+  BlockDeviceMappings?: InstanceBlockDeviceMapping[];
+  ClientToken?: string;
+  EbsOptimized?: boolean;
+  EnaSupport?: boolean;
+  Hypervisor?: 'ovm' | 'xen';
+  RootDeviceName?: string;
+  RootDeviceType?: DeviceType;
+  SecurityGroups?: GroupIdentifier[];
+  SourceDestCheck?: boolean;
+  StateReason?: StateReason;
+  Tags?: Tag[];
+  VirtualizationType?: VirtualizationType;
+  UsageOperation?: string;
+}
+export interface Reservation {
+  ReservationId?: string;
+  OwnerId?: string;
+  RequesterId?: string;
+  Groups?: GroupIdentifier[];
+  Instances?: Instance[];
+}
+export interface Image {
+  ImageId?: string;
+  ImageLocation?: string;
+  State?: ImageState;
+  OwnerId?: string;
+  CreationDate?: string;
+  Public?: boolean;
+  ProductCodes?: ProductCode[];
+  Architecture?: ArchitectureValues;
+  ImageType?: 'machine' | 'kernel' | 'ramdisk';
+  Platform?: 'windows';
+  PlatformDetails?: string;
+  UsageOperation?: string;
+  EnaSupport?: boolean;
+  Hypervisor?: 'ovm' | 'xen';
+  ImageOwnerAlias?: string;
+  Name?: string;
+  Description?: string;
+  RootDeviceName?: string;
+  RootDeviceType?: DeviceType;
+  BlockDeviceMappings?: BlockDeviceMapping[];
+  VirtualizationType?: VirtualizationType;
+  Tags?: Tag[];
+  StateReason?: StateReason;
+  BootMode?: 'legacy-bios' | 'uefi' | 'uefi-preferred';
+  DeprecationTime?: string;
+  SourceInstanceId?: string;
+  SourceImageId?: string;
+  SourceImageRegion?: string;
+  SriovNetSupport?: string;
+}
+export interface InstanceStateChange {
+  InstanceId?: string;
+  CurrentState?: InstanceState;
+  PreviousState?: InstanceState;
+}
+export interface InstanceTypeInfo {
+  InstanceType?: string;
+  CurrentGeneration?: boolean;
+  FreeTierEligible?: boolean;
+  SupportedUsageClasses?: ('capacity-block' | 'on-demand' | 'spot')[];
+  SupportedRootDeviceTypes?: DeviceType[];
+  SupportedVirtualizationTypes?: VirtualizationType[];
+  BareMetal?: boolean;
+  Hypervisor?: 'nitro' | 'xen';
+  ProcessorInfo?: { SupportedArchitectures?: ArchitectureValues[]; SustainedClockSpeedInGhz?: number; Manufacturer?: string };
+  VCpuInfo?: { DefaultVCpus?: number; DefaultCores?: number; DefaultThreadsPerCore?: number };
+  MemoryInfo?: { SizeInMiB?: number };
+  InstanceStorageSupported?: boolean;
+  EbsInfo?: {
+    EbsOptimizedSupport?: 'default' | 'supported' | 'unsupported';
+    EncryptionSupport?: 'supported' | 'unsupported';
+    NvmeSupport?: 'required' | 'supported' | 'unsupported';
+  };
+  NetworkInfo?: {
+    NetworkPerformance?: string;
+    MaximumNetworkInterfaces?: number;
+    Ipv4AddressesPerInterface?: number;
+    Ipv6Supported?: boolean;
+    EnaSupport?: 'required' | 'supported' | 'unsupported';
+  };
+  BurstablePerformanceSupported?: boolean;
+  HibernationSupported?: boolean;
+  DedicatedHostsSupported?: boolean;
+  AutoRecoverySupported?: boolean;
+  SupportedBootModes?: ('legacy-bios' | 'uefi')[];
+}
+export interface KeyPairInfo {
+  KeyPairId?: string;
+  KeyType?: 'ed25519' | 'rsa';
+  Tags?: Tag[];
+  PublicKey?: string;
+  CreateTime?: Date;
+  KeyName?: string;
+  KeyFingerprint?: string;
+}
+export interface IpRange {
+  Description?: string;
+  CidrIp?: string;
+}
+export interface IpPermission {
+  IpProtocol?: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpRanges?: IpRange[];
+  Ipv6Ranges?: { Description?: string; CidrIpv6?: string }[];
+  PrefixListIds?: { Description?: string; PrefixListId?: string }[];
+  UserIdGroupPairs?: { Description?: string; UserId?: string; GroupName?: string; GroupId?: string; VpcId?: string }[];
+}
+export interface SecurityGroup {
+  GroupId?: string;
+  IpPermissionsEgress?: IpPermission[];
+  Tags?: Tag[];
+  VpcId?: string;
+  SecurityGroupArn?: string;
+  OwnerId?: string;
+  GroupName?: string;
+  Description?: string;
+  IpPermissions?: IpPermission[];
+}
+export interface SecurityGroupRule {
+  SecurityGroupRuleId?: string;
+  GroupId?: string;
+  GroupOwnerId?: string;
+  IsEgress?: boolean;
+  IpProtocol?: string;
+  FromPort?: number;
+  ToPort?: number;
+  CidrIpv4?: string;
+  Description?: string;
+  Tags?: Tag[];
+  SecurityGroupRuleArn?: string;
+}
+export interface Vpc {
+  OwnerId?: string;
+  InstanceTenancy?: 'default' | 'dedicated' | 'host';
+  IsDefault?: boolean;
+  Tags?: Tag[];
+  VpcId?: string;
+  State?: 'available' | 'pending';
+  CidrBlock?: string;
+  DhcpOptionsId?: string;
+}
+export interface Subnet {
+  AvailabilityZoneId?: string;
+  MapPublicIpOnLaunch?: boolean;
+  DefaultForAz?: boolean;
+  OwnerId?: string;
+  Tags?: Tag[];
+  SubnetArn?: string;
+  SubnetId?: string;
+  State?: 'available' | 'pending' | 'failed' | 'unavailable';
+  VpcId?: string;
+  CidrBlock?: string;
+  AvailableIpAddressCount?: number;
+  AvailabilityZone?: string;
+}
+export interface Region {
+  OptInStatus?: string;
+  RegionName?: string;
+  Endpoint?: string;
+}
+export interface AvailabilityZone {
+  OptInStatus?: 'not-opted-in' | 'opt-in-not-required' | 'opted-in';
+  GroupName?: string;
+  NetworkBorderGroup?: string;
+  ZoneType?: string;
+  ZoneName?: string;
+  ZoneId?: string;
+  State?: 'available' | 'constrained' | 'impaired' | 'information' | 'unavailable';
+  RegionName?: string;
+  Messages?: { Message?: string }[];
+}
+export interface Snapshot {
+  OwnerAlias?: string;
+  StorageTier?: 'archive' | 'standard';
+  Tags?: Tag[];
+  SnapshotId?: string;
+  VolumeId?: string;
+  State?: 'completed' | 'error' | 'pending' | 'recoverable' | 'recovering';
+  StartTime?: Date;
+  Progress?: string;
+  OwnerId?: string;
+  Description?: string;
+  VolumeSize?: number;
+  Encrypted?: boolean;
+}
+export interface VolumeAttachment {
+  DeleteOnTermination?: boolean;
+  VolumeId?: string;
+  InstanceId?: string;
+  Device?: string;
+  State?: 'attached' | 'attaching' | 'busy' | 'detached' | 'detaching';
+  AttachTime?: Date;
+}
+export interface Volume {
+  Iops?: number;
+  Tags?: Tag[];
+  VolumeType?: VolumeType;
+  Throughput?: number;
+  VolumeId?: string;
+  Size?: number;
+  SnapshotId?: string;
+  AvailabilityZone?: string;
+  State?: 'available' | 'creating' | 'deleted' | 'deleting' | 'error' | 'in-use';
+  CreateTime?: Date;
+  Attachments?: VolumeAttachment[];
+  Encrypted?: boolean;
+  MultiAttachEnabled?: boolean;
+}
+
+// ---- requests -------------------------------------------------------------------------------------
+
+export interface RunInstancesRequest {
+  ImageId?: string;
+  InstanceType?: string;
+  MinCount: number | undefined;
+  MaxCount: number | undefined;
+  KeyName?: string;
+  SecurityGroupIds?: string[];
+  SecurityGroups?: string[];
+  SubnetId?: string;
+  BlockDeviceMappings?: BlockDeviceMapping[];
+  TagSpecifications?: TagSpecification[];
+  UserData?: string;
+  Placement?: Placement;
+  ClientToken?: string;
+  DryRun?: boolean;
+  Monitoring?: { Enabled: boolean | undefined };
+  EbsOptimized?: boolean;
+  PrivateIpAddress?: string;
+}
+export interface DescribeInstancesRequest {
+  InstanceIds?: string[];
+  Filters?: Filter[];
+  DryRun?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+}
+export interface InstanceIdsRequest {
+  InstanceIds: string[] | undefined;
+  DryRun?: boolean;
+}
+export interface StopInstancesRequest extends InstanceIdsRequest {
+  Force?: boolean;
+  Hibernate?: boolean;
+}
+export interface StartInstancesRequest extends InstanceIdsRequest {
+  AdditionalInfo?: string;
+}
+export interface CreateImageRequest {
+  InstanceId: string | undefined;
+  Name: string | undefined;
+  Description?: string;
+  NoReboot?: boolean;
+  BlockDeviceMappings?: BlockDeviceMapping[];
+  TagSpecifications?: TagSpecification[];
+  DryRun?: boolean;
+}
+export interface DescribeImagesRequest {
+  ImageIds?: string[];
+  Owners?: string[];
+  ExecutableUsers?: string[];
+  Filters?: Filter[];
+  IncludeDeprecated?: boolean;
+  IncludeDisabled?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface DeregisterImageRequest {
+  ImageId: string | undefined;
+  DeleteAssociatedSnapshots?: boolean;
+  DryRun?: boolean;
+}
+export interface CopyImageRequest {
+  SourceImageId: string | undefined;
+  SourceRegion: string | undefined;
+  Name: string | undefined;
+  Description?: string;
+  ClientToken?: string;
+  Encrypted?: boolean;
+  CopyImageTags?: boolean;
+  TagSpecifications?: TagSpecification[];
+  DryRun?: boolean;
+}
+export interface CreateTagsRequest {
+  Resources: string[] | undefined;
+  Tags: Tag[] | undefined;
+  DryRun?: boolean;
+}
+export interface DeleteTagsRequest {
+  Resources: string[] | undefined;
+  Tags?: Tag[];
+  DryRun?: boolean;
+}
+export interface DescribeInstanceTypesRequest {
+  InstanceTypes?: string[];
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface DescribeInstanceAttributeRequest {
+  InstanceId: string | undefined;
+  Attribute: string | undefined;
+  DryRun?: boolean;
+}
+export interface DescribeKeyPairsRequest {
+  KeyNames?: string[];
+  KeyPairIds?: string[];
+  Filters?: Filter[];
+  IncludePublicKey?: boolean;
+  DryRun?: boolean;
+}
+export interface CreateKeyPairRequest {
+  KeyName: string | undefined;
+  KeyType?: 'ed25519' | 'rsa';
+  KeyFormat?: 'pem' | 'ppk';
+  TagSpecifications?: TagSpecification[];
+  DryRun?: boolean;
+}
+export interface DeleteKeyPairRequest {
+  KeyName?: string;
+  KeyPairId?: string;
+  DryRun?: boolean;
+}
+export interface DescribeSecurityGroupsRequest {
+  GroupIds?: string[];
+  GroupNames?: string[];
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface CreateSecurityGroupRequest {
+  GroupName: string | undefined;
+  Description: string | undefined;
+  VpcId?: string;
+  TagSpecifications?: TagSpecification[];
+  DryRun?: boolean;
+}
+export interface AuthorizeSecurityGroupIngressRequest {
+  GroupId?: string;
+  GroupName?: string;
+  IpPermissions?: IpPermission[];
+  CidrIp?: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpProtocol?: string;
+  TagSpecifications?: TagSpecification[];
+  DryRun?: boolean;
+}
+export interface DescribeVpcsRequest {
+  VpcIds?: string[];
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface DescribeSubnetsRequest {
+  SubnetIds?: string[];
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface DescribeRegionsRequest {
+  RegionNames?: string[];
+  Filters?: Filter[];
+  AllRegions?: boolean;
+  DryRun?: boolean;
+}
+export interface DescribeAvailabilityZonesRequest {
+  ZoneNames?: string[];
+  ZoneIds?: string[];
+  Filters?: Filter[];
+  AllAvailabilityZones?: boolean;
+  DryRun?: boolean;
+}
+export interface DescribeSnapshotsRequest {
+  SnapshotIds?: string[];
+  OwnerIds?: string[];
+  RestorableByUserIds?: string[];
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface DescribeVolumesRequest {
+  VolumeIds?: string[];
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+
+// ---- results --------------------------------------------------------------------------------------
+
+export interface RunInstancesResult extends Reservation, MetadataBearer {}
+export interface DescribeInstancesResult extends MetadataBearer {
+  Reservations?: Reservation[];
+  NextToken?: string;
+}
+export interface StartInstancesResult extends MetadataBearer {
+  StartingInstances?: InstanceStateChange[];
+}
+export interface StopInstancesResult extends MetadataBearer {
+  StoppingInstances?: InstanceStateChange[];
+}
+export interface TerminateInstancesResult extends MetadataBearer {
+  TerminatingInstances?: InstanceStateChange[];
+}
+export interface EmptyResult extends MetadataBearer {}
+export interface CreateImageResult extends MetadataBearer {
+  ImageId?: string;
+}
+export interface DescribeImagesResult extends MetadataBearer {
+  Images?: Image[];
+  NextToken?: string;
+}
+export interface DeregisterImageResult extends MetadataBearer {
+  Return?: boolean;
+}
+export interface CopyImageResult extends MetadataBearer {
+  ImageId?: string;
+}
+export interface DescribeInstanceTypesResult extends MetadataBearer {
+  InstanceTypes?: InstanceTypeInfo[];
+  NextToken?: string;
+}
+export interface DescribeInstanceAttributeResult extends MetadataBearer {
+  InstanceId?: string;
+  InstanceType?: { Value?: string };
+  UserData?: { Value?: string };
+  KernelId?: { Value?: string };
+  RamdiskId?: { Value?: string };
+  RootDeviceName?: { Value?: string };
+  DisableApiTermination?: { Value?: boolean };
+  InstanceInitiatedShutdownBehavior?: { Value?: string };
+  Groups?: GroupIdentifier[];
+  BlockDeviceMappings?: InstanceBlockDeviceMapping[];
+  ProductCodes?: ProductCode[];
+}
+export interface DescribeKeyPairsResult extends MetadataBearer {
+  KeyPairs?: KeyPairInfo[];
+}
+export interface CreateKeyPairResult extends MetadataBearer {
+  KeyFingerprint?: string;
+  KeyMaterial?: string;
+  KeyName?: string;
+  KeyPairId?: string;
+  Tags?: Tag[];
+}
+export interface DeleteKeyPairResult extends MetadataBearer {
+  Return?: boolean;
+  KeyPairId?: string;
+}
+export interface DescribeSecurityGroupsResult extends MetadataBearer {
+  SecurityGroups?: SecurityGroup[];
+  NextToken?: string;
+}
+export interface CreateSecurityGroupResult extends MetadataBearer {
+  GroupId?: string;
+  Tags?: Tag[];
+  SecurityGroupArn?: string;
+}
+export interface AuthorizeSecurityGroupIngressResult extends MetadataBearer {
+  Return?: boolean;
+  SecurityGroupRules?: SecurityGroupRule[];
+}
+export interface DescribeVpcsResult extends MetadataBearer {
+  Vpcs?: Vpc[];
+  NextToken?: string;
+}
+export interface DescribeSubnetsResult extends MetadataBearer {
+  Subnets?: Subnet[];
+  NextToken?: string;
+}
+export interface DescribeRegionsResult extends MetadataBearer {
+  Regions?: Region[];
+}
+export interface DescribeAvailabilityZonesResult extends MetadataBearer {
+  AvailabilityZones?: AvailabilityZone[];
+}
+export interface DescribeSnapshotsResult extends MetadataBearer {
+  Snapshots?: Snapshot[];
+  NextToken?: string;
+}
+export interface DescribeVolumesResult extends MetadataBearer {
+  Volumes?: Volume[];
+  NextToken?: string;
+}
