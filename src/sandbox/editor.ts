@@ -3,7 +3,7 @@
 // sandbox is first seen or focused, so a lesson page never pays for it up front. Vite bundles Monaco and
 // its two workers into our own origin.
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/register.all';
+import './monaco-features.ts';
 import 'monaco-editor/languages/definitions/typescript/register';
 import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';

@@ -14,6 +14,16 @@ function activate(root: HTMLElement): void {
     });
 }
 
+/**
+ * Runs `task` once the page has loaded and the browser is idle: a sandbox already in view at load time
+ * must not compete with the lesson's own loading.
+ */
+function whenPageSettled(task: () => void): void {
+  const idle = () => ('requestIdleCallback' in window ? window.requestIdleCallback(task, { timeout: 1500 }) : setTimeout(task, 200));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
 export function watchSandboxes(): void {
   const roots = [...document.querySelectorAll<HTMLElement>('[data-sandbox-root]')];
   const observer = 'IntersectionObserver' in window
@@ -21,7 +31,7 @@ export function watchSandboxes(): void {
         for (const entry of entries) {
           if (!entry.isIntersecting) continue;
           observer?.unobserve(entry.target);
-          activate(entry.target as HTMLElement);
+          whenPageSettled(() => activate(entry.target as HTMLElement));
         }
       }, { rootMargin: '0px 0px 200px 0px' })
     : undefined;
