@@ -1,7 +1,10 @@
 // The course site in a real Chromium, served by the real `npm start` server.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { axeScan, launchBrowser, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+import { serveStatic } from '../../src/server/static-files.ts';
+import { axeScan, distDir, launchBrowser, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
 
 const locales = [
   { locale: 'en', lang: 'en', home: 'Lessons' },
@@ -193,5 +196,46 @@ describe.skipIf(skipBrowser)('course site in Chromium', () => {
       expect(await axeScan(page), path).toEqual([]);
       await page.context().close();
     }
+  });
+});
+
+// A static host that sends no COOP/COEP (GitHub Pages): the service worker in public/coi-sw.js must make the
+// page cross-origin isolated after one reload.
+describe.skipIf(skipBrowser)('course site on a host without isolation headers', () => {
+  let plain: Server;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    plain = createServer((req, res) => {
+      const target = new URL(req.url ?? '/', 'http://localhost');
+      serveStatic(req, res, distDir, target.pathname, target.search);
+    });
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    plain?.closeAllConnections();
+    await new Promise((resolve) => plain?.close(resolve));
+  });
+
+  it('the COOP/COEP service worker isolates the page after one reload', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const first = await page.goto(new URL(`en/${lesson1}/`, url).href);
+    expect(first?.headers()['cross-origin-embedder-policy']).toBeUndefined();
+    let isolated = false;
+    for (let i = 0; i < 50 && !isolated; i++) {
+      await page.waitForTimeout(200);
+      isolated = await page.evaluate(() => crossOriginIsolated).catch(() => false); // false while reloading
+    }
+    expect(isolated).toBe(true);
+    expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    expect(await page.textContent('h1')).toMatch(/EC2/);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });
