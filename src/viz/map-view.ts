@@ -9,6 +9,7 @@ import { layoutRegion, type RegionLayout } from './layout.ts';
 import { renderGraph, renderList } from './map-render.ts';
 import { describeEvent } from './describe.ts';
 import { buildReplay, type Replay } from './replay.ts';
+import { resolveCatalogImage } from './catalog-lookup.ts';
 import { ensureStyles } from './styles.ts';
 
 /** What a run sends back for the map (GradeResult.model). */
@@ -180,7 +181,7 @@ export function mountLiveMap(container: HTMLElement, options: { locale: Locale; 
       unfollow?.();
       unfollow = undefined;
       stopPlaying();
-      replay = buildReplay(model.state, model.events);
+      replay = buildReplay(model.state, model.events, resolveCatalogImage);
       step = replay.events.length;
       source.textContent = exercise ? t('map.fromRun', { exercise }) : '';
       await redraw();
@@ -193,7 +194,7 @@ export function mountLiveMap(container: HTMLElement, options: { locale: Locale; 
       const rebuild = () => {
         scheduled = false;
         const atEnd = step >= replay.events.length;
-        replay = buildReplay(model.exportState(), events);
+        replay = buildReplay(model.exportState(), events, resolveCatalogImage);
         if (atEnd) step = replay.events.length;
         void redraw();
       };
