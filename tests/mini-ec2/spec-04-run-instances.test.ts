@@ -1,0 +1,224 @@
+// §4 RunInstances.
+import { describe, expect, test } from 'vitest';
+import { MiniEc2 } from '../../src/mini-ec2/index.ts';
+import { expectEc2Error, expectNoChange, launch, newestAl2023, REGION, setup } from './helpers.ts';
+
+describe('§4 RunInstances', () => {
+  test('§4 RunInstances: missing ImageId is MissingParameter', async () => {
+    const { model, ec2 } = setup();
+    await expectNoChange(model, () => ec2.runInstances({ MinCount: 1, MaxCount: 1 }), 'MissingParameter');
+    await expectEc2Error(ec2.runInstances({ MinCount: 1, MaxCount: 1 }), 'MissingParameter', 'The request must contain the parameter ImageId');
+  });
+
+  test('§4 RunInstances: MinCount and MaxCount are required', async () => {
+    const { ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1 } as never), 'MissingParameter', /MaxCount/);
+    await expectEc2Error(ec2.runInstances({ ImageId, MaxCount: 1 } as never), 'MissingParameter', /MinCount/);
+  });
+
+  test('§4 RunInstances: MaxCount < 1 and MinCount < 1 are InvalidParameterValue', async () => {
+    const { model, ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 0 }), 'InvalidParameterValue', 'Maximum instance count must be greater than zero');
+    await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 0, MaxCount: 1 }), 'InvalidParameterValue', /^Minimum instance count/);
+    await expectNoChange(model, () => ec2.runInstances({ ImageId, MinCount: -3, MaxCount: -1 }), 'InvalidParameterValue');
+  });
+
+  test('§4 RunInstances: MinCount > MaxCount is InvalidParameterValue', async () => {
+    const { model, ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    await expectNoChange(model, () => ec2.runInstances({ ImageId, MinCount: 3, MaxCount: 2 }), 'InvalidParameterValue');
+  });
+
+  test('§4 RunInstances: MaxCount instances in one reservation with AmiLaunchIndex 0..n-1', async () => {
+    const { ec2 } = setup();
+    const r = await ec2.runInstances({ ImageId: await newestAl2023(ec2), InstanceType: 't3.micro', MinCount: 1, MaxCount: 4 });
+    expect(r.Instances!.map((i) => i.AmiLaunchIndex)).toEqual([0, 1, 2, 3]);
+    const d = await ec2.describeInstances();
+    expect(d.Reservations).toHaveLength(1);
+    expect(d.Reservations![0].ReservationId).toBe(r.ReservationId);
+    expect(new Set(r.Instances!.map((i) => i.InstanceId)).size).toBe(4);
+  });
+
+  test('§4 RunInstances: instance limit: more than MinCount fits is InstanceLimitExceeded, else what fits launches', async () => {
+    const { model, ec2 } = setup({ instanceLimit: 5 });
+    const ImageId = await newestAl2023(ec2);
+    await ec2.runInstances({ ImageId, MinCount: 3, MaxCount: 3 });
+    await expectNoChange(model, () => ec2.runInstances({ ImageId, MinCount: 3, MaxCount: 5 }), 'InstanceLimitExceeded');
+    const r = await ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 5 });
+    expect(r.Instances).toHaveLength(2);
+  });
+
+  test('§4 RunInstances: malformed and unknown AMIs fail', async () => {
+    const { model, ec2 } = setup();
+    await expectNoChange(model, () => ec2.runInstances({ ImageId: 'ami-bogus', MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.Malformed');
+    await expectEc2Error(ec2.runInstances({ ImageId: 'ami-bogus', MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.Malformed', 'Invalid id: "ami-bogus" (expecting "ami-...")');
+    await expectNoChange(model, () => ec2.runInstances({ ImageId: 'ami-0123456789abcdef0', MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.NotFound');
+  });
+
+  test('§4 RunInstances: a pending or deregistered image is InvalidAMIID.Unavailable', async () => {
+    const { model, ec2 } = setup();
+    const id = await launch(ec2);
+    model.clock.advance(5000);
+    const { ImageId } = await ec2.createImage({ InstanceId: id, Name: 'pending-one' });
+    await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.Unavailable');
+    model.clock.advance(30_000);
+    await ec2.deregisterImage({ ImageId });
+    await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.Unavailable');
+  });
+
+  test('§4 RunInstances: the instance type must support the image architecture', async () => {
+    const { model, ec2 } = setup();
+    const arm = await newestAl2023(ec2, 'arm64');
+    await expectNoChange(model, () => ec2.runInstances({ ImageId: arm, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 }), 'InvalidParameterValue');
+    await expectEc2Error(
+      ec2.runInstances({ ImageId: arm, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 }),
+      'InvalidParameterValue',
+      "The architecture 'x86_64' of the specified instance type does not match the architecture 'arm64' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again.",
+    );
+    const ok = await ec2.runInstances({ ImageId: arm, InstanceType: 't4g.micro', MinCount: 1, MaxCount: 1 });
+    expect(ok.Instances![0].Architecture).toBe('arm64');
+  });
+
+  test('§4 RunInstances: unknown key pair, group and subnet; malformed group and subnet IDs', async () => {
+    const { model, ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    const base = { ImageId, MinCount: 1, MaxCount: 1 };
+    await expectEc2Error(ec2.runInstances({ ...base, KeyName: 'x' }), 'InvalidKeyPair.NotFound', "The key pair 'x' does not exist");
+    await expectNoChange(model, () => ec2.runInstances({ ...base, SecurityGroupIds: ['sg-12345678'] }), 'InvalidGroup.NotFound');
+    await expectNoChange(model, () => ec2.runInstances({ ...base, SecurityGroupIds: ['sg-nope'] }), 'InvalidGroupId.Malformed');
+    await expectNoChange(model, () => ec2.runInstances({ ...base, SubnetId: 'subnet-12345678' }), 'InvalidSubnetID.NotFound');
+    await expectNoChange(model, () => ec2.runInstances({ ...base, SubnetId: 'subnet-zz' }), 'InvalidSubnetID.Malformed');
+  });
+
+  test('§4 RunInstances: default subnet of the default VPC and the default security group', async () => {
+    const { ec2 } = setup();
+    const r = await ec2.runInstances({ ImageId: await newestAl2023(ec2), MinCount: 1, MaxCount: 1 });
+    const i = r.Instances![0];
+    const vpcs = await ec2.describeVpcs({ Filters: [{ Name: 'is-default', Values: ['true'] }] });
+    expect(i.VpcId).toBe(vpcs.Vpcs![0].VpcId);
+    const subnet = (await ec2.describeSubnets({ SubnetIds: [i.SubnetId!] })).Subnets![0];
+    expect(subnet.DefaultForAz).toBe(true);
+    expect(i.SecurityGroups).toEqual([{ GroupId: expect.stringMatching(/^sg-/), GroupName: 'default' }]);
+    expect(i.InstanceType).toBe('t2.micro'); // the model's documented default
+  });
+
+  test('§4 RunInstances: Placement.AvailabilityZone picks that zone; an unknown zone fails', async () => {
+    const { ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    const r = await ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: 'us-east-1c' } });
+    expect(r.Instances![0].Placement!.AvailabilityZone).toBe('us-east-1c');
+    const subnet = (await ec2.describeSubnets({ SubnetIds: [r.Instances![0].SubnetId!] })).Subnets![0];
+    expect(subnet.AvailabilityZone).toBe('us-east-1c');
+    await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: 'us-east-1z' } }), 'InvalidParameterValue');
+  });
+
+  test('§4 RunInstances: Marketplace images need a subscription (OptInRequired)', async () => {
+    const { model, ec2 } = setup();
+    const mp = await ec2.describeImages({ Owners: ['aws-marketplace'], Filters: [{ Name: 'architecture', Values: ['x86_64'] }] });
+    const image = mp.Images![0];
+    const code = image.ProductCodes![0].ProductCodeId!;
+    await expectNoChange(model, () => ec2.runInstances({ ImageId: image.ImageId, MinCount: 1, MaxCount: 1 }), 'OptInRequired', 401);
+    model.subscribeToMarketplaceProduct(code);
+    const r = await ec2.runInstances({ ImageId: image.ImageId, MinCount: 1, MaxCount: 1 });
+    expect(r.Instances![0].ProductCodes).toEqual([{ ProductCodeId: code, ProductCodeType: 'marketplace' }]);
+  });
+
+  test('§4 RunInstances: DryRun fails with DryRunOperation (412) and changes nothing', async () => {
+    const { model, ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    const before = JSON.stringify(model.exportState());
+    await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, DryRun: true }), 'DryRunOperation', undefined, 412);
+    expect(JSON.stringify(model.exportState())).toBe(before);
+    // A dry run of a call that would fail reports the real error.
+    await expectEc2Error(ec2.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, DryRun: true }), 'InvalidAMIID.NotFound');
+  });
+
+  test('§4 RunInstances: a repeated ClientToken returns the first reservation and launches nothing new', async () => {
+    const { ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    const a = await ec2.runInstances({ ImageId, MinCount: 2, MaxCount: 2, ClientToken: 'abc' });
+    const b = await ec2.runInstances({ ImageId, MinCount: 2, MaxCount: 2, ClientToken: 'abc' });
+    expect(b.ReservationId).toBe(a.ReservationId);
+    expect(b.Instances!.map((i) => i.InstanceId)).toEqual(a.Instances!.map((i) => i.InstanceId));
+    expect((await ec2.describeInstances()).Reservations![0].Instances).toHaveLength(2);
+    await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, ClientToken: 'abc' }), 'IdempotentParameterMismatch');
+  });
+
+  test('§4 RunInstances: the response carries everything the spec lists', async () => {
+    const { ec2 } = setup();
+    await ec2.createKeyPair({ KeyName: 'lab' });
+    const ImageId = await newestAl2023(ec2);
+    const r = await ec2.runInstances({
+      ImageId,
+      InstanceType: 't3.small',
+      MinCount: 1,
+      MaxCount: 1,
+      KeyName: 'lab',
+      TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'web' }] }],
+    });
+    const i = r.Instances![0];
+    expect(i.State).toEqual({ Code: 0, Name: 'pending' });
+    expect(i.ImageId).toBe(ImageId);
+    expect(i.InstanceType).toBe('t3.small');
+    expect(i.Architecture).toBe('x86_64');
+    expect(i.VirtualizationType).toBe('hvm');
+    expect(i.RootDeviceName).toBe('/dev/xvda');
+    expect(i.RootDeviceType).toBe('ebs');
+    expect(i.BlockDeviceMappings).toHaveLength(1);
+    expect(i.BlockDeviceMappings![0]).toMatchObject({ DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, Status: 'attached' } });
+    expect(i.Placement!.AvailabilityZone).toMatch(/^us-east-1[a-f]$/);
+    expect(i.PrivateIpAddress).toMatch(/^172\.31\.\d+\.\d+$/);
+    expect(i.PrivateDnsName).toBe(`ip-${i.PrivateIpAddress!.replace(/\./g, '-')}.ec2.internal`);
+    expect(i.KeyName).toBe('lab');
+    expect(i.Tags).toEqual([{ Key: 'Name', Value: 'web' }]);
+    expect(i.LaunchTime!.getTime()).toBe(Date.UTC(2026, 0, 15, 9));
+    expect(r.Groups).toEqual([]);
+    const untagged = await ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1 });
+    expect(untagged.Instances![0].Tags).toBeUndefined();
+  });
+
+  test('§4 RunInstances: Windows images give Platform windows', async () => {
+    const { ec2 } = setup();
+    const win = await ec2.describeImages({ Owners: ['amazon'], Filters: [{ Name: 'platform', Values: ['windows'] }] });
+    const r = await ec2.runInstances({ ImageId: win.Images![0].ImageId, InstanceType: 't3.medium', MinCount: 1, MaxCount: 1 });
+    expect(r.Instances![0].Platform).toBe('windows');
+    expect(r.Instances![0].RootDeviceName).toBe('/dev/sda1');
+  });
+
+  test('§4 RunInstances: one EBS volume per image mapping, each with a new vol- ID, visible in describeVolumes', async () => {
+    const { ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    const r = await ec2.runInstances({
+      ImageId,
+      MinCount: 2,
+      MaxCount: 2,
+      BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 20, VolumeType: 'gp3', DeleteOnTermination: false } }],
+    });
+    const volumeIds = r.Instances!.flatMap((i) => i.BlockDeviceMappings!.map((b) => b.Ebs!.VolumeId));
+    expect(new Set(volumeIds).size).toBe(4);
+    const v = await ec2.describeVolumes({ Filters: [{ Name: 'size', Values: ['20'] }] });
+    expect(v.Volumes).toHaveLength(2);
+    expect(v.Volumes![0]).toMatchObject({ State: 'in-use', VolumeType: 'gp3', Attachments: [{ DeleteOnTermination: false, State: 'attached' }] });
+  });
+
+  test('§4 RunInstances: UserData must be base64', async () => {
+    const { model, ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    await expectNoChange(model, () => ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, UserData: '#!/bin/bash not base64!' }), 'InvalidParameterValue');
+    const id = await launch(ec2, { UserData: btoa('#!/bin/bash\necho hi') });
+    const attr = await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: 'userData' });
+    expect(atob(attr.UserData!.Value!)).toBe('#!/bin/bash\necho hi');
+  });
+
+  test('§4 RunInstances: a model works in every region with its own default network', async () => {
+    const model = new MiniEc2({ seed: 3 });
+    for (const region of model.regions) {
+      const ec2 = model.client(region);
+      const r = await ec2.runInstances({ ImageId: await newestAl2023(ec2), MinCount: 1, MaxCount: 1 });
+      expect(r.Instances![0].Placement!.AvailabilityZone!.startsWith(region)).toBe(true);
+    }
+    expect(REGION).toBe('us-east-1');
+  });
+});
