@@ -150,6 +150,9 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
   const storage = safeStorage();
   let work: SavedWork = storage ? loadWork(storage, exercise, data.starter) : loadWork({ getItem: () => null, setItem: () => {}, removeItem: () => {} }, exercise, data.starter);
   const hints = data.hints[locale] ?? [];
+  // Until Monaco arrives, the plain-text preview shows the learner's saved code, not the starter.
+  const preview = editorHost.querySelector('code');
+  if (preview) preview.textContent = work.files[data.files[0]] ?? '';
   const persist = () => {
     const ok = storage ? saveWork(storage, exercise, work) : false;
     saveStatus.textContent = t(locale, ok ? 'sandbox.saved' : 'sandbox.saveFailed');
@@ -193,24 +196,11 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     }
     editor?.show(name);
   };
-  tabs.replaceChildren(...fileNames.map((name) => {
-    const tab = document.createElement('button');
-    tab.type = 'button';
-    tab.setAttribute('role', 'tab');
-    tab.dataset.file = name;
-    tab.setAttribute('aria-controls', editorHost.id);
-    const readOnly = data.tests.includes(name);
-    tab.textContent = name;
-    if (readOnly) {
-      const badge = document.createElement('span');
-      badge.className = 'sandbox__tab-badge';
-      badge.textContent = t(locale, 'sandbox.readOnly');
-      tab.append(' ', badge);
-      tab.title = t(locale, 'sandbox.testFile');
-    }
+  // The tabs are rendered by Sandbox.astro (one per file, tests marked read-only); here they only get behaviour.
+  for (const tab of tabs.querySelectorAll<HTMLButtonElement>('[role="tab"]')) {
+    const name = tab.dataset.file ?? '';
     tab.addEventListener('click', () => selectTab(name));
-    return tab;
-  }));
+  }
   tabs.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const index = fileNames.indexOf(activeFile);
@@ -341,6 +331,8 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     });
     editor.onRunShortcut(() => void run());
     selectTab(activeFile);
+    // For browser tests and the benchmark (the editor's state is otherwise hidden inside Monaco).
+    (root as HTMLElement & { ec2labEditor?: SandboxEditor }).ec2labEditor = editor;
     root.dataset.editorReady = 'true';
     root.dispatchEvent(new CustomEvent('ec2lab:editor-ready', { bubbles: true }));
   } catch (error) {
