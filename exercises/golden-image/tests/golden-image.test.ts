@@ -1,0 +1,112 @@
+// Lesson 7, capstone: the golden-image pipeline. AMI #1 launches the builder (instance #1), the builder
+// becomes AMI #2, AMI #2 launches identical clones, the builder is cleaned up. Judged on the model's state.
+import { beforeAll, expect, test } from 'vitest';
+import { MiniEc2 } from 'mini-ec2';
+import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
+import { describeList, listInstances, ownImages, stateOf, tagMap, type Image, type Instance } from '../../_kit/ec2-read.ts';
+
+const REGION = 'us-east-1';
+let model: MiniEc2;
+let plan: {
+  baseImageId: string; instanceType: string; keyName: string; securityGroupId: string; setupScript: string;
+  software: Record<string, string>; imageName: string; cloneCount: number; cloneTags: Record<string, string>;
+};
+let run: LearnerRun;
+let images: Image[];
+let instances: Instance[];
+let builders: Instance[];
+let clones: Instance[];
+const userDataOf = async (id: string) => (await model.client(REGION).describeInstanceAttribute({ InstanceId: id, Attribute: 'userData' })).UserData?.Value;
+
+beforeAll(async () => {
+  model = new MiniEc2({ seed: 7 });
+  const ec2 = model.client(REGION);
+  await ec2.createKeyPair({ KeyName: 'cat-photos-key' });
+  const groupId = (await ec2.createSecurityGroup({ GroupName: 'cat-photos-web', Description: 'HTTP for the cat photo app' })).GroupId!;
+  const base = (await ec2.describeImages({ Owners: ['amazon'], Filters: [{ Name: 'name', Values: ['al2023-ami-2023*-x86_64'] }] })).Images!;
+  const newest = [...base].sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? ''))[0];
+  plan = {
+    baseImageId: newest.ImageId!,
+    instanceType: 't3.small',
+    keyName: 'cat-photos-key',
+    securityGroupId: groupId,
+    setupScript: '#!/bin/bash\ndnf install -y nginx\ncurl -o /srv/cat-photos.tar.gz https://example.com/cat-photos-2.3.tar.gz\nsystemctl enable --now nginx\n',
+    software: { nginx: '1.24', 'cat-photos': '2.3' },
+    imageName: 'cat-photos-web-2026-01-15',
+    cloneCount: 3,
+    cloneTags: { Name: 'cat-photos-web', Role: 'web' },
+  };
+  run = await runLearnerFunction({ file: 'golden-image.ts', export: 'buildWebFleet', args: [plan], model, region: REGION, main: true });
+  images = await ownImages(ec2);
+  instances = await listInstances(ec2);
+  builders = instances.filter((i) => i.ImageId === plan.baseImageId);
+  clones = instances.filter((i) => images.some((image) => image.ImageId === i.ImageId));
+});
+
+test('builds one golden image from a single builder instance', () => {
+  expectFinished(run);
+  expect(builders.length, `Expected exactly one builder launched from the base image, found ${describeList(builders)}.`).toBe(1);
+  expect(images.length, `Expected one golden image in your account, found ${images.length}.`).toBe(1);
+  expect(images[0].SourceInstanceId, 'The golden image should be made from the builder instance.').toBe(builders[0].InstanceId);
+  expect(images[0].State, 'Wait until the golden image is available before launching from it.').toBe('available');
+});
+
+test('records the setup script and the software on the builder before imaging it', async () => {
+  expectFinished(run);
+  expect(builders.length, 'No builder instance was launched.').toBe(1);
+  expect(await userDataOf(builders[0].InstanceId!), 'Launch the builder with the setup script as UserData, base64-encoded: Buffer.from(plan.setupScript).toString("base64").').toBe(Buffer.from(plan.setupScript).toString('base64'));
+  const tags = tagMap(builders[0].Tags);
+  for (const [name, version] of Object.entries(plan.software)) {
+    expect(tags[`software:${name}`], `The builder lacks the tag software:${name}=${version}; add it (createTags) before creating the image.`).toBe(version);
+  }
+});
+
+test('launches the requested number of clones from the golden image', () => {
+  expectFinished(run);
+  const running = clones.filter((i) => stateOf(i) === 'running');
+  expect(running.length, `Expected ${plan.cloneCount} running clones of the golden image, found ${describeList(clones)}.`).toBe(plan.cloneCount);
+});
+
+test('every clone carries the setup script and the software', async () => {
+  expectFinished(run);
+  expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
+  for (const clone of clones) {
+    expect(await userDataOf(clone.InstanceId!), `${clone.InstanceId} does not have the builder's setup script.`).toBe(Buffer.from(plan.setupScript).toString('base64'));
+    const tags = tagMap(clone.Tags);
+    for (const [name, version] of Object.entries(plan.software)) {
+      expect(tags[`software:${name}`], `${clone.InstanceId} lacks software:${name}: tag the builder before imaging it, and the clones inherit the tag.`).toBe(version);
+    }
+  }
+});
+
+test('tags every clone', () => {
+  expectFinished(run);
+  expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
+  for (const clone of clones) {
+    const tags = tagMap(clone.Tags);
+    for (const [key, value] of Object.entries(plan.cloneTags)) {
+      expect(tags[key], `${clone.InstanceId} lacks the tag ${key}=${value}.`).toBe(value);
+    }
+  }
+});
+
+test('cleans up the builder', () => {
+  expectFinished(run);
+  expect(builders.length, 'No builder instance was launched.').toBe(1);
+  expect(['shutting-down', 'terminated'], `The builder ${builders[0].InstanceId} is still ${stateOf(builders[0])}: terminate it once the image exists.`).toContain(stateOf(builders[0]));
+});
+
+test('returns the golden image and the clone IDs', () => {
+  expectFinished(run);
+  const fleet = (run.value ?? {}) as { imageId?: unknown; instanceIds?: unknown };
+  expect(fleet.imageId, 'Return { imageId, instanceIds }: imageId is the golden image.').toBe(images[0]?.ImageId);
+  const ids = Array.isArray(fleet.instanceIds) ? [...fleet.instanceIds].sort() : fleet.instanceIds;
+  expect(ids, 'instanceIds should be the IDs of the clones.').toEqual(clones.map((c) => c.InstanceId).sort());
+});
+
+test('leaves only the clones running', () => {
+  expectFinished(run);
+  const live = instances.filter((i) => !['shutting-down', 'terminated'].includes(stateOf(i)));
+  expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
+  expect(live.map((i) => i.InstanceId).sort(), `Only the ${plan.cloneCount} clones should be left: found ${describeList(live)}.`).toEqual(clones.map((c) => c.InstanceId).sort());
+});
