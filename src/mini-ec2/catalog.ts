@@ -225,9 +225,17 @@ function community(): EntrySpec[] {
     (d: number, a: string) => `jenkins-agent-${ymd(d)}-${a}`,
     (d: number, a: string) => `rhel-9-cis-level1-${ymd(d)}-${a}`,
   ];
-  const dates = releases('2026-01-11', 4, 23);
+  // Look-alikes reuse the release dates of the family they imitate, so their names match exactly.
+  const imitated = [
+    releases('2026-01-08', 4, 30),
+    releases('2026-01-05', 4, 90),
+    releases('2026-01-10', 4, 30),
+    releases('2026-01-10', 4, 30),
+    releases('2026-01-12', 4, 40),
+    releases('2026-01-14', 4, 30),
+  ];
   names.forEach((make, n) => {
-    dates.forEach((d, i) => {
+    (imitated[n] ?? releases('2026-01-11', 4, 23)).forEach((d, i) => {
       for (const arch of ['x86_64', 'arm64'] as const) {
         const windows = n === 5;
         if (windows && arch === 'arm64') continue;
