@@ -1,16 +1,18 @@
 // `ec2-lab grade <exercise-id> <submission...>`: grades files or student folders and writes a report.
 // Exit codes: 0 grading ran (whatever the scores), 1 with --strict when any submission missed a test,
 // 2 usage errors (unknown exercise, bad option, missing path).
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gradeBatch, GradeInputError, loadExercise } from '../grader/index.ts';
+import { gradeExercises, GradeInputError, listExercises, loadExercise } from '../grader/index.ts';
 import { FORMATS, formatReport, type ReportFormat } from '../grader/reports.ts';
 import { readSubmissions } from '../grader/submissions.ts';
 
-const USAGE = `usage: ec2-lab grade <exercise-id> <submission...> [options]
+const USAGE = `usage: ec2-lab grade <exercise-id>[,<exercise-id>...|all] <submission...> [options]
 
 A submission is a file (one-file exercises) or a folder per student (the student is named after it).
-A folder of student folders grades every student in it.
+A folder of student folders grades every student in it. A student's folder may be a returned
+assignment folder: each exercise's file is then read from <folder>/<exercise-id>/.
+Several exercises (comma-separated, or all) give one row per student and exercise.
 
 options:
   --format text|json|csv|junit   report format (default text)
@@ -57,8 +59,8 @@ export async function run(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const [exerciseId, ...paths] = positionals;
-  if (!exerciseId) return usageError('missing the exercise id (see `ec2-lab exercises`)');
+  const [exerciseArg, ...paths] = positionals;
+  if (!exerciseArg) return usageError('missing the exercise id (see `ec2-lab exercises`)');
   if (paths.length === 0) return usageError('missing the submissions to grade');
   const format = values.format as ReportFormat;
   if (!FORMATS.includes(format)) return usageError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
@@ -66,19 +68,23 @@ export async function run(args: string[]): Promise<number> {
   let report: string;
   let allPassed: boolean;
   try {
-    const exercise = loadExercise(exerciseId);
-    const submissions = readSubmissions(paths, exercise.manifest);
+    const exerciseIds = exerciseArg === 'all' ? listExercises().map((e) => e.id) : exerciseArg.split(',').filter(Boolean);
+    if (exerciseIds.length > 1 && paths.some((p) => existsSync(p) && statSync(p).isFile())) {
+      throw new GradeInputError('grading several exercises needs a folder per student, not single files');
+    }
+    const work = exerciseIds.map((id) => {
+      const { manifest } = loadExercise(id);
+      return { exerciseId: id, submissions: readSubmissions(paths, manifest) };
+    });
     const timeout = positiveNumber('timeout', values.timeout);
     const memory = positiveNumber('memory', values.memory);
     const jobs = positiveNumber('jobs', values.jobs);
     if (values.jobs !== undefined && !Number.isInteger(jobs)) throw new GradeInputError('--jobs must be a whole number');
-    const batch = await gradeBatch({
-      exerciseId,
-      submissions,
+    const batch = await gradeExercises({
+      work,
       jobs,
       timeoutMs: timeout === undefined ? undefined : timeout * 1000,
       memoryMb: memory,
-      includeModel: false,
     });
     report = formatReport(format, batch);
     allPassed = batch.results.every((r) => r.result.status === 'pass');

@@ -82,7 +82,10 @@ export function writeAssignment(options: AssignmentOptions): { outDir: string; f
   // The model without its HTTP server and wire protocol, which the exercises do not use.
   cpSync(modelDir, path.join(outDir, 'mini-ec2'), {
     recursive: true,
-    filter: (src) => !/[\\/](server|protocol)([\\/]|$)/.test(path.relative(modelDir, src) ? `/${path.relative(modelDir, src)}` : '') && !src.endsWith('.test.ts'),
+    filter: (src) => {
+      const top = path.relative(modelDir, src).split(path.sep)[0];
+      return top !== 'server' && top !== 'protocol' && !src.endsWith('.test.ts');
+    },
   });
 
   for (const exercise of exercises) {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadExercise } from './exercises.ts';
 import { buildResult } from './results.ts';
 import { runVitest, type ReportedModule } from './run-vitest.ts';
-import { GradeInputError, type Files, type GradeResult } from './types.ts';
+import { GradeInputError, type Exercise, type Files, type GradeResult } from './types.ts';
 import { LIMITS, validateFiles, validateLimit } from './validate.ts';
 import { createBatchFolder, hashFolders, submissionFolderName, writeSubmission, writeVitestConfig, type RunSettings } from './workspace.ts';
 
@@ -56,27 +56,32 @@ function submissionIndex(batchDir: string, file: string): number {
   return match ? Number(match[1]) : -1;
 }
 
-export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
-  const started = Date.now();
-  const exercise = loadExercise(options.exerciseId);
-  if (!Array.isArray(options.submissions)) throw new GradeInputError('submissions must be a list');
-  const submissions = options.submissions.map((s) => ({ student: String(s.student), files: validateFiles(exercise.manifest, s.files) }));
+/** One submission of one exercise, ready to grade. */
+interface Entry {
+  exercise: Exercise;
+  student: string;
+  files: Files;
+}
+
+/**
+ * Grades entries (possibly of different exercises) in one vitest run. Results come back in the same order.
+ */
+async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutMs?: number; memoryMb?: number; includeModel: boolean }): Promise<StudentResult[]> {
   const timeoutMs = validateLimit('timeoutMs', options.timeoutMs, LIMITS.timeoutMs);
   const memoryMb = validateLimit('memoryMb', options.memoryMb, LIMITS.memoryMb);
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), 16, Math.max(1, submissions.length)));
-  const includeModel = options.includeModel ?? submissions.length === 1;
-  if (submissions.length === 0) return { exercise: exercise.manifest.id, results: [], durationMs: 0 };
+  const jobs = Math.max(1, Math.min(Math.round(options.jobs ?? availableParallelism()), 16, Math.max(1, entries.length)));
+  if (entries.length === 0) return [];
 
   const batchDir = createBatchFolder();
   try {
-    submissions.forEach((s, i) => writeSubmission(batchDir, i, exercise, s.files));
+    entries.forEach((e, i) => writeSubmission(batchDir, i, e.exercise, e.files));
     const configFile = writeVitestConfig(batchDir, runSettings(timeoutMs, memoryMb, jobs));
     const shared = [path.join(batchDir, '_kit'), path.join(batchDir, 'mini-ec2')];
     const testsOf = (i: number) => [path.join(batchDir, submissionFolderName(i), 'tests')];
     const sharedBefore = hashFolders(shared);
-    const testsBefore = submissions.map((_, i) => hashFolders(testsOf(i)));
+    const testsBefore = entries.map((_, i) => hashFolders(testsOf(i)));
 
-    const rounds = Math.ceil(submissions.length / jobs);
+    const rounds = Math.ceil(entries.length / jobs);
     const run = await runVitest({
       configFile,
       resultsFile: path.join(batchDir, 'results.jsonl'),
@@ -90,19 +95,54 @@ export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
       bySubmission.set(index, [...(bySubmission.get(index) ?? []), module]);
     }
 
-    const results = submissions.map((s, i): StudentResult => {
+    return entries.map((entry, i): StudentResult => {
       const modules = bySubmission.get(i) ?? [];
       let failure: string | undefined;
-      if (sharedChanged) failure = 'The grader\'s test kit or model changed during the run, so no result of this batch can be trusted.';
-      else if (hashFolders(testsOf(i)) !== testsBefore[i]) failure = 'The course\'s test files were changed while this submission ran; its result is void.';
-      else if (modules.length < exercise.manifest.tests.length) failure = missingResultsReason(run, timeoutMs);
-      const result = buildResult(exercise, { modules, failure, durationMs: modules.length ? sumDurations(modules) : run.durationMs, includeModel });
-      return { student: s.student, result };
+      if (sharedChanged) failure = "The grader's test kit or model changed during the run, so no result of this batch can be trusted.";
+      else if (hashFolders(testsOf(i)) !== testsBefore[i]) failure = "The course's test files were changed while this submission ran; its result is void.";
+      else if (modules.length < entry.exercise.manifest.tests.length) failure = missingResultsReason(run, timeoutMs);
+      const durationMs = modules.length ? sumDurations(modules) : run.durationMs;
+      return { student: entry.student, result: buildResult(entry.exercise, { modules, failure, durationMs, includeModel: options.includeModel }) };
     });
-    return { exercise: exercise.manifest.id, results, durationMs: Date.now() - started };
   } finally {
     if (process.env.EC2LAB_KEEP_BATCH !== '1') rmSync(batchDir, { recursive: true, force: true });
   }
+}
+
+function checkedSubmissions(exercise: Exercise, submissions: unknown): BatchSubmission[] {
+  if (!Array.isArray(submissions)) throw new GradeInputError('submissions must be a list');
+  return submissions.map((s: BatchSubmission) => ({ student: String(s?.student), files: validateFiles(exercise.manifest, s?.files) }));
+}
+
+/** Grades many submissions of one exercise in one vitest run. */
+export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = Date.now();
+  const exercise = loadExercise(options.exerciseId);
+  const submissions = checkedSubmissions(exercise, options.submissions);
+  const results = await gradeEntries(
+    submissions.map((s) => ({ exercise, ...s })),
+    { ...options, includeModel: options.includeModel ?? submissions.length === 1 },
+  );
+  return { exercise: exercise.manifest.id, results, durationMs: Date.now() - started };
+}
+
+export interface MultiBatchOptions {
+  work: { exerciseId: string; submissions: BatchSubmission[] }[];
+  jobs?: number;
+  timeoutMs?: number;
+  memoryMb?: number;
+}
+
+/** Grades submissions of several exercises (a returned assignment folder holds several) in one vitest run. */
+export async function gradeExercises(options: MultiBatchOptions): Promise<BatchResult> {
+  const started = Date.now();
+  const entries: Entry[] = [];
+  for (const { exerciseId, submissions } of options.work) {
+    const exercise = loadExercise(exerciseId);
+    for (const s of checkedSubmissions(exercise, submissions)) entries.push({ exercise, ...s });
+  }
+  const results = await gradeEntries(entries, { ...options, includeModel: false });
+  return { exercise: options.work.map((w) => w.exerciseId).join(','), results, durationMs: Date.now() - started };
 }
 
 function sumDurations(modules: ReportedModule[]): number {

@@ -37,14 +37,14 @@ function firstProblem(entry: StudentResult): string {
 }
 
 export function textReport(report: BatchReport): string {
-  const rows = report.results.map((r) => [r.student, `${r.result.points}/${r.result.maxPoints}`, r.result.status, oneLine(firstProblem(r), 90)]);
-  const header = ['student', 'score', 'status', 'first problem'];
+  const rows = report.results.map((r) => [r.student, r.result.exercise, `${r.result.points}/${r.result.maxPoints}`, r.result.status, oneLine(firstProblem(r), 90)]);
+  const header = ['student', 'exercise', 'score', 'status', 'first problem'];
   const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((row) => row[i].length))));
   const line = (cells: string[]) => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd();
   const passed = report.results.filter((r) => r.result.status === 'pass').length;
   const mean = report.results.length ? report.results.reduce((s, r) => s + r.result.points / (r.result.maxPoints || 1), 0) / report.results.length : 0;
   return [
-    `exercise: ${report.exercise}`,
+    `exercise(s): ${report.exercise}`,
     '',
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
@@ -73,7 +73,7 @@ export function csvCell(value: string | number): string {
 export function csvReport(report: BatchReport): string {
   const lines = [['student', 'exercise', 'score', 'max', 'status'].join(',')];
   for (const { student, result } of report.results) {
-    lines.push([student, report.exercise, result.points, result.maxPoints, result.status].map(csvCell).join(','));
+    lines.push([student, result.exercise, result.points, result.maxPoints, result.status].map(csvCell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -92,7 +92,7 @@ export function junitReport(report: BatchReport): string {
     const failures = result.tests.filter((t) => t.status === 'fail').length;
     const errors = result.tests.filter((t) => t.status === 'error').length;
     const cases = result.tests.map((t) => {
-      const open = `    <testcase classname="${xml(`${report.exercise}.${student}`)}" name="${xml(t.name)}">`;
+      const open = `    <testcase classname="${xml(`${result.exercise}.${student}`)}" name="${xml(t.name)}">`;
       const body =
         t.status === 'pass'
           ? ''
@@ -101,7 +101,7 @@ export function junitReport(report: BatchReport): string {
       return `${open}${body}${output}${body || output ? '\n    ' : ''}</testcase>`;
     });
     const props = `    <properties>\n      <property name="points" value="${result.points}"/>\n      <property name="maxPoints" value="${result.maxPoints}"/>\n    </properties>`;
-    return `  <testsuite name="${xml(`${student} / ${report.exercise}`)}" tests="${result.tests.length}" failures="${failures}" errors="${errors}" time="${seconds(result.durationMs)}">\n${props}\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(`${student} / ${result.exercise}`)}" tests="${result.tests.length}" failures="${failures}" errors="${errors}" time="${seconds(result.durationMs)}">\n${props}\n${cases.join('\n')}\n  </testsuite>`;
   });
   const total = report.results.reduce((s, r) => s + r.result.tests.length, 0);
   const failures = report.results.reduce((s, r) => s + r.result.tests.filter((t) => t.status === 'fail').length, 0);

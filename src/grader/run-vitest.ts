@@ -23,7 +23,7 @@ export function runVitest(options: { configFile: string; resultsFile: string; ti
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${options.memoryMb ?? 1024}`, vitestBin, 'run', '--config', options.configFile], {
       cwd: path.dirname(options.configFile),
-      env: { ...process.env, EC2LAB_RESULTS_FILE: options.resultsFile, FORCE_COLOR: '0', NO_COLOR: '1', CI: '1' },
+      env: { ...cleanEnv(), EC2LAB_RESULTS_FILE: options.resultsFile, FORCE_COLOR: '0', NO_COLOR: '1', CI: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group: a time-out kills vitest, its workers and the learners' children
     });
@@ -53,6 +53,15 @@ export function runVitest(options: { configFile: string; resultsFile: string; ti
       resolve({ modules: readResults(options.resultsFile), timedOut, exitCode, output, durationMs: Date.now() - started });
     });
   });
+}
+
+/** Our environment minus what an outer vitest (the grader's own tests) sets, which would confuse the inner run. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(VITEST|TEST$|NODE_ENV$|EC2LAB_)/.test(key)) env[key] = value;
+  }
+  return env;
 }
 
 function readResults(file: string): ReportedModule[] {
