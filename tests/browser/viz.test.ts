@@ -1,0 +1,157 @@
+// The live map and the launch wizard in a real browser, in English, as a learner uses them:
+// - the wizard: nothing of it (nor the model, nor ELK) loads with the lesson; open it, launch from Quick
+//   Start, watch the instance reach running, create an image, find it under My AMIs, switch region and
+//   see other IDs, get EC2's error for an arm64 AMI on an x86 type, and follow it all on the live map;
+// - the sandbox's map: after a passing run of the golden-image exercise (local backend) the map shows
+//   AMI -> instance -> AMI -> instance, and stepping back replays the run.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeScan, launchBrowser, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+
+const LAZY = /elk\.bundled|wizard-view|map-view|mini-ec2/;
+
+/** Every JS file the page requested, in order. */
+function watchScripts(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.js')) urls.push(request.url());
+  });
+  return urls;
+}
+
+/** Records every state an instance row of the wizard shows (so a quick pending is not missed). */
+async function recordRowStates(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __rowStates: string[] }).__rowStates = seen;
+    const note = () => {
+      for (const row of document.querySelectorAll<HTMLElement>('[data-wizard-instances] tr[data-instance-id]')) {
+        const entry = `${row.dataset.instanceId}:${row.dataset.state}`;
+        if (!seen.includes(entry)) seen.push(entry);
+      }
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+}
+
+async function imageIds(page: Page): Promise<string[]> {
+  return page.$$eval('[data-wizard-images] li[data-image-id]', (items) => items.map((li) => (li as HTMLElement).dataset.imageId ?? ''));
+}
+
+describe.skipIf(skipBrowser)('viz in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('launch wizard: Quick Start -> running -> create image -> My AMIs -> another region', async () => {
+    const page = await browser.newPage();
+    const problems = watchConsole(page);
+    const scripts = watchScripts(page);
+    await page.goto(`${server.url}en/recipe-and-cake/`);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((url) => LAZY.test(url)), 'loaded before the wizard was opened').toEqual([]);
+
+    await page.click('[data-launch-wizard-open]');
+    await page.waitForSelector('[data-wizard] [data-wizard-images] li[data-image-id]');
+    expect(scripts.some((url) => /wizard-view/.test(url))).toBe(true);
+    await recordRowStates(page);
+
+    // Name, Quick Start, x86_64 only, the first image (the newest).
+    await page.fill('[data-wizard-name]', 'web-1');
+    await page.selectOption('[data-wizard-arch]', 'x86_64');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-wizard-images] li[data-image-id]')].length > 0
+      && [...document.querySelectorAll('[data-wizard-images] li[data-image-id]')].every((li) => li.textContent?.includes('x86_64')));
+    const quickStartEast = await imageIds(page);
+    const imageId = quickStartEast[0];
+    expect(imageId).toMatch(/^ami-[0-9a-f]{17}$/);
+    await page.check(`[data-wizard-images] input[value="${imageId}"]`);
+    await page.selectOption('[data-wizard-type]', 't3.micro');
+    expect(await page.textContent('[data-wizard-type] option:checked')).toMatch(/t3\.micro — 2 vCPU, 1 GiB memory/);
+    const cli = await page.textContent('[data-cli="run-instances"]');
+    expect(cli).toContain(`--image-id ${imageId}`);
+    expect(cli).toContain('--instance-type t3.micro');
+    expect(cli).toContain('Key=Name,Value=web-1');
+    expect(await page.textContent('[data-cli="ami"]')).toContain('aws ec2 describe-images');
+
+    // Launch: the instance appears pending and reaches running.
+    await page.click('[data-wizard-launch]');
+    await page.waitForSelector('[data-wizard-message]');
+    const launched = /i-[0-9a-f]{17}/.exec((await page.textContent('[data-wizard-message]')) ?? '')?.[0];
+    expect(launched).toBeTruthy();
+    await page.waitForSelector(`tr[data-instance-id="${launched}"][data-state="running"]`, { timeout: 15_000 });
+    const seen = await page.evaluate(() => (window as unknown as { __rowStates: string[] }).__rowStates);
+    expect(seen).toContain(`${launched}:pending`);
+    expect(seen.indexOf(`${launched}:pending`)).toBeLessThan(seen.indexOf(`${launched}:running`));
+
+    // Create image; it shows under My AMIs, pending then available.
+    await page.click(`[data-wizard-create-image="${launched}"]`);
+    await page.fill('[data-wizard-image-name]', 'web-golden-v1');
+    expect(await page.textContent('[data-cli="create-image"]')).toContain(`--instance-id ${launched}`);
+    await page.click('[data-wizard-create-image-submit]');
+    await page.waitForSelector('[data-wizard-message]:has-text("ami-")');
+    const newImage = /ami-[0-9a-f]{17}/.exec((await page.textContent('[data-wizard-message]')) ?? '')?.[0];
+    await page.click('[data-wizard-tab="mine"]');
+    await page.waitForSelector(`[data-wizard-images] li[data-image-id="${newImage}"]`);
+    expect(await page.textContent(`[data-wizard-images] li[data-image-id="${newImage}"]`)).toContain('web-golden-v1');
+    await page.waitForSelector(`[data-wizard-images] li[data-image-id="${newImage}"][data-state="available"]`, { timeout: 20_000 });
+
+    // The live map of the wizard's model: AMI -> instance -> AMI.
+    await page.click('[data-wizard-map-toggle]');
+    await page.waitForSelector(`[data-viz-map] .viz-node[data-id="${newImage}"]`, { timeout: 20_000 });
+    expect(await page.$(`[data-viz-map] path.viz-edge[data-source="${imageId}"][data-target="${launched}"][data-kind="launched-from"]`)).not.toBeNull();
+    expect(await page.$(`[data-viz-map] path.viz-edge[data-source="${launched}"][data-target="${newImage}"][data-kind="created-from"]`)).not.toBeNull();
+    expect(await page.getAttribute(`[data-viz-map] .viz-node[data-id="${launched}"]`, 'aria-label')).toContain('running (running)');
+
+    // Another region: other IDs for the same Quick Start list, and none of our images.
+    await page.selectOption('[data-wizard-region]', 'eu-west-1');
+    await page.waitForFunction(() => document.querySelector('[data-cli="ami"]')?.textContent?.includes('--region eu-west-1')
+      && document.querySelector('[data-wizard-image-count]')?.textContent === '0 AMIs');
+    expect(await imageIds(page)).toEqual([]);
+    await page.click('[data-wizard-tab="quickstart"]');
+    await page.waitForFunction((east) => {
+      const ids = [...document.querySelectorAll<HTMLElement>('[data-wizard-images] li[data-image-id]')].map((li) => li.dataset.imageId);
+      return ids.length === east.length && ids.every((id) => !east.includes(id!));
+    }, quickStartEast);
+    expect(await page.textContent('[data-cli="ami"]')).toContain('--region eu-west-1');
+
+    // A bad choice gets EC2's error: an arm64 AMI on an x86_64 instance type.
+    await page.selectOption('[data-wizard-arch]', 'arm64');
+    await page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('[data-wizard-images] li[data-image-id]')];
+      return items.length > 0 && items.every((li) => li.textContent?.includes('arm64'));
+    });
+    const armImage = (await imageIds(page))[0];
+    await page.check(`[data-wizard-images] input[value="${armImage}"]`);
+    await page.selectOption('[data-wizard-type]', 't3.micro');
+    await page.click('[data-wizard-launch]');
+    await page.waitForSelector('[data-wizard-error="InvalidParameterValue"]');
+    expect(await page.textContent('[data-wizard-error]')).toContain("does not match the architecture 'arm64' of the specified AMI");
+
+    expect(await axeScan(page, { include: '[data-launch-wizard]' })).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('wizard keyboard: the AMI tabs move with the arrow keys', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}en/finding-amis/`);
+    await page.click('[data-launch-wizard-open]');
+    await page.waitForSelector('[data-wizard] [data-wizard-images] li[data-image-id]');
+    await page.focus('[data-wizard-tab="quickstart"]');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.wizardTab)).toBe('mine');
+    expect(await page.getAttribute('[data-wizard-tab="mine"]', 'aria-selected')).toBe('true');
+    await page.keyboard.press('End');
+    expect(await page.getAttribute('[data-wizard-tab="community"]', 'aria-selected')).toBe('true');
+    await page.waitForSelector('[data-wizard-images] li[data-image-id]');
+    await page.close();
+  });
+});
