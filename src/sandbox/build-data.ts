@@ -31,7 +31,7 @@ function modelDeclarations(): { path: string; content: string }[] {
   const candidates = ['src/mini-ec2/mini-ec2.d.ts', 'src/mini-ec2/generated/mini-ec2.d.ts'];
   for (const candidate of candidates) {
     const file = path.join(repoRoot, candidate);
-    if (existsSync(file)) return [{ path: 'mini-ec2/index.d.ts', content: readFileSync(file, 'utf8') }];
+    if (existsSync(file)) return [{ path: 'node_modules/mini-ec2/index.d.ts', content: readFileSync(file, 'utf8') }];
   }
   return [];
 }
@@ -67,7 +67,12 @@ export function buildExerciseData(id: string): ExerciseData {
     starter: only(starter),
     solution: only(solution),
     testFiles: tests,
-    typeLibraries: [...modelDeclarations(), { path: 'vitest/index.d.ts', content: vitestShim }],
+    typeLibraries: [
+      ...modelDeclarations(),
+      { path: 'node_modules/vitest/index.d.ts', content: vitestShim },
+      // The kit's sources, so the read-only tests' `import ... from '../../_kit/harness.ts'` resolves.
+      ...listFiles(kitDir).filter((f) => f.endsWith('.ts')).map((f) => ({ path: `_kit/${f}`, content: readFileSync(path.join(kitDir, f), 'utf8') })),
+    ],
     download: [
       ...Object.entries(only(starter)).map(([name, content]) => ({ path: name, content })),
       ...Object.entries(tests).map(([name, content]) => ({ path: `tests/${name}`, content })),

@@ -21,6 +21,7 @@ window.MonacoEnvironment = {
   },
 };
 
+// Like the grader's compile step: modern ES modules, strict; `.ts` extensions in imports are allowed.
 typescriptDefaults.setCompilerOptions({
   target: ScriptTarget.ES2020,
   module: ModuleKind.ESNext,
@@ -29,14 +30,15 @@ typescriptDefaults.setCompilerOptions({
   noEmit: true,
   allowImportingTsExtensions: true,
   esModuleInterop: true,
-  lib: ['es2022'],
-  types: [],
+  allowNonTsExtensions: true,
 });
 // Every file of the exercise is a model, so imports between them resolve without waiting for focus.
 typescriptDefaults.setEagerModelSync(true);
 
 export interface EditorFile {
   name: string;
+  /** Where the file sits in the exercise's folder (e.g. s0/submission/launch.ts), so imports resolve. */
+  path: string;
   content: string;
   readOnly: boolean;
 }
@@ -56,22 +58,26 @@ export interface SandboxEditor {
 
 const prefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
 
-/** Files live under file:///exercise/ so relative imports between them (and the tests) resolve. */
-const fileUri = (name: string) => monaco.Uri.parse(`file:///exercise/${name}`);
+/** Every file lives under one root, laid out as the grader lays out a submission, so imports resolve. */
+const ROOT = 'file:///ec2lab/';
+const fileUri = (path: string) => monaco.Uri.parse(`${ROOT}${path}`);
 
 const extraLibs = new Set<string>();
 
-/** Type declarations for IntelliSense (the model's `declare module 'mini-ec2'` and the exercise's types). */
+/**
+ * Type declarations for IntelliSense: the model's `declare module 'mini-ec2'`, the test kit, vitest's shape.
+ * `path` is relative to the exercise root (e.g. node_modules/mini-ec2/index.d.ts, _kit/harness.ts).
+ */
 export function addTypeLibrary(path: string, content: string): void {
   if (extraLibs.has(path)) return;
   extraLibs.add(path);
-  typescriptDefaults.addExtraLib(content, `file:///node_modules/${path}`);
+  typescriptDefaults.addExtraLib(content, `${ROOT}${path}`);
 }
 
 export function createEditor(host: HTMLElement, files: EditorFile[], initial: string): SandboxEditor {
   const models = new Map<string, monaco.editor.ITextModel>();
   for (const file of files) {
-    const uri = fileUri(file.name);
+    const uri = fileUri(file.path);
     const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.content, 'typescript', uri);
     model.setValue(file.content);
     models.set(file.name, model);

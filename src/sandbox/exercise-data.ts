@@ -17,7 +17,7 @@ export interface ExerciseData {
   starter: Files;
   solution: Files;
   testFiles: Files;
-  /** Declarations for IntelliSense: path under node_modules/ -> content. */
+  /** Declarations for IntelliSense, by path in the exercise's folder (node_modules/mini-ec2/index.d.ts, _kit/harness.ts). */
   typeLibraries: { path: string; content: string }[];
   /** Files offered as downloads when no backend can run (the assignment folder). */
   download: { path: string; content: string }[];

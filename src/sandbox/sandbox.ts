@@ -320,6 +320,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
       editorHost,
       fileNames.map((name) => ({
         name,
+        path: data.tests.includes(name) ? `s0/tests/${name}` : `s0/submission/${name}`,
         content: data.tests.includes(name) ? data.testFiles[name] ?? '' : work.files[name] ?? '',
         readOnly: data.tests.includes(name),
       })),

@@ -1,0 +1,171 @@
+// The lesson sandbox in Chromium, served by the real `npm start` server. This machine reaches no outside
+// host, so WebContainer.boot() never settles and every run here goes through the local backend
+// (POST /api/grade -> the grader), after the sandbox's own boot timeout.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { loadExercise } from '../../src/grader/index.ts';
+import { sandboxStrings } from '../../src/sandbox/i18n.ts';
+import { launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+
+const EXERCISE = 'launch';
+const locales = ['en', 'pt-br', 'es'] as const;
+/** The sandbox promises the fallback within 10 s of the first run request. */
+const FALLBACK_LIMIT_MS = 10_000;
+
+/** The lesson whose frontmatter names the exercise (same slug in every locale). */
+function lessonSlugFor(exercise: string): string {
+  const dir = path.join(repoRoot, 'content/lessons/en');
+  for (const file of readdirSync(dir)) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    if (new RegExp(`^exercise:\\s*['"]?${exercise}['"]?\\s*$`, 'm').test(text)) return file.replace(/^\d+-/, '').replace(/\.mdx$/, '');
+  }
+  throw new Error(`no lesson has exercise: ${exercise}`);
+}
+
+describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const slug = lessonSlugFor(EXERCISE);
+  const exercise = loadExercise(EXERCISE);
+  const file = exercise.manifest.files[0];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openLesson(locale: string): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(new URL(`${locale}/${slug}/`, server.url).href);
+    return { page, problems };
+  }
+
+  const sandbox = (page: Page) => page.locator(`[data-exercise="${EXERCISE}"]`);
+
+  async function waitForEditor(page: Page): Promise<void> {
+    await sandbox(page).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`[data-exercise="${EXERCISE}"][data-editor-ready]`, { timeout: 30_000 });
+  }
+
+  const editorText = (page: Page) =>
+    sandbox(page).evaluate((root, name) => (root as HTMLElement & { ec2labEditor: { content(n: string): string } }).ec2labEditor.content(name), file);
+
+  /** Replaces the editor's text the way a learner pastes code: select all, paste from the clipboard. */
+  async function pasteIntoEditor(page: Page, text: string): Promise<void> {
+    await sandbox(page).locator('.monaco-editor .view-lines').click();
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect.poll(() => editorText(page)).toBe(text);
+  }
+
+  /** Waits for the results of a run; returns { passed, total }. */
+  async function results(page: Page, timeout = 30_000): Promise<{ passed: number; total: number }> {
+    const summary = sandbox(page).locator('[data-testid="result-summary"]');
+    await summary.locator('xpath=self::*[@data-total]').waitFor({ timeout });
+    return { passed: Number(await summary.getAttribute('data-passed')), total: Number(await summary.getAttribute('data-total')) };
+  }
+
+  for (const locale of locales) {
+    it(`${locale}: falls back to the local grader, fails the starter with messages, passes the solution and marks the lesson complete; the code survives a reload; Reset restores the starter`, async () => {
+      const { page, problems } = await openLesson(locale);
+      const strings = sandboxStrings[locale];
+      await waitForEditor(page);
+      expect(await editorText(page)).toBe(exercise.starter[file]);
+
+      // Run the starter: the fallback happens within the limit, and the failures say why.
+      const clicked = Date.now();
+      await sandbox(page).locator('[data-action="run"]').click();
+      await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="local"]`, { timeout: FALLBACK_LIMIT_MS });
+      const fallbackMs = Date.now() - clicked;
+      expect(fallbackMs).toBeLessThanOrEqual(FALLBACK_LIMIT_MS);
+      const status = await sandbox(page).locator('[data-role="backend"]').textContent();
+      expect(status).toContain(strings['backend.local'].split('(')[0].trim());
+      const starter = await results(page);
+      expect(starter.total).toBe(Object.keys(exercise.manifest.points).length);
+      expect(starter.passed).toBeLessThan(starter.total);
+      const firstFailure = sandbox(page).locator('[data-role="tests"] li[data-status="fail"], [data-role="tests"] li[data-status="error"]').first();
+      expect(await firstFailure.locator('details').getAttribute('open')).not.toBeNull(); // the first failure is open
+      expect((await firstFailure.locator('pre').first().textContent())!.trim().length).toBeGreaterThan(5);
+
+      // Paste the solution, run with the keyboard shortcut: every test passes and the exercise is complete.
+      await pasteIntoEditor(page, exercise.solution[file]);
+      await page.keyboard.press('ControlOrMeta+Enter');
+      const solved = await results(page);
+      expect(solved).toEqual({ passed: starter.total, total: starter.total });
+      expect(await sandbox(page).getAttribute('data-complete')).toBe('true');
+      const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('ec2lab:progress') ?? '{}'));
+      expect(Object.keys(progress.exercises ?? {})).toContain(EXERCISE);
+
+      // Reload: the code is still there (saved as typed).
+      await page.reload();
+      await waitForEditor(page);
+      expect(await editorText(page)).toBe(exercise.solution[file]);
+
+      // Reset (confirmed) restores the starter, and that is saved too.
+      page.once('dialog', (dialog) => void dialog.accept());
+      await sandbox(page).locator('[data-action="reset"]').click();
+      await expect.poll(() => editorText(page)).toBe(exercise.starter[file]);
+      const saved = await page.evaluate((id) => JSON.parse(localStorage.getItem(`ec2lab:sandbox:v1:${id}`) ?? '{}'), EXERCISE);
+      expect(saved.files[file]).toBe(exercise.starter[file]);
+
+      // The home page shows the exercise as done.
+      await page.goto(new URL(`${locale}/`, server.url).href);
+      expect(await page.locator(`[data-progress-lesson="${slug}"] [data-progress="exercise"]`).textContent()).toMatch(/^✓/);
+      expect(problems).toEqual([]);
+      console.log(`[sandbox] ${locale}: fallback after ${fallbackMs} ms`);
+      await page.context().close();
+    });
+  }
+
+  it('the model .d.ts gives a completion for ec2.run… and its input shape', async () => {
+    const { page, problems } = await openLesson('en');
+    await waitForEditor(page);
+    await pasteIntoEditor(page, "import type { Ec2Api } from 'mini-ec2';\n\nexport async function probe(ec2: Ec2Api) {\n  await ec2.run");
+    await page.keyboard.press('Control+Space');
+    const suggestion = sandbox(page).locator('.suggest-widget .monaco-list-row', { hasText: 'runInstances' });
+    await suggestion.first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('(');
+    // Parameter hints show the SDK input shape.
+    const hints = sandbox(page).locator('.parameter-hints-widget');
+    await hints.waitFor({ timeout: 10_000 });
+    expect(await hints.textContent()).toMatch(/RunInstances/);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a cross-origin page cannot get code graded (403, nothing runs)', async () => {
+    // Another origin: a page on a different port posts a "simple" request (no preflight), as a hostile site would.
+    const other: Server = createServer((_, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end('<!doctype html><title>other</title>');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`);
+      const gradeUrl = new URL('api/grade', server.url).href;
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url() === gradeUrl && r.request().method() === 'POST'),
+        page.evaluate(
+          ({ url, body }) => fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body }).catch(() => undefined),
+          { url: gradeUrl, body: JSON.stringify({ exerciseId: EXERCISE, files: exercise.solution }) },
+        ),
+      ]);
+      expect(response.status()).toBe(403);
+      await page.close();
+    } finally {
+      other.close();
+    }
+  });
+});
