@@ -100,6 +100,7 @@ async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutM
       let failure: string | undefined;
       if (sharedChanged) failure = "The grader's test kit or model changed during the run, so no result of this batch can be trusted.";
       else if (hashFolders(testsOf(i)) !== testsBefore[i]) failure = "The course's test files were changed while this submission ran; its result is void.";
+      else if (modules.length > entry.exercise.manifest.tests.length) failure = 'More results than test files came back for this submission (a forged results line?); its result is void.';
       else if (modules.length < entry.exercise.manifest.tests.length) failure = missingResultsReason(run, timeoutMs);
       const durationMs = modules.length ? sumDurations(modules) : run.durationMs;
       return { student: entry.student, result: buildResult(entry.exercise, { modules, failure, durationMs, includeModel: options.includeModel }) };

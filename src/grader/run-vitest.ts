@@ -59,7 +59,7 @@ export function runVitest(options: { configFile: string; resultsFile: string; ti
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(VITEST|TEST$|NODE_ENV$|EC2LAB_)/.test(key)) env[key] = value;
+    if (!/^(VITEST|TEST$|NODE_ENV$|EC2LAB_RESULTS_FILE$)/.test(key)) env[key] = value;
   }
   return env;
 }

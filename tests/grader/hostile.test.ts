@@ -1,0 +1,111 @@
+// Hostile and broken submissions, graded in ONE batch through the real command next to a correct one:
+// each gets a failing result whose message says what happened, nobody earns points they did not earn,
+// the correct submission is not skewed, and nothing outside the learner's child process is touched.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, expect, test } from 'vitest';
+import { loadExercise } from '../../src/grader/index.ts';
+import { classFolder, repoRoot, runCli, type JsonReport } from './run-cli.ts';
+
+const fixtures = path.join(repoRoot, 'tests', 'grader', 'fixtures', 'hostile');
+const hostile = Object.fromEntries(readdirSync(fixtures).map((f) => [f.replace(/\.ts$/, ''), readFileSync(path.join(fixtures, f), 'utf8')]));
+const launch = loadExercise('launch');
+const SIDE_EFFECTS = ['/tmp/ec2-lab-hostile-was-here.txt', '/tmp/ec2-lab-hostile-spawned'];
+
+function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string) => {
+    for (const name of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(d, name.name);
+      if (name.isDirectory()) walk(full);
+      else hash.update(full).update(readFileSync(full));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+let report: JsonReport;
+let exitCode: number | null;
+let protectedBefore: string;
+
+beforeAll(async () => {
+  for (const file of SIDE_EFFECTS) rmSync(file, { force: true });
+  protectedBefore = hashTree(path.join(repoRoot, 'exercises')) + hashTree(path.join(repoRoot, 'src', 'mini-ec2'));
+  const folder = classFolder('launch.ts', { ...hostile, solution: launch.solution['launch.ts'], starter: launch.starter['launch.ts'], 'missing-file': undefined });
+  const run = await runCli(['grade', 'launch', folder, '--format', 'json', '--jobs', '2', '--timeout', '8', '--memory', '96']);
+  exitCode = run.code;
+  expect(run.code, run.stderr).toBe(0);
+  report = JSON.parse(run.stdout) as JsonReport;
+}, 240_000);
+
+const resultOf = (student: string) => {
+  const result = report.results.find((r) => r.student === student);
+  if (!result) throw new Error(`no result for ${student}`);
+  return result;
+};
+/** The top-level message, or the first failing test's: what a teacher or learner reads first. */
+const whatHappened = (student: string) => {
+  const r = resultOf(student);
+  return r.message ?? r.tests.find((t) => t.status !== 'pass')?.message ?? '';
+};
+
+const cases: [string, RegExp][] = [
+  ['endless-sync-loop', /still running after .* and was stopped/],
+  ['endless-async-loop', /still running after .* and was stopped/],
+  ['exit-0-at-import', /ended with exit code 0 while launch\.ts was loading/],
+  ['exit-1-at-import', /ended with exit code 1 while launch\.ts was loading/],
+  ['exit-0-in-call', /ended with exit code 0 before launchWebServers\(\) returned/],
+  ['exit-1-in-call', /ended with exit code 1 before launchWebServers\(\) returned/],
+  ['throw-at-import', /threw an error as soon as it was loaded.*boom at import/],
+  ['syntax-error', /does not compile[\s\S]*launch\.ts:4/],
+  ['missing-file', /launch\.ts is missing/],
+  ['fake-passing-output', /Expected 3 instances after your launch, found no instances/],
+  ['write-test-files', /does not allow .*refused/],
+  ['monkey-patch', /Expected 3 instances after your launch, found no instances/],
+  ['huge-output', /Expected 3 instances after your launch, found no instances/],
+  ['memory-bomb', /more memory than allowed/],
+  ['spawn-process', /does not allow .*refused/],
+];
+
+test('the batch ran to the end and graded every submission', () => {
+  expect(exitCode).toBe(0);
+  expect(report.results.map((r) => r.student).sort()).toEqual([...cases.map(([name]) => name), 'solution', 'starter'].sort());
+});
+
+test.each(cases)('%s gets a failing result that says what happened', (student, message) => {
+  const result = resultOf(student);
+  expect(result.status).not.toBe('pass');
+  expect(result.points).toBe(0);
+  expect(whatHappened(student)).toMatch(message);
+});
+
+test('the correct submission in the same batch still scores full marks', () => {
+  expect(resultOf('solution').status).toBe('pass');
+  expect(resultOf('solution').points).toBe(resultOf('solution').maxPoints);
+});
+
+test('output is captured but capped at 500 characters per test', () => {
+  for (const t of resultOf('huge-output').tests) expect(t.output?.length ?? 0).toBeLessThanOrEqual(500);
+  expect(resultOf('huge-output').tests[0].output).toMatch(/spam/);
+  // Printing "Tests 6 passed" earns nothing: the output is only shown, never read for results.
+  expect(resultOf('fake-passing-output').tests[0].output).toMatch(/passed/);
+});
+
+test('no hostile submission changed the course files or left anything behind', () => {
+  expect(hashTree(path.join(repoRoot, 'exercises')) + hashTree(path.join(repoRoot, 'src', 'mini-ec2'))).toBe(protectedBefore);
+  for (const file of SIDE_EFFECTS) expect(existsSync(file), file).toBe(false);
+});
+
+test('without the permission model, a write to the test files voids the result', async () => {
+  // What a WebContainer (no permission flags) would see: the write succeeds, the tamper check catches it.
+  const folder = classFolder('launch.ts', { vandal: hostile['write-test-files'] });
+  const run = await runCli(['grade', 'launch', folder, '--format', 'json', '--timeout', '8'], { env: { EC2LAB_NO_PERMISSION: '1' } });
+  expect(run.code, run.stderr).toBe(0);
+  const result = (JSON.parse(run.stdout) as JsonReport).results[0];
+  expect(result.status).toBe('error');
+  expect(result.points).toBe(0);
+  expect(result.message).toMatch(/changed during the run|test files were changed/);
+  rmSync('/tmp/ec2-lab-hostile-was-here.txt', { force: true });
+}, 120_000);
