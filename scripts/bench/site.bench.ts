@@ -1,7 +1,8 @@
 // Site benchmark (`npm run bench site`):
 //   - JavaScript a lesson page loads before the learner touches the sandbox (gzipped KB; target <= 60 KB),
 //     measured in Chromium by summing the gzip size of every JavaScript response until the network is idle;
-//   - first contentful paint of a lesson served by `npm start`, headless Chromium, cold cache (target < 300 ms);
+//   - first contentful paint of a lesson served by `npm start`, headless Chromium, cold cache (target < 300 ms),
+//     and of the course home for comparison (no sandbox on it);
 //   - `astro build` time and the size of dist.
 // BENCH_SITE_DIST=<folder> measures an existing build instead of building (the build time is then not reported).
 import { readdirSync, statSync, readFileSync, rmSync } from 'node:fs';
@@ -98,7 +99,7 @@ async function main() {
         );
       }
     }
-    for (const lesson of lessonPaths) {
+    for (const lesson of [...lessonPaths, 'en/']) {
       await firstContentfulPaint(browser, server.url + lesson); // warm the server's file cache once
       const runs: number[] = [];
       for (let i = 0; i < FCP_RUNS; i++) runs.push(await firstContentfulPaint(browser, server.url + lesson));
