@@ -4,7 +4,7 @@
 import type { ELK as ElkEngine, ElkNode, ElkExtendedEdge } from 'elkjs/lib/elk-api';
 import type { GraphEdge, GraphNode, RegionGraph } from './graph.ts';
 
-export const NODE_WIDTH = 208;
+export const NODE_WIDTH = 236;
 export const NODE_HEIGHT = 64;
 
 export interface Point {

@@ -21,7 +21,8 @@ function arrowMarkers(prefix: string): SVGDefsElement {
 function drawNode(placed: PlacedNode, graph: RegionGraph, t: Translate): SVGGElement {
   const { node, x, y, width, height } = placed;
   const kind = node.kind === 'image' ? t('node.image') : t('node.instance');
-  const detail = node.kind === 'instance' ? `${node.instanceType ?? ''} · ${node.architecture}` : node.architecture;
+  // Instance type or architecture on the card; the rest is in the hover/focus card and the aria-label.
+  const detail = node.kind === 'instance' ? node.instanceType || node.architecture : node.architecture;
   return s('g', {
     class: 'viz-node',
     'data-id': node.id,
@@ -37,8 +38,8 @@ function drawNode(placed: PlacedNode, graph: RegionGraph, t: Translate): SVGGEle
     s('rect', { class: 'viz-stripe', x: 0, y: 6, width: 5, height: height - 12, rx: 2 }),
     s('text', { class: 'viz-kind', x: 14, y: 16 }, kind.toUpperCase()),
     s('text', { class: 'viz-state', x: width - 10, y: 16, 'text-anchor': 'end' }, `● ${stateLabel(node.state, t)}`),
-    s('text', { class: 'viz-label', x: 14, y: 34 }, truncate(node.label, 28)),
-    s('text', { class: 'viz-id', x: 14, y: 52 }, truncate(node.id === node.label ? detail : `${node.id} · ${detail}`, 34)),
+    s('text', { class: 'viz-label', x: 14, y: 34 }, truncate(node.label, 32)),
+    s('text', { class: 'viz-id', x: 14, y: 52 }, truncate(node.id === node.label ? detail : `${node.id} · ${detail}`, 31)),
   );
 }
 

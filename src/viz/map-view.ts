@@ -22,6 +22,8 @@ export interface RunModel {
 export interface LiveModel {
   subscribe(listener: (event: unknown) => void): () => void;
   exportState(): unknown;
+  /** The events so far (MiniEc2.events()): lets the map replay what happened before it was opened. */
+  events?(): unknown[];
 }
 
 export interface LiveMapController {
@@ -68,10 +70,10 @@ export function mountLiveMap(container: HTMLElement, options: { locale: Locale; 
   const source = h('p', { class: 'viz-muted', 'data-map-source': '' });
   const slider = h('input', { type: 'range', min: 0, max: 0, value: 0, step: 1, 'aria-label': t('map.replay'), 'data-map-slider': '' });
   const position = h('span', { 'data-map-position': '' });
-  const toStart = h('button', { type: 'button', 'aria-label': t('map.toStart'), title: t('map.toStart'), 'data-map-first': '' }, '⏮');
+  const toStart = h('button', { type: 'button', 'aria-label': t('map.toStart'), title: t('map.toStart'), 'data-map-first': '' }, '|◀');
   const back = h('button', { type: 'button', 'data-map-back': '' }, `◀ ${t('map.stepBack')}`);
   const forward = h('button', { type: 'button', 'data-map-forward': '' }, `${t('map.stepForward')} ▶`);
-  const toEnd = h('button', { type: 'button', 'aria-label': t('map.toEnd'), title: t('map.toEnd'), 'data-map-last': '' }, '⏭');
+  const toEnd = h('button', { type: 'button', 'aria-label': t('map.toEnd'), title: t('map.toEnd'), 'data-map-last': '' }, '▶|');
   const play = h('button', { type: 'button', 'data-map-play': '' }, t('map.play'));
   const toolbar = h('div', { class: 'viz-toolbar', role: 'group', 'aria-label': t('map.replay') }, toStart, back, slider, forward, toEnd, play, position);
   const caption = h('p', { class: 'viz-caption', 'aria-live': 'polite', 'data-map-caption': '' });
@@ -189,7 +191,7 @@ export function mountLiveMap(container: HTMLElement, options: { locale: Locale; 
     follow(model) {
       unfollow?.();
       stopPlaying();
-      const events: unknown[] = [];
+      const events: unknown[] = model.events?.() ?? [];
       let scheduled = false;
       const rebuild = () => {
         scheduled = false;

@@ -58,6 +58,8 @@ export const vizCss = `
 ${scope}{${vars(palette.light)}color:var(--viz-fg);background:var(--viz-bg);font:inherit;border:1px solid var(--viz-border);border-radius:8px;padding:12px;margin-block:12px;}
 @media (prefers-color-scheme: dark){:root:not([data-theme="light"]) ${scope}{${vars(palette.dark)}}}
 :root[data-theme="dark"] ${scope},.dark ${scope}{${vars(palette.dark)}}
+${scope} [hidden]{display:none !important;}
+${scope} .viz-table-wrap{overflow-x:auto;}
 ${scope} *:focus-visible{outline:3px solid var(--viz-focus);outline-offset:2px;}
 ${scope} button{font:inherit;color:var(--viz-fg);background:var(--viz-panel);border:1px solid var(--viz-border);border-radius:6px;padding:4px 10px;cursor:pointer;min-height:32px;}
 ${scope} button:disabled{opacity:.55;cursor:not-allowed;}

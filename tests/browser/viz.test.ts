@@ -75,7 +75,13 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     await page.check(`[data-wizard-images] input[value="${imageId}"]`);
     await page.selectOption('[data-wizard-type]', 't3.micro');
     expect(await page.textContent('[data-wizard-type] option:checked')).toMatch(/t3\.micro — 2 vCPU, 1 GiB memory/);
+    // A new key pair is created on the model and selected.
+    await page.fill('[data-wizard-new-key]', 'lab-key');
+    await page.click('[data-wizard-create-key]');
+    await page.waitForSelector('[data-wizard-key] option[value="lab-key"]:checked');
+    expect(await page.textContent('[data-cli="key"]')).toContain('create-key-pair');
     const cli = await page.textContent('[data-cli="run-instances"]');
+    expect(cli).toContain('--key-name lab-key');
     expect(cli).toContain(`--image-id ${imageId}`);
     expect(cli).toContain('--instance-type t3.micro');
     expect(cli).toContain('Key=Name,Value=web-1');
@@ -152,6 +158,96 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     await page.keyboard.press('End');
     expect(await page.getAttribute('[data-wizard-tab="community"]', 'aria-selected')).toBe('true');
     await page.waitForSelector('[data-wizard-images] li[data-image-id]');
+    await page.close();
+  });
+});
+
+describe.skipIf(skipBrowser)('live map after a sandbox run', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('draws the golden-image chain after a passing run, and replays it step by step', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems = watchConsole(page);
+    const scripts = watchScripts(page);
+    const root = '[data-exercise="golden-image"]';
+    const summary = `${root} [data-testid="result-summary"]`;
+    await page.goto(`${server.url}en/capstone/`);
+    await page.waitForSelector(`${root} [data-live-map-toggle]`);
+
+    // A learner's way to a passing run: run the starter (fails), read two hints, take the solution, run.
+    await page.click(`${root} [data-action="run"]`);
+    await page.waitForFunction((s) => ['fail', 'error'].includes(document.querySelector(s)?.getAttribute('data-state') ?? ''), summary, { timeout: 120_000 });
+    await page.click(`${root} [data-action="hint"]`);
+    await page.click(`${root} [data-action="hint"]`);
+    await page.click(`${root} [data-action="solution"]`);
+    await page.click(`${root} [data-action="run"]`);
+    await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('data-state') === 'pass', summary, { timeout: 120_000 });
+    expect(scripts.filter((url) => /elk\.bundled|map-view/.test(url)), 'map code loaded before the map was opened').toEqual([]);
+
+    await page.click(`${root} [data-live-map-toggle]`);
+    const map = `${root} [data-viz-map]`;
+    await page.waitForSelector(`${map} .viz-node`);
+    await page.waitForFunction((m) => {
+      const el = document.querySelector<HTMLElement>(m);
+      return el?.dataset.drawnStep === el?.dataset.total && Number(el?.dataset.total) > 0;
+    }, map);
+
+    // The chain: an AMI -> the builder instance -> the golden AMI -> instances launched from it.
+    const edges = await page.$$eval(`${map} path.viz-edge`, (paths) => paths.map((p) => ({
+      kind: p.getAttribute('data-kind'), source: p.getAttribute('data-source'), target: p.getAttribute('data-target'),
+    })));
+    const created = edges.find((e) => e.kind === 'created-from');
+    expect(created, 'an instance -> AMI arrow').toBeTruthy();
+    const builder = created!.source!;
+    const golden = created!.target!;
+    const base = edges.find((e) => e.kind === 'launched-from' && e.target === builder)?.source;
+    expect(base, 'the AMI the builder was launched from').toMatch(/^ami-/);
+    const clones = edges.filter((e) => e.kind === 'launched-from' && e.source === golden).map((e) => e.target);
+    expect(clones.length).toBeGreaterThan(0);
+    const x = (id: string) => page.$eval(`${map} .viz-node[data-id="${id}"]`, (g) => (g as SVGGraphicsElement).getBoundingClientRect().x);
+    expect(await x(base!)).toBeLessThan(await x(builder));
+    expect(await x(builder)).toBeLessThan(await x(golden));
+    expect(await x(golden)).toBeLessThan(await x(clones[0]!));
+    expect(await page.getAttribute(`${map} .viz-node[data-id="${clones[0]}"]`, 'data-state')).toBe('running');
+
+    // Focus shows the details card (tags and architecture).
+    await page.focus(`${map} .viz-node[data-id="${clones[0]}"]`);
+    expect(await page.textContent(`${map} [role="tooltip"]`)).toContain('x86_64');
+
+    // Replay: back to the start (nothing yet), then forward one event at a time.
+    const total = Number(await page.getAttribute(map, 'data-total'));
+    await page.click(`${map} [data-map-first]`);
+    await page.waitForSelector(`${map}[data-drawn-step="0"] [data-map-empty]`);
+    await page.click(`${map} [data-map-forward]`);
+    await page.waitForSelector(`${map}[data-drawn-step="1"] .viz-node[data-id="${builder}"][data-state="pending"]`);
+    expect(await page.$(`${map} .viz-node[data-id="${golden}"]`)).toBeNull();
+    expect(await page.textContent(`${map} [data-map-caption]`)).toContain(`Instance ${builder} launched from ${base}`);
+    // The slider is a keyboard control too: End jumps to the last step.
+    await page.focus(`${map} [data-map-slider]`);
+    await page.keyboard.press('End');
+    await page.waitForSelector(`${map}[data-drawn-step="${total}"] .viz-node[data-id="${golden}"]`);
+    // Step back from the end: the last event is undone.
+    await page.click(`${map} [data-map-back]`);
+    await page.waitForSelector(`${map}[data-drawn-step="${total - 1}"]`);
+    expect(await page.getAttribute(`${map} [data-map-slider]`, 'aria-valuetext')).toBe(`Step ${total - 1} of ${total}`);
+
+    // The same content as a list, nested along the arrows.
+    await page.click(`${map} [data-map-list-toggle]`);
+    const nested = await page.$(`${map} .viz-list li[data-id="${base}"] li[data-id="${builder}"] li[data-id="${golden}"] li[data-id="${clones[0]}"]`);
+    expect(nested).not.toBeNull();
+
+    expect(await axeScan(page, { include: map })).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

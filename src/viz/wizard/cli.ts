@@ -45,6 +45,11 @@ export function describeKeyPairsCli(region: string, keyName?: string): string {
   return command('describe-key-pairs', region, keyName ? ['--key-names', shellQuote(keyName)] : []);
 }
 
+export function createKeyPairCli(region: string, keyName: string): string {
+  // The private key is printed once: the CLI user saves it to a .pem file.
+  return `${command('create-key-pair', region, ['--key-name', shellQuote(keyName), '--query', 'KeyMaterial', '--output', 'text'])} > ${shellQuote(`${keyName}.pem`)}`;
+}
+
 export function describeNetworkCli(region: string, subnetId?: string, groupId?: string): string {
   const subnets = command('describe-subnets', region, subnetId ? ['--subnet-ids', subnetId] : ['--filters', shellQuote('Name=default-for-az,Values=true')]);
   const groups = command('describe-security-groups', region, groupId ? ['--group-ids', groupId] : ['--filters', shellQuote('Name=group-name,Values=default')]);

@@ -125,7 +125,10 @@ export function createImagePicker(deps: ImagePickerDeps): ImagePicker {
       const qs = new Set(quickStart);
       found = found.filter((image) => isCommunityImage(image, qs));
     }
-    images = sortImages(found);
+    // Quick Start keeps the console's curated order; other tabs list the newest first.
+    images = query.tab === 'quickstart'
+      ? [...found].sort((a, b) => quickStart.indexOf(a.ImageId ?? '') - quickStart.indexOf(b.ImageId ?? ''))
+      : sortImages(found);
     // Keep the selection fresh (its state may have changed), or drop it if it left the region.
     if (selected) {
       const again = images.find((i) => i.ImageId === selected?.ImageId);

@@ -136,7 +136,7 @@ export function createInstancesPanel(deps: InstancesPanelDeps): InstancesPanel {
     const table = h('table', { class: 'viz-table' },
       h('thead', {}, h('tr', {}, ...(['name', 'id', 'state', 'type', 'ami', 'actions'] as const).map((c) => h('th', { scope: 'col' }, t(`wizard.col.${c}`))))),
       h('tbody', {}, ...instances.flatMap(row)));
-    body.replaceChildren(table);
+    body.replaceChildren(h('div', { class: 'viz-table-wrap' }, table));
   }
 
   /** Updates state badges in place while a create-image form is open (so typing is never interrupted). */

@@ -13,6 +13,7 @@ export interface WizardModel {
   client(region: string): WizardClient;
   subscribe(listener: (event: unknown) => void): () => void;
   exportState(): unknown;
+  events?(): unknown[];
 }
 
 export interface WizardEnv {

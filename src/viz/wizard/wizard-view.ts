@@ -9,7 +9,7 @@ import { h, uid } from '../dom.ts';
 import { translator, type Translate } from '../i18n.ts';
 import { ensureStyles } from '../styles.ts';
 import type { LiveMapController } from '../map-view.ts';
-import { blockDeviceArgs, describeInstanceTypesCli, describeKeyPairsCli, describeNetworkCli, runInstancesCli, tagArgs } from './cli.ts';
+import { blockDeviceArgs, createKeyPairCli, describeInstanceTypesCli, describeKeyPairsCli, describeNetworkCli, runInstancesCli, tagArgs } from './cli.ts';
 import { cliBlock } from './cli-block.ts';
 import { createImagePicker } from './image-picker.ts';
 import { createInstancesPanel } from './instances-panel.ts';
@@ -128,6 +128,18 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
   const keySelect = h('select', { 'data-wizard-key': '' });
   const keyCli = cliBlock(t, 'key');
   keySelect.addEventListener('change', () => { choices.keyName = keySelect.value; update(); });
+  const newKeyName = h('input', { 'data-wizard-new-key': '', autocomplete: 'off' });
+  const createKey = h('button', { type: 'button', 'data-wizard-create-key': '' }, t('wizard.keyCreate'));
+  createKey.addEventListener('click', () => {
+    const name = newKeyName.value.trim();
+    keyCli.set(createKeyPairCli(region, name));
+    void client().createKeyPair({ KeyName: name }).then(async () => {
+      choices.keyName = name;
+      newKeyName.value = '';
+      await loadKeys();
+      showMessage(t('wizard.keyCreated', { name }));
+    }, showError);
+  });
 
   // --- 5. network ---
   const subnetSelect = h('select', { 'data-wizard-subnet': '' });
@@ -200,7 +212,8 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
     step('name', t('wizard.step.name'), field(t('wizard.name'), nameInput, uid('viz-name')), tagRows, addTag, nameCli.element),
     picker.element,
     step('type', t('wizard.step.type'), field(t('wizard.step.type'), typeSelect, uid('viz-type')), typeCli.element),
-    step('key', t('wizard.step.key'), field(t('wizard.step.key'), keySelect, uid('viz-key')), keyCli.element),
+    step('key', t('wizard.step.key'), field(t('wizard.step.key'), keySelect, uid('viz-key')),
+      h('div', { class: 'viz-row' }, field(t('wizard.keyName'), newKeyName, uid('viz-new-key')), createKey), keyCli.element),
     step('network', t('wizard.step.network'),
       h('div', { class: 'viz-row' }, field(t('wizard.subnet'), subnetSelect, uid('viz-subnet')), field(t('wizard.securityGroup'), groupSelect, uid('viz-sg'))),
       networkCli.element),
@@ -219,13 +232,23 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
   function update(): void {
     const request = buildRunRequest(choices);
     const tags = tagArgs(request);
-    nameCli.set(tags.length ? `# run-instances … ${tags.join(' ')}` : '# run-instances (no --tag-specifications)');
+    nameCli.set(tags.length ? `# ${t('wizard.cliPartOf')}\n${tags.join(' ')}` : `# ${t('wizard.cliNoTags')}`);
     typeCli.set(describeInstanceTypesCli(region, choices.instanceType));
     keyCli.set(describeKeyPairsCli(region, choices.keyName || undefined));
     networkCli.set(describeNetworkCli(region, choices.subnetId || undefined, choices.securityGroupId || undefined));
     const storage = blockDeviceArgs(request);
-    storageCli.set(storage.length ? `# run-instances … ${storage.join(' ')}` : '# run-instances (the AMI’s own storage)');
+    storageCli.set(storage.length ? `# ${t('wizard.cliPartOf')}\n${storage.join(' ')}` : `# ${t('wizard.cliImageStorage')}`);
     summaryCli.set(runInstancesCli(region, request));
+  }
+
+  function showKeys(keys: KeyPairInfo[]): void {
+    choices.keyName = keys.some((k) => k.KeyName === choices.keyName) ? choices.keyName : '';
+    keySelect.replaceChildren(option('', t('wizard.keyNone'), choices.keyName === ''), ...keys.map((k) => option(k.KeyName ?? '', k.KeyName ?? '', k.KeyName === choices.keyName)));
+    update();
+  }
+
+  async function loadKeys(): Promise<void> {
+    showKeys((await client().describeKeyPairs({})).KeyPairs ?? []);
   }
 
   async function loadRegion(): Promise<void> {
@@ -239,13 +262,11 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
     types = [...(typeResult.InstanceTypes ?? [])].sort((a, b) => (a.InstanceType ?? '').localeCompare(b.InstanceType ?? '', 'en', { numeric: true }));
     typeSelect.replaceChildren(...types.map((info) => option(info.InstanceType ?? '', typeLabel(info, t), info.InstanceType === choices.instanceType)));
     if (!types.some((i) => i.InstanceType === choices.instanceType) && types[0]) choices.instanceType = types[0].InstanceType ?? DEFAULT_TYPE;
-    const keys: KeyPairInfo[] = keyResult.KeyPairs ?? [];
-    choices.keyName = keys.some((k) => k.KeyName === choices.keyName) ? choices.keyName : '';
-    keySelect.replaceChildren(option('', t('wizard.keyNone'), choices.keyName === ''), ...keys.map((k) => option(k.KeyName ?? '', k.KeyName ?? '', k.KeyName === choices.keyName)));
+    showKeys(keyResult.KeyPairs ?? []);
     const subnets: Subnet[] = subnetResult.Subnets ?? [];
     choices.subnetId = '';
     subnetSelect.replaceChildren(option('', t('wizard.subnetDefault'), true),
-      ...subnets.map((s) => option(s.SubnetId ?? '', `${s.SubnetId} · ${s.AvailabilityZone} · ${s.CidrBlock}${s.DefaultForAz ? ' (default)' : ''}`)));
+      ...subnets.map((s) => option(s.SubnetId ?? '', `${s.SubnetId} · ${s.AvailabilityZone} · ${s.CidrBlock}${s.DefaultForAz ? ` (${t('wizard.subnetIsDefault')})` : ''}`)));
     const groups: SecurityGroup[] = groupResult.SecurityGroups ?? [];
     choices.securityGroupId = '';
     groupSelect.replaceChildren(option('', t('wizard.sgDefault'), true),
