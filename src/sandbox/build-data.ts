@@ -1,6 +1,7 @@
 // Build time only (Node): assembles what the sandbox fetches for an exercise, from the grader's exercises
 // (loadExercise) and the model's type declarations. Served by the static endpoints in src/pages/exercise-data/.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileSystemTree } from '@webcontainer/api';
@@ -8,6 +9,8 @@ import { listExercises, loadExercise } from '../grader/index.ts';
 import { kitDir, modelDir, repoRoot } from '../grader/exercises.ts';
 import { vitestConfigSource } from '../grader/workspace.ts';
 import { runSettings } from '../grader/grade.ts';
+import { writeAssignment } from '../grader/assignment.ts';
+import { createZip } from './zip.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
 import type { ExerciseData } from './exercise-data.ts';
 import type { Workspace } from './backends/webcontainer.ts';
@@ -73,11 +76,27 @@ export function buildExerciseData(id: string): ExerciseData {
       // The kit's sources, so the read-only tests' `import ... from '../../_kit/harness.ts'` resolves.
       ...listFiles(kitDir).filter((f) => f.endsWith('.ts')).map((f) => ({ path: `_kit/${f}`, content: readFileSync(path.join(kitDir, f), 'utf8') })),
     ],
-    download: [
-      ...Object.entries(only(starter)).map(([name, content]) => ({ path: name, content })),
-      ...Object.entries(tests).map(([name, content]) => ({ path: `tests/${name}`, content })),
-    ],
   };
+}
+
+export const downloadName = (id: string) => `ec2-lab-${id}.zip`;
+
+/**
+ * The exercise as the grader's assignment folder (starter, tests, kit, model, README in the learner's
+ * language, `npm test` prints the score), zipped: what the sandbox offers when no backend can run.
+ */
+export function buildDownload(id: string, locale: Locale): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ec2lab-download-'));
+  try {
+    const outDir = path.join(dir, `ec2-lab-${id}`);
+    writeAssignment({ exerciseIds: [id], outDir, locale });
+    return createZip(listFiles(outDir, `ec2-lab-${id}/`).map((file) => ({
+      path: file,
+      content: readFileSync(path.join(dir, file)),
+    })));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---- the WebContainer workspace -------------------------------------------------------------------------

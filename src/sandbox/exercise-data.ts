@@ -19,9 +19,9 @@ export interface ExerciseData {
   testFiles: Files;
   /** Declarations for IntelliSense, by path in the exercise's folder (node_modules/mini-ec2/index.d.ts, _kit/harness.ts). */
   typeLibraries: { path: string; content: string }[];
-  /** Files offered as downloads when no backend can run (the assignment folder). */
-  download: { path: string; content: string }[];
 }
 
 export const exerciseDataUrl = (id: string) => `/exercise-data/${id}.json`;
+/** The assignment folder, zipped, with its README in `locale` (offered when no backend can run). */
+export const downloadUrl = (id: string, locale: string) => `/exercise-data/download/${locale}/ec2-lab-${id}.zip`;
 export const workspaceUrl = (id: string) => `/exercise-data/webcontainer/${id}.json`;

@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { isLocale } from '../i18n/locales.ts';
 import { markExerciseComplete } from '../components/site/progress.ts';
 import { t } from './i18n.ts';
-import { type ExerciseData, exerciseDataUrl, workspaceUrl } from './exercise-data.ts';
+import { type ExerciseData, downloadUrl, exerciseDataUrl, workspaceUrl } from './exercise-data.ts';
 import { type BackendChoice, chooseBackend } from './backends/choose.ts';
 import { createLocalBackend, probeLocal } from './backends/local.ts';
 import { createWebContainerBackend, type Container, type Workspace } from './backends/webcontainer.ts';
@@ -91,21 +91,18 @@ function safeStorage(): Storage | undefined {
   }
 }
 
-/** Offers the exercise's files as downloads (when no backend can run here). */
-function renderDownloads(host: HTMLElement, locale: Locale, data: ExerciseData): void {
+/** Offers the exercise as a zipped assignment folder (when no backend can run here). */
+function renderDownload(host: HTMLElement, locale: Locale, exercise: string): void {
   const heading = document.createElement('h3');
   heading.textContent = t(locale, 'download.heading');
-  const list = document.createElement('ul');
-  for (const file of data.download) {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([file.content], { type: 'text/plain' }));
-    link.download = file.path.replaceAll('/', '_');
-    link.textContent = t(locale, 'download.file', { name: file.path });
-    const item = document.createElement('li');
-    item.append(link);
-    list.append(item);
-  }
-  host.replaceChildren(heading, list);
+  const link = document.createElement('a');
+  link.href = downloadUrl(exercise, locale);
+  link.download = `ec2-lab-${exercise}.zip`;
+  link.textContent = t(locale, 'download.file', { name: `ec2-lab-${exercise}.zip` });
+  link.dataset.action = 'download';
+  const note = document.createElement('p');
+  note.textContent = t(locale, 'download.howTo');
+  host.replaceChildren(heading, link, note);
   host.hidden = false;
 }
 
@@ -301,7 +298,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     else if (choice.kind === 'local') backendStatus.textContent = t(locale, 'backend.local', { reason: choice.webcontainerProblem });
     else {
       backendStatus.textContent = t(locale, 'backend.none', { reason: choice.webcontainerProblem });
-      renderDownloads(downloadBox, locale, data);
+      renderDownload(downloadBox, locale, exercise);
     }
   });
 

@@ -51,8 +51,9 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
 
   const sandbox = (page: Page) => page.locator(`[data-exercise="${EXERCISE}"]`);
 
+  /** Reaches for the sandbox like a learner (it sits beside the text, already in view): the pointer enters it. */
   async function waitForEditor(page: Page): Promise<void> {
-    await sandbox(page).scrollIntoViewIfNeeded();
+    await sandbox(page).locator('[data-role="editor"]').hover();
     await page.waitForSelector(`[data-exercise="${EXERCISE}"][data-editor-ready]`, { timeout: 30_000 });
   }
 

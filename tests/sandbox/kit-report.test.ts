@@ -18,7 +18,6 @@ const data: ExerciseData = {
   solution: { 'launch.ts': '' },
   testFiles: { 'launch.test.ts': "describe('launch', () => {\n  it('starts one instance', () => {});\n  it('tags it', () => {});\n});\n" },
   typeLibraries: [],
-  download: [],
 };
 
 describe('results from the WebContainer (the kit reporter file)', () => {
