@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-    exclude: ['tests/browser/**', 'node_modules/**', 'exercises/**', 'dist/**'],
+    exclude: ['tests/browser/**', 'tests/**/fixtures/**', 'node_modules/**', 'exercises/**', 'dist/**'],
     testTimeout: 30_000,
     typecheck: { enabled: false },
   },
