@@ -4,10 +4,10 @@
  * `m1.small` is here because it is EC2's documented default when RunInstances names no type; the model
  * itself defaults to t2.micro (see instances.ts).
  */
-import type { InstanceTypeInfo } from './types.ts';
+import type { InstanceTypeInfo, InstanceTypeName } from './types.ts';
 
 export interface InstanceTypeSpec {
-  name: string;
+  name: InstanceTypeName;
   vcpus: number;
   cores: number;
   threadsPerCore: number;
@@ -25,7 +25,7 @@ export interface InstanceTypeSpec {
 }
 
 const t = (
-  name: string,
+  name: InstanceTypeName,
   vcpus: number,
   memoryMiB: number,
   architectures: InstanceTypeSpec['architectures'],
@@ -87,7 +87,7 @@ export const INSTANCE_TYPES: readonly InstanceTypeSpec[] = [
   t('r6i.large', 2, 16384, ['x86_64'], 'Up to 12.5 Gigabit', 3.5),
 ];
 
-const BY_NAME = new Map(INSTANCE_TYPES.map((s) => [s.name, s]));
+const BY_NAME = new Map<string, InstanceTypeSpec>(INSTANCE_TYPES.map((s) => [s.name, s]));
 
 export function instanceTypeSpec(name: string): InstanceTypeSpec | undefined {
   return BY_NAME.get(name);

@@ -376,7 +376,7 @@ export function instanceOut(ctx: Ctx, i: InstanceRecord): Instance {
     out.VpcId = i.vpcId;
     out.PrivateIpAddress = i.privateIp;
   }
-  if (ip) (out as Instance & { PublicIpAddress?: string }).PublicIpAddress = ip;
+  if (ip) out.PublicIpAddress = ip;
   if (i.platform) out.Platform = i.platform;
   if (i.keyName !== undefined) out.KeyName = i.keyName;
   if (i.stateReason) out.StateReason = { ...i.stateReason };

@@ -4,7 +4,7 @@
  * the transition queue from the records' `transition` fields), so a snapshot is the whole truth.
  * Times are numbers (simulated ms since epoch); the client turns them into Dates and ISO strings.
  */
-import type { ArchitectureValues, ImageState, InstanceStateName, VirtualizationType, VolumeType } from './types.ts';
+import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from './types.ts';
 import { Errors } from './errors.ts';
 
 export const STATE_FORMAT = 'mini-ec2-state';
@@ -33,7 +33,7 @@ export interface InstanceRecord {
   id: string;
   reservationId: string;
   imageId: string;
-  instanceType: string;
+  instanceType: InstanceTypeName;
   state: InstanceStateName;
   launchTime: number;
   availabilityZone: string;

@@ -16,6 +16,14 @@ export type VirtualizationType = 'hvm' | 'paravirtual';
 export type DeviceType = 'ebs' | 'instance-store';
 export type VolumeType = 'standard' | 'io1' | 'io2' | 'gp2' | 'sc1' | 'st1' | 'gp3';
 export type ResourceType = string;
+/** The instance types the model knows (instance-types.ts); all are names the SDK knows too. */
+export type InstanceTypeName =
+  | 'm1.small' | 't2.nano' | 't2.micro' | 't2.small' | 't2.medium'
+  | 't3.nano' | 't3.micro' | 't3.small' | 't3.medium' | 't3.large'
+  | 't4g.nano' | 't4g.micro' | 't4g.small' | 't4g.medium'
+  | 'm5.large' | 'm5.xlarge' | 'm6g.large' | 'm6i.large' | 'm7g.large' | 'm7i.large' | 'm7i-flex.large'
+  | 'c5.large' | 'c6g.large' | 'c6i.large' | 'c6i.xlarge' | 'c7g.large' | 'c7i.large' | 'c7i-flex.large'
+  | 'r6g.large' | 'r6i.large';
 
 /** Every output carries the SDK's response metadata. */
 export interface MetadataBearer {
@@ -93,12 +101,14 @@ export interface Instance {
   InstanceType?: string;
   LaunchTime?: Date;
   Placement?: Placement;
-  Platform?: 'windows';
+  /** EC2 sends 'windows'; the SDK's type says 'Windows'. Both are accepted here. */
+  Platform?: 'windows' | 'Windows';
   PlatformDetails?: string;
   Monitoring?: Monitoring;
   SubnetId?: string;
   VpcId?: string;
   PrivateIpAddress?: string;
+  PublicIpAddress?: string;
   Architecture?: ArchitectureValues;
   BlockDeviceMappings?: InstanceBlockDeviceMapping[];
   ClientToken?: string;
@@ -131,7 +141,8 @@ export interface Image {
   ProductCodes?: ProductCode[];
   Architecture?: ArchitectureValues;
   ImageType?: 'machine' | 'kernel' | 'ramdisk';
-  Platform?: 'windows';
+  /** EC2 sends 'windows'; the SDK's type says 'Windows'. Both are accepted here. */
+  Platform?: 'windows' | 'Windows';
   PlatformDetails?: string;
   UsageOperation?: string;
   EnaSupport?: boolean;
@@ -240,7 +251,7 @@ export interface Vpc {
   IsDefault?: boolean;
   Tags?: Tag[];
   VpcId?: string;
-  State?: 'available' | 'pending';
+  State?: 'available' | 'pending' | 'deleting';
   CidrBlock?: string;
   DhcpOptionsId?: string;
 }
@@ -252,7 +263,7 @@ export interface Subnet {
   Tags?: Tag[];
   SubnetArn?: string;
   SubnetId?: string;
-  State?: 'available' | 'pending' | 'failed' | 'unavailable';
+  State?: 'available' | 'pending' | 'failed' | 'failed-insufficient-capacity' | 'unavailable';
   VpcId?: string;
   CidrBlock?: string;
   AvailableIpAddressCount?: number;
