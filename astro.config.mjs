@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import pagefindSearch from './src/integrations/pagefind.ts';
 
 // WebContainer needs a cross-origin isolated page: the dev server sends the same headers as `npm start`.
 const isolationHeaders = {
@@ -12,7 +13,7 @@ export default defineConfig({
   // EC2LAB_OUT_DIR lets parallel builds (tests, benchmarks) write to their own folder.
   outDir: process.env.EC2LAB_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindSearch()],
   // Code blocks carry a light and a dark theme; src/layouts/theme.css shows the one the system asks for.
   markdown: { shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } } },
   server: { headers: isolationHeaders },

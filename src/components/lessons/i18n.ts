@@ -41,6 +41,7 @@ const en = {
   'search.label': 'Search',
   'search.intro': 'Type a word such as hypervisor or AMI to find every lesson in this language that mentions it.',
   'search.unavailable': 'Search works on the built site only (run the build, then npm start).',
+  'search.results': '{count} pages mention “{term}”.',
   // diagrams: cake and recipe
   'cake.title': 'A recipe and the cakes baked from it',
   'cake.desc': 'On the left, one recipe card lists ingredients and steps. Arrows lead to two cakes baked from it. Below, the same picture for EC2: one AMI on the left, two running instances on the right.',
@@ -149,6 +150,7 @@ const ptBr: LessonStrings = {
   'search.label': 'Buscar',
   'search.intro': 'Digite uma palavra, como hipervisor ou AMI, para achar todas as lições deste idioma que falam dela.',
   'search.unavailable': 'A busca só funciona no site gerado (rode o build e depois npm start).',
+  'search.results': '{count} páginas falam de “{term}”.',
   'cake.title': 'Uma receita e os bolos feitos com ela',
   'cake.desc': 'À esquerda, uma ficha de receita com ingredientes e passos. Setas levam a dois bolos feitos com ela. Embaixo, a mesma ideia no EC2: uma AMI à esquerda e duas instâncias em execução à direita.',
   'cake.recipe': 'Receita',
@@ -248,6 +250,7 @@ const es: LessonStrings = {
   'search.label': 'Buscar',
   'search.intro': 'Escribe una palabra, como hipervisor o AMI, para encontrar todas las lecciones de este idioma que la mencionan.',
   'search.unavailable': 'La búsqueda solo funciona en el sitio generado (ejecuta el build y luego npm start).',
+  'search.results': '{count} páginas mencionan «{term}».',
   'cake.title': 'Una receta y los pasteles hechos con ella',
   'cake.desc': 'A la izquierda, una ficha de receta con ingredientes y pasos. Unas flechas llevan a dos pasteles hechos con ella. Abajo, la misma idea en EC2: una AMI a la izquierda y dos instancias en ejecución a la derecha.',
   'cake.recipe': 'Receta',

@@ -1,0 +1,192 @@
+// The lessons in a real browser, served by `npm start`: every lesson in every language renders with its
+// diagrams and knowledge check; a question answered wrong then right gives the right feedback, by mouse and by
+// keyboard; the score survives a reload and shows on the course home; search finds "hypervisor" in each
+// language and stays in that language; pt-br and es pages carry none of the components' English text; the
+// accessibility scan of the lesson content, the glossary and the search page is clean.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessonStrings } from '../../src/components/lessons/i18n.ts';
+import { axeScan, launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+
+const locales = ['en', 'pt-br', 'es'] as const;
+const lessons = [
+  '01-what-is-ec2', '02-define-an-instance', '03-what-an-ami-holds', '04-recipe-and-cake', '05-reuse-with-amis', '06-finding-amis', '07-capstone',
+];
+const slugOf = (file: string) => file.replace(/^\d\d-/, '');
+
+/** Diagram names the English lesson uses, from its MDX (e.g. <CakeRecipeDiagram /> -> cake-recipe). */
+function diagramsIn(file: string): string[] {
+  const source = readFileSync(path.join(repoRoot, 'content/lessons/en', `${file}.mdx`), 'utf8');
+  const names: Record<string, string> = {
+    CakeRecipeDiagram: 'cake-recipe', ClassObjectDiagram: 'class-object', LaunchDiagram: 'launch', AmiChainDiagram: 'ami-chain',
+    ManualVsAmiDiagram: 'manual-vs-ami', AmiSourcesDiagram: 'ami-sources', RegionIdsDiagram: 'region-ids',
+  };
+  return [...source.matchAll(/<(\w+Diagram) \/>/g)].map((m) => names[m[1]]);
+}
+
+/** English component text that must not appear on a page in another language. */
+function englishOnly(locale: 'pt-br' | 'es'): string[] {
+  const en = lessonStrings.en;
+  const other = lessonStrings[locale];
+  return (Object.keys(en) as Array<keyof typeof en>)
+    .filter((key) => en[key] !== other[key] && en[key].length > 8 && !en[key].includes('{'))
+    .map((key) => en[key]);
+}
+
+async function open(page: Page, url: string): Promise<void> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  expect(response?.status(), url).toBe(200);
+}
+
+describe.skipIf(skipBrowser)('lessons in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const locale of locales) {
+    it(`${locale}: every lesson renders with its diagrams, terms and knowledge check, and scans clean`, async () => {
+      const page = await browser.newPage();
+      const problems = watchConsole(page);
+      for (const file of lessons) {
+        const url = `${server.url}${locale}/${slugOf(file)}/`;
+        await open(page, url);
+        expect(await page.getAttribute('html', 'lang'), url).toBe({ en: 'en', 'pt-br': 'pt-BR', es: 'es' }[locale]);
+
+        const diagrams = await page.$$eval('figure.lesson-diagram', (figures) =>
+          figures.map((f) => {
+            const svg = f.querySelector('svg');
+            const title = svg?.querySelector('title')?.textContent ?? '';
+            const desc = svg?.querySelector('desc')?.textContent ?? '';
+            return { name: f.getAttribute('data-diagram'), role: svg?.getAttribute('role'), title, desc, texts: svg?.querySelectorAll('text').length ?? 0 };
+          }),
+        );
+        expect(diagrams.map((d) => d.name), `${url} diagrams`).toEqual(diagramsIn(file));
+        for (const d of diagrams) {
+          expect(d.role).toBe('img');
+          expect(d.title.length, `${url} ${d.name} title`).toBeGreaterThan(10);
+          expect(d.desc.length, `${url} ${d.name} description`).toBeGreaterThan(40);
+          expect(d.texts).toBeGreaterThan(2);
+        }
+
+        const questions = await page.$$('[data-knowledge-check] [data-question]');
+        expect(questions.length, `${url} knowledge check`).toBeGreaterThanOrEqual(3);
+        expect(questions.length).toBeLessThanOrEqual(5);
+        expect(await page.$$('.lesson-term'), `${url} glossary terms`).not.toHaveLength(0);
+
+        if (locale !== 'en') {
+          const text = await page.innerText('.prose');
+          for (const english of englishOnly(locale)) expect(text, `${url} shows English: "${english}"`).not.toContain(english);
+        }
+        expect(await axeScan(page, { include: '.prose' }), `${url} accessibility`).toEqual([]);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('a knowledge check gives feedback for a wrong and a right answer, keeps the score across a reload and shows it on the home page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await open(page, `${server.url}en/what-is-ec2/`);
+    const first = page.locator('[data-knowledge-check] [data-question="0"]');
+
+    // Wrong first: option 2 ("A website builder ...").
+    await first.locator('input[value="1"]').check();
+    await first.locator('[data-check]').click();
+    const feedback = first.locator('[data-feedback]');
+    await expect.poll(() => feedback.getAttribute('data-verdict')).toBe('wrong');
+    expect(await feedback.innerText()).toContain('Not quite.');
+    expect(await feedback.innerText()).toContain('EC2 gives you whole servers');
+    expect(await first.locator('[data-option="1"] [data-explain]').isVisible()).toBe(true);
+
+    // Then right, by keyboard only: focus the first radio, Space selects it, Tab to Check, Enter.
+    await first.locator('input[value="0"]').focus();
+    await page.keyboard.press('Space');
+    await first.locator('[data-check]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => feedback.getAttribute('data-verdict')).toBe('right');
+    expect(await feedback.innerText()).toContain('Correct.');
+    expect(await page.locator('[data-knowledge-check] [data-score]').innerText()).toContain('1 of 4');
+
+    await page.reload();
+    await expect.poll(() => page.locator('[data-knowledge-check] [data-score]').innerText()).toContain('1 of 4');
+
+    await open(page, `${server.url}en/`);
+    const badge = page.locator('[data-progress-lesson="what-is-ec2"] [data-progress="quiz"]');
+    await expect.poll(() => badge.innerText()).toContain('1/4');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('ordering and matching questions work with the keyboard', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await open(page, `${server.url}en/recipe-and-cake/`);
+    const match = page.locator('[data-question][data-kind="match"]').first();
+    const selects = match.locator('select');
+    const rights = ['AMI', 'Running instance', 'AMI (what you define)', 'Instance (what you work with)'];
+    for (let i = 0; i < rights.length; i++) await selects.nth(i).selectOption({ label: rights[i] });
+    await match.locator('[data-check]').press('Enter');
+    await expect.poll(() => match.locator('[data-feedback]').getAttribute('data-verdict')).toBe('right');
+
+    const order = page.locator('[data-question][data-kind="order"]').first();
+    // Sort the steps with the Move up buttons only: bubble each step to its place.
+    const stepCount = await order.locator('[data-step]').count();
+    for (let pass = 0; pass < stepCount; pass++) {
+      for (let i = 1; i < stepCount; i++) {
+        const items = order.locator('[data-step]');
+        const above = Number(await items.nth(i - 1).getAttribute('data-step'));
+        const here = Number(await items.nth(i).getAttribute('data-step'));
+        if (here < above) await items.nth(i).locator('[data-move="-1"]').press('Enter');
+      }
+    }
+    await order.locator('[data-check]').press('Enter');
+    await expect.poll(() => order.locator('[data-feedback]').getAttribute('data-verdict')).toBe('right');
+    await context.close();
+  });
+
+  for (const [locale, word] of [['en', 'hypervisor'], ['pt-br', 'hipervisor'], ['es', 'hipervisor'], ['pt-br', 'hypervisor'], ['es', 'hypervisor']] as const) {
+    it(`${locale}: search finds "${word}" in this language only`, async () => {
+      const page = await browser.newPage();
+      const problems = watchConsole(page);
+      await open(page, `${server.url}${locale}/search/?q=${word}`);
+      const links = page.locator('[data-search-results] a');
+      await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      for (const href of hrefs) expect(href.startsWith(`/${locale}/`), `${href} is not a ${locale} page`).toBe(true);
+      if (word !== 'hypervisor' || locale === 'en') expect(hrefs).toContain(`/${locale}/recipe-and-cake/`);
+      expect(await axeScan(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const locale of locales) {
+    it(`${locale}: the glossary lists the terms and a term links to its entry`, async () => {
+      const page = await browser.newPage();
+      await open(page, `${server.url}${locale}/what-is-ec2/`);
+      const href = await page.locator('.lesson-term a, a.lesson-term__word').first().getAttribute('href');
+      expect(href).toMatch(new RegExp(`/${locale}/glossary/#term-`));
+      await open(page, `${server.url}${locale}/glossary/`);
+      expect(await page.locator('.glossary__entry').count()).toBeGreaterThan(20);
+      expect(await page.locator('#term-hypervisor dd').innerText()).not.toBe('');
+      if (locale !== 'en') {
+        const text = await page.innerText('main, body');
+        for (const english of englishOnly(locale)) expect(text).not.toContain(english);
+      }
+      expect(await axeScan(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
