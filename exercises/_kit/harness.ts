@@ -42,9 +42,23 @@ export interface LearnerRun extends ChildRunResult {
 type RunRecord = { label: string; test?: string; outcome: LearnerOutcome['kind']; explanation: string; output: string; durationMs: number; isolated: boolean };
 
 const kitDir = path.dirname(fileURLToPath(import.meta.url));
-const records: RunRecord[] = [];
-let scenario: { state: unknown; events: unknown[] } | undefined;
+/** Per test file (one worker may run many files when vitest does not isolate them): its runs and main scenario. */
+type FileRecords = { runs: RunRecord[]; scenario?: { state: unknown; events: unknown[] } };
+const byTestFile = new Map<string, FileRecords>();
 const compiled = new Map<string, Promise<CompileResult>>();
+
+function recordsOf(testPath: string): FileRecords {
+  let records = byTestFile.get(testPath);
+  if (!records) byTestFile.set(testPath, (records = { runs: [] }));
+  return records;
+}
+
+/** Hands a test file's records to the grader (and forgets them): called from an afterAll hook. */
+export function takeRunRecords(testPath: string): FileRecords {
+  const records = recordsOf(testPath);
+  byTestFile.delete(testPath);
+  return records;
+}
 
 const numberFromEnv = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -82,6 +96,7 @@ function compileOnce(dir: string, file: string): Promise<CompileResult> {
 export async function runLearnerFunction(options: RunLearnerOptions): Promise<LearnerRun> {
   const label = options.label ?? `${options.export}()`;
   const started = Date.now();
+  const testPath = expect.getState().testPath ?? '';
   const dir = submissionDir();
   const events: unknown[] = [];
   const unsubscribe = options.main ? options.model.subscribe((event) => events.push(event)) : () => {};
@@ -114,8 +129,9 @@ export async function runLearnerFunction(options: RunLearnerOptions): Promise<Le
   unsubscribe();
 
   const explanation = explainOutcome(result.outcome, options);
-  records.push({ label, test: expect.getState().currentTestName, outcome: result.outcome.kind, explanation, output: result.output.slice(0, 4000), durationMs: result.durationMs, isolated: result.isolated });
-  if (options.main) scenario = { state: options.model.exportState(), events };
+  const records = recordsOf(testPath);
+  records.runs.push({ label, test: expect.getState().currentTestName, outcome: result.outcome.kind, explanation, output: result.output.slice(0, 4000), durationMs: result.durationMs, isolated: result.isolated });
+  if (options.main) records.scenario = { state: options.model.exportState(), events };
   const finished = result.outcome.kind === 'returned';
   return {
     ...result,
@@ -172,11 +188,17 @@ export function explainOutcome(outcome: LearnerOutcome, options: { file: string;
   }
 }
 
-// Hand this file's runs (and the main scenario) to the grader: the kit's reporter reads them from the
-// test file's metadata. Registered when a test file imports the kit (each file has its own module graph).
+// Hand each test file's runs (and its main scenario) to the grader: the kit's reporter reads them from the
+// file's metadata. _kit/setup.ts registers this hook for every test file; without that setup file (a
+// config that does not list it), the harness registers it itself when a test file first imports it.
 // (vitest requires a destructuring pattern for a hook's first parameter, hence the empty `{}`.)
-// eslint-disable-next-line no-empty-pattern
-afterAll(({}, suite) => {
-  const meta = suite.meta as Record<string, unknown>;
-  meta.ec2lab = { runs: records, scenario };
-});
+export function reportRunsAfterAll(): void {
+  // eslint-disable-next-line no-empty-pattern
+  afterAll(({}, suite) => {
+    const file = suite as unknown as { filepath?: string; file?: { filepath?: string }; meta: Record<string, unknown> };
+    const testPath = file.filepath ?? file.file?.filepath ?? '';
+    file.meta.ec2lab = takeRunRecords(testPath);
+  });
+}
+
+if (!(globalThis as Record<string, unknown>).__ec2labSetup) reportRunsAfterAll();
