@@ -153,6 +153,14 @@ export class MiniEc2 {
     return deepCopy(this.state);
   }
 
+  /** The same snapshot as exportState(), already serialised (cheaper when the goal is a string or a file). */
+  exportStateJson(): string {
+    this.settle();
+    this.state.now = this.clock.now();
+    this.state.rng = this.rng.state();
+    return JSON.stringify(this.state);
+  }
+
   /** An independent model in the same state (manual clock at the same time); listeners are not copied. */
   clone(): MiniEc2 {
     return MiniEc2.fromState(this.exportState());
