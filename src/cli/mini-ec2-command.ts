@@ -95,7 +95,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     const saved = options.state ? readStateFile(options.state) : undefined;
     const limit = options.instanceLimit === undefined ? {} : { instanceLimit: options.instanceLimit };
-    model = saved === undefined ? new MiniEc2({ seed: options.seed, clock, ...limit }) : MiniEc2.fromState(saved as never, { clock, ...limit });
+    model = saved === undefined ? new MiniEc2({ seed: options.seed, clock, ...limit }) : MiniEc2.fromState(saved, { clock });
   } catch (error) {
     console.error(`ec2-lab mini-ec2: cannot load ${options.state}: ${(error as Error).message}`);
     return 1;

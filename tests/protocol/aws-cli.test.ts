@@ -1,6 +1,7 @@
 // The AWS CLI against the real `ec2-lab mini-ec2` command (`aws ec2 ... --endpoint-url`, waiters with
-// `aws ec2 wait`). The CLI starts slowly (~0.7 s a call), so the whole scenario is one bash script;
-// this test reads what each step wrote. A machine without the CLI FAILS this test with a message.
+// `aws ec2 wait`). The CLI starts slowly (~0.7 s a command), so the scenario's 25 command lines go to the
+// CLI's own driver in one Python process (aws_cli_scenario.py), and one more runs as the real `aws`
+// command. A machine without the CLI FAILS this test with a message.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,9 @@ type StateChange = { InstanceId: string; CurrentState: { Name: string }; Previou
 let server: CommandServer;
 let out: string;
 beforeAll(async () => {
-  server = await startCommandServer(['--speed', '200']);
+  // The CLI's waiters poll every 15 s and this driver is quick: at x500 an instance is running 10 ms
+  // after launch and an image available 60 ms after creation, before the first poll.
+  server = await startCommandServer(['--speed', '500']);
   out = mkdtempSync(join(tmpdir(), 'mini-ec2-aws-cli-'));
 });
 afterAll(async () => {
@@ -72,12 +75,25 @@ function summaryFromFiles(dir: string): ScenarioSummary {
 it('runs the scenario through the AWS CLI with --endpoint-url and aws ec2 wait', () => {
   requireProgram('aws', ['--version'], 'The AWS CLI (aws)');
   const run = spawnSync(
-    'bash',
-    [`${ROOT}tests/protocol/aws-cli-scenario.sh`, server.url, SCENARIO.region, SCENARIO.amiNameFilter, SCENARIO.imageName, SCENARIO.missingAmi, out],
+    'python3',
+    [`${ROOT}tests/protocol/aws_cli_scenario.py`, server.url, SCENARIO.region, SCENARIO.amiNameFilter, SCENARIO.imageName, SCENARIO.missingAmi, out],
     { encoding: 'utf8', timeout: 55_000 },
   );
   expect(run.status, `AWS CLI scenario failed:\n${run.stderr}\n${run.stdout}`).toBe(0);
   const summary = summaryFromFiles(out);
   checkSummary(summary);
   expect(readFileSync(join(out, 'dryRun.err'), 'utf8')).toContain('Request would have succeeded, but DryRun flag is set.');
-});
+
+  // The real `aws` command, with the environment a user would export.
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+  const command = spawnSync(
+    'aws',
+    ['ec2', 'describe-images', '--image-ids', summary.image.id, '--endpoint-url', server.url, '--region', SCENARIO.region, '--output', 'json'],
+    { encoding: 'utf8', env, timeout: 20_000 },
+  );
+  expect(command.status, command.stderr).toBe(0);
+  expect(JSON.parse(command.stdout).Images[0]).toMatchObject({ ImageId: summary.image.id, Name: SCENARIO.imageName, State: 'available' });
+  const wrongRegion = spawnSync('aws', ['ec2', 'describe-images', '--image-ids', summary.ami.id, '--endpoint-url', server.url, '--region', 'eu-west-1'], { encoding: 'utf8', env, timeout: 20_000 });
+  expect(wrongRegion.status).not.toBe(0);
+  expect(wrongRegion.stderr).toContain('(InvalidAMIID.NotFound)');
+}, 60_000);

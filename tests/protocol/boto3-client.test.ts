@@ -8,10 +8,10 @@ import { checkSummary, SCENARIO, type ScenarioSummary } from './scenario.ts';
 let server: CommandServer;
 beforeAll(async () => {
   server = await startCommandServer(['--speed', '200']);
-});
+}, 60_000);
 afterAll(async () => {
   expect(await server.stop()).toBe(0);
-});
+}, 60_000);
 
 it('runs the scenario through boto3 with endpoint_url', () => {
   requireProgram('python3', ['-c', 'import boto3'], 'python3 with boto3');
@@ -23,4 +23,4 @@ it('runs the scenario through boto3 with endpoint_url', () => {
   expect(run.status, `boto3 scenario failed:\n${run.stderr}\n${run.stdout}`).toBe(0);
   const summary = JSON.parse(run.stdout) as ScenarioSummary;
   checkSummary(summary);
-});
+}, 60_000);

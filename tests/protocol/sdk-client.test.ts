@@ -7,10 +7,10 @@ import { checkSummary, runSdkScenario, SCENARIO } from './scenario.ts';
 let server: CommandServer;
 beforeAll(async () => {
   server = await startCommandServer(['--speed', '200']);
-});
+}, 60_000);
 afterAll(async () => {
   expect(await server.stop()).toBe(0);
-});
+}, 60_000);
 
 it('runs the scenario through @aws-sdk/client-ec2 with an endpoint override', async () => {
   const ec2 = new EC2({
@@ -33,4 +33,4 @@ it('runs the scenario through @aws-sdk/client-ec2 with an endpoint override', as
   const east = new EC2({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
   const elsewhere = await east.describeImages({ ImageIds: [summary.ami.id] }).catch((e) => e);
   expect(elsewhere.name).toBe('InvalidAMIID.NotFound');
-});
+}, 60_000);

@@ -36,7 +36,10 @@ export const protocolErrors = {
   internal: () => new ProtocolError('InternalError', 'An internal error has occurred', 500),
 };
 
+const NEEDS_ESCAPE = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text; // the common case: IDs, states, names
   return text.replace(/[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => {
     switch (c) {
       case '&': return '&amp;';
