@@ -3,13 +3,17 @@
 // client whose every method is a message to the test process (where the model lives), and reports back.
 // The child can break itself (loop, exit, hog memory); it cannot reach the model or the assertions.
 //
-// Messages, child -> parent:  ready | loaded {exports} | call {id, method, args} | done {ok, value|error}
-//          parent -> child:   start {bundleUrl, exportName, args, methods} | reply {id, ok, value|error}
+// One child may serve several runs of the same file in turn (the bundle is imported once, as a module is
+// in a real program); every message carries the run's id so a late message of an old run is ignored.
+// Messages, child -> parent:  ready | loaded {run, exports} | call {run, id, method, args} | done {run, ok, value|error}
+//          parent -> child:   start {run, bundleUrl, exportName, args, methods} | reply {id, ok, value|error}
 
 const SLEEP = Symbol.for('mini-ec2.sleep');
 const pending = new Map();
 let nextId = 1;
-let finished = false;
+let currentRun = 0;
+let finished = true;
+let bundlePromise;
 
 function send(message) {
   try {
@@ -37,8 +41,8 @@ function describeError(error) {
 function finish(message) {
   if (finished) return;
   finished = true;
-  if (!send(message)) {
-    send({ type: 'done', ok: false, error: { name: 'DataCloneError', message: 'your function returned a value that cannot be copied (a function, a class instance with methods...). Return plain data.' } });
+  if (!send({ ...message, run: currentRun })) {
+    send({ type: 'done', run: currentRun, ok: false, error: { name: 'DataCloneError', message: 'your function returned a value that cannot be copied (a function, a class instance with methods...). Return plain data.' } });
   }
 }
 
@@ -66,7 +70,7 @@ function makeClient(methods, ExceptionClass) {
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject, ExceptionClass });
-      if (!send({ type: 'call', id, method, args })) {
+      if (!send({ type: 'call', run: currentRun, id, method, args })) {
         pending.delete(id);
         reject(new TypeError(`the arguments of ${method}() cannot be sent to EC2: pass plain data (no functions)`));
       }
@@ -93,17 +97,21 @@ process.on('message', async (message) => {
     else waiting.reject(rebuildError(message.error, waiting.ExceptionClass));
     return;
   }
-  if (message.type !== 'start') return;
+  if (message.type !== 'start' || !finished) return;
+  currentRun = message.run;
+  finished = false;
+  pending.clear();
 
   let bundle;
   try {
-    bundle = await import(message.bundleUrl);
+    bundlePromise ??= import(message.bundleUrl);
+    bundle = await bundlePromise;
   } catch (error) {
     finish({ type: 'done', ok: false, atImport: true, error: describeError(error) });
     return;
   }
   const learner = bundle.learner ?? {};
-  send({ type: 'loaded', exports: Object.keys(learner) });
+  send({ type: 'loaded', run: currentRun, exports: Object.keys(learner) });
   const fn = learner[message.exportName];
   if (typeof fn !== 'function') {
     finish({ type: 'done', ok: false, missingExport: true, error: { name: 'MissingExport', message: message.exportName } });

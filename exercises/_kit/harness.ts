@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLearnerModule, type CompileResult } from './compile.ts';
-import { runInChild, type ChildRunResult, type LearnerOutcome } from './learner-process.ts';
+import { LearnerProcess, type ChildRunResult, type LearnerOutcome } from './learner-process.ts';
 
 export type { LearnerOutcome } from './learner-process.ts';
 
@@ -53,10 +53,26 @@ function recordsOf(testPath: string): FileRecords {
   return records;
 }
 
+/**
+ * A child process kept between runs of the same learner file in the same test file, so consecutive
+ * scenarios do not each pay for a process start. Ended when its test file ends, or after any bad run.
+ */
+type Session = { runnerDir: string; process: LearnerProcess };
+const sessions = new Map<string, Session>();
+
+function endSession(key: string): void {
+  const session = sessions.get(key);
+  if (!session) return;
+  sessions.delete(key);
+  session.process.kill();
+  rmSync(session.runnerDir, { recursive: true, force: true });
+}
+
 /** Hands a test file's records to the grader (and forgets them): called from an afterAll hook. */
 export function takeRunRecords(testPath: string): FileRecords {
   const records = recordsOf(testPath);
   byTestFile.delete(testPath);
+  for (const key of [...sessions.keys()]) if (key.startsWith(`${testPath}\0`)) endSession(key);
   return records;
 }
 
@@ -108,23 +124,31 @@ export async function runLearnerFunction(options: RunLearnerOptions): Promise<Le
     const outcome: LearnerOutcome = missing ? { kind: 'missing-file', message: compile.message } : { kind: 'compile-error', message: compile.message };
     result = { outcome, calls: [], output: '', durationMs: Date.now() - started, isolated: false };
   } else {
-    const runnerDir = mkdtempSync(path.join(tmpdir(), 'ec2-lab-learner-'));
-    try {
+    const key = `${testPath}\0${path.join(dir, options.file)}`;
+    let session = sessions.get(key);
+    if (!session?.process.alive) {
+      endSession(key);
+      const runnerDir = mkdtempSync(path.join(tmpdir(), 'ec2-lab-learner-'));
       writeFileSync(path.join(runnerDir, 'child-runner.mjs'), readFileSync(path.join(kitDir, 'child-runner.mjs')));
       writeFileSync(path.join(runnerDir, 'learner.mjs'), compile.code);
-      result = await runInChild({
-        runnerDir,
-        exportName: options.export,
-        args: options.args ?? [],
-        client: options.model.client(options.region ?? 'us-east-1'),
-        timeoutMs: numberFromEnv('EC2LAB_CALL_TIMEOUT_MS', 5000),
-        memoryMb: numberFromEnv('EC2LAB_CHILD_MEMORY_MB', 128),
-        maxCalls: numberFromEnv('EC2LAB_MAX_CALLS', 2000),
-        maxOutputBytes: 64 * 1024,
-      });
-    } finally {
-      rmSync(runnerDir, { recursive: true, force: true });
+      session = { runnerDir, process: new LearnerProcess({ runnerDir, memoryMb: numberFromEnv('EC2LAB_CHILD_MEMORY_MB', 128) }) };
+      sessions.set(key, session);
     }
+    const runOptions = {
+      exportName: options.export,
+      args: options.args ?? [],
+      client: options.model.client(options.region ?? 'us-east-1'),
+      timeoutMs: numberFromEnv('EC2LAB_CALL_TIMEOUT_MS', 5000),
+      maxCalls: numberFromEnv('EC2LAB_MAX_CALLS', 2000),
+      maxOutputBytes: 64 * 1024,
+    };
+    result = await session.process.run(runOptions);
+    if (session.process.refusedFlags) {
+      // This Node has no permission model (exit 9: bad option): degrade to a plain child process.
+      session.process = new LearnerProcess({ runnerDir: session.runnerDir, memoryMb: numberFromEnv('EC2LAB_CHILD_MEMORY_MB', 128) }, false);
+      result = await session.process.run(runOptions);
+    }
+    if (!session.process.alive || result.outcome.kind !== 'returned') endSession(key);
   }
   unsubscribe();
 

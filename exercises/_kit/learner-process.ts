@@ -88,7 +88,7 @@ function serializeError(error: unknown): Record<string, unknown> {
   };
 }
 
-function startChild(runnerDir: string, memoryMb: number, withPermission: boolean): ChildProcess {
+function forkChild(runnerDir: string, memoryMb: number, withPermission: boolean): ChildProcess {
   const flag = withPermission ? permissionFlag() : undefined;
   const execArgv = [`--max-old-space-size=${memoryMb}`, '--no-warnings', '--enable-source-maps', '--stack-size=984'];
   if (flag) execArgv.push(flag, `--allow-fs-read=${runnerDir}${path.sep}`);
@@ -101,123 +101,171 @@ function startChild(runnerDir: string, memoryMb: number, withPermission: boolean
   });
 }
 
-export function runInChild(options: ChildRunOptions, withPermission = permissionFlag() !== undefined): Promise<ChildRunResult> {
-  const started = Date.now();
-  const methods = clientMethods(options.client);
-  const allowed = new Set(methods);
-  const calls: CallRecord[] = [];
-  let output = '';
-  let droppedBytes = 0;
+export type ProcessOptions = { runnerDir: string; memoryMb: number };
+export type RunOptions = Omit<ChildRunOptions, 'runnerDir' | 'memoryMb'>;
 
-  return new Promise((resolve) => {
-    const child = startChild(options.runnerDir, options.memoryMb, withPermission);
-    let ready = false;
-    let loaded = false;
-    let exportNames: string[] = [];
-    let settled = false;
-    let memoryExceeded = false;
+/**
+ * One child process holding the learner's bundle. It serves runs one after the other; after a run that
+ * ended normally (returned or threw) it can serve the next, which saves a process start. Anything else
+ * (time-out, exit, memory, too many calls) kills it.
+ */
+export class LearnerProcess {
+  private child: ChildProcess;
+  private ready = false;
+  private readyWaiters: (() => void)[] = [];
+  private exited = false;
+  private exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
+  private output = { text: '', dropped: 0, max: 64 * 1024 };
+  private nextRun = 1;
+  private messageListener: ((message: Record<string, unknown>) => void) | undefined;
+  private exitCode: number | null = null;
 
+  constructor(private readonly options: ProcessOptions, readonly isolated = permissionFlag() !== undefined) {
+    this.child = forkChild(options.runnerDir, options.memoryMb, isolated);
     const capture = (chunk: Buffer) => {
-      const room = options.maxOutputBytes - output.length;
-      if (room > 0) output += chunk.toString('utf8', 0, Math.min(chunk.length, room));
-      droppedBytes += Math.max(0, chunk.length - Math.max(room, 0));
+      const room = this.output.max - this.output.text.length;
+      if (room > 0) this.output.text += chunk.toString('utf8', 0, Math.min(chunk.length, room));
+      this.output.dropped += Math.max(0, chunk.length - Math.max(room, 0));
     };
-    child.stdout?.on('data', capture);
-    child.stderr?.on('data', capture);
-
-    const settle = (outcome: LearnerOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(memoryWatch);
-      child.kill('SIGKILL');
-      const note = droppedBytes > 0 ? `\n[... ${droppedBytes} more bytes of output were cut]` : '';
-      resolve({ outcome, calls, output: output + note, durationMs: Date.now() - started, isolated: withPermission });
-    };
-
-    const timer = setTimeout(() => settle({ kind: 'timeout', limitMs: options.timeoutMs, loaded }), options.timeoutMs);
-    const memoryWatch = setInterval(() => {
-      const rss = child.pid ? residentMb(child.pid) : undefined;
-      if (rss !== undefined && rss > options.memoryMb * 2 + 64) {
-        memoryExceeded = true;
-        settle({ kind: 'out-of-memory', limitMb: options.memoryMb });
+    this.child.stdout?.on('data', capture);
+    this.child.stderr?.on('data', capture);
+    this.child.on('message', (raw: unknown) => {
+      if (!raw || typeof raw !== 'object') return;
+      const message = raw as Record<string, unknown>;
+      if (message.type === 'ready') {
+        this.ready = true;
+        for (const wake of this.readyWaiters.splice(0)) wake();
+        return;
       }
-    }, 100);
+      this.messageListener?.(message);
+    });
+    this.child.on('error', () => this.onExit(null, null));
+    this.child.on('exit', (code, signal) => this.onExit(code, signal));
+    // An idle child between runs must not keep the test process alive; a run's own timer does meanwhile.
+    this.child.unref();
+    (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
+    this.child.stdout?.unref?.();
+    this.child.stderr?.unref?.();
+  }
 
-    child.on('error', () => settle({ kind: 'exited', code: null, signal: null, loaded }));
-    child.on('exit', (code, signal) => {
-      if (!ready && withPermission && code === 9 && !settled) {
-        // This Node rejected the permission flags (exit 9: bad option): degrade to a plain child.
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** True when this Node refused the permission flags (exit 9, bad option) before the runner started. */
+  get refusedFlags(): boolean {
+    return this.exited && !this.ready && this.isolated && this.exitCode === 9;
+  }
+
+  private onExit(code: number | null, signal: string | null): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.exitCode = code;
+    // Let the last output chunks arrive before anyone decides what the exit means.
+    setTimeout(() => {
+      for (const listener of this.exitListeners.splice(0)) listener(code, signal);
+      for (const wake of this.readyWaiters.splice(0)) wake();
+    }, 20);
+  }
+
+  kill(): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+  }
+
+  run(options: RunOptions): Promise<ChildRunResult> {
+    const started = Date.now();
+    const runId = this.nextRun++;
+    const methods = clientMethods(options.client);
+    const allowed = new Set(methods);
+    const calls: CallRecord[] = [];
+    this.output = { text: '', dropped: 0, max: options.maxOutputBytes };
+
+    return new Promise((resolve) => {
+      let loaded = false;
+      let exportNames: string[] = [];
+      let settled = false;
+
+      const settle = (outcome: LearnerOutcome) => {
+        if (settled) return;
         settled = true;
         clearTimeout(timer);
         clearInterval(memoryWatch);
-        resolve(runInChild(options, false));
-        return;
-      }
-      // Let the last output chunks arrive before deciding what the exit means.
-      setTimeout(() => {
-        if (memoryExceeded || /heap out of memory|Allocation failed/i.test(output)) {
-          settle({ kind: 'out-of-memory', limitMb: options.memoryMb });
-        } else {
-          settle({ kind: 'exited', code, signal, loaded });
-        }
-      }, 20);
-    });
+        this.messageListener = undefined;
+        this.exitListeners = [];
+        const reusable = outcome.kind === 'returned' || (outcome.kind === 'threw' && !outcome.uncaught);
+        if (!reusable) this.kill();
+        const note = this.output.dropped > 0 ? `\n[... ${this.output.dropped} more bytes of output were cut]` : '';
+        resolve({ outcome, calls, output: this.output.text + note, durationMs: Date.now() - started, isolated: this.isolated });
+      };
 
-    child.on('message', async (raw: unknown) => {
-      if (settled || !raw || typeof raw !== 'object') return;
-      const message = raw as Record<string, unknown>;
-      switch (message.type) {
-        case 'ready':
-          ready = true;
-          child.send({
-            type: 'start',
-            bundleUrl: pathToFileURL(path.join(options.runnerDir, 'learner.mjs')).href,
-            exportName: options.exportName,
-            args: options.args,
-            methods,
-          });
+      const timer = setTimeout(() => settle({ kind: 'timeout', limitMs: options.timeoutMs, loaded }), options.timeoutMs);
+      const memoryWatch = setInterval(() => {
+        const rss = this.child.pid ? residentMb(this.child.pid) : undefined;
+        if (rss !== undefined && rss > this.options.memoryMb * 2 + 64) settle({ kind: 'out-of-memory', limitMb: this.options.memoryMb });
+      }, 100);
+
+      const onExit = (code: number | null, signal: string | null) => {
+        if (/heap out of memory|Allocation failed/i.test(this.output.text)) settle({ kind: 'out-of-memory', limitMb: this.options.memoryMb });
+        else settle({ kind: 'exited', code, signal, loaded });
+      };
+      // A reused child may have ended between runs (a timer of the last run calling process.exit...).
+      if (this.exited) setTimeout(() => onExit(this.exitCode, null), 0);
+      else this.exitListeners.push(onExit);
+
+      const serveCall = async (message: Record<string, unknown>) => {
+        const { id, method } = message;
+        const args = Array.isArray(message.args) ? message.args : [];
+        if (typeof id !== 'number' || typeof method !== 'string') return;
+        if (calls.length >= options.maxCalls) {
+          settle({ kind: 'too-many-calls', limit: options.maxCalls });
           return;
-        case 'loaded':
+        }
+        const record: CallRecord = { method, input: args[0] };
+        calls.push(record);
+        try {
+          let value: unknown;
+          if (method === '$sleep') {
+            const sleep = (options.client as Record<symbol, unknown>)[SLEEP];
+            if (typeof sleep === 'function') value = await sleep.call(options.client, Number(args[0]) || 0);
+          } else if (allowed.has(method)) {
+            value = await (options.client as Record<string, (...a: unknown[]) => unknown>)[method](...args);
+          } else {
+            throw new TypeError(`ec2.${method} is not a function`);
+          }
+          if (!settled && this.child.connected) this.child.send({ type: 'reply', id, ok: true, value });
+        } catch (error) {
+          record.error = String((error as { name?: string })?.name ?? 'Error');
+          if (!settled && this.child.connected) this.child.send({ type: 'reply', id, ok: false, error: serializeError(error) });
+        }
+      };
+
+      this.messageListener = (message) => {
+        if (settled || message.run !== runId) return;
+        if (message.type === 'loaded') {
           loaded = true;
           exportNames = Array.isArray(message.exports) ? message.exports.map(String) : [];
-          return;
-        case 'call':
-          await serveCall(message);
-          return;
-        case 'done':
+        } else if (message.type === 'call') {
+          void serveCall(message);
+        } else if (message.type === 'done') {
           settle(doneOutcome(message, exportNames));
-          return;
-      }
-    });
-
-    const serveCall = async (message: Record<string, unknown>) => {
-      const { id, method } = message;
-      const args = Array.isArray(message.args) ? message.args : [];
-      if (typeof id !== 'number' || typeof method !== 'string') return;
-      if (calls.length >= options.maxCalls) {
-        settle({ kind: 'too-many-calls', limit: options.maxCalls });
-        return;
-      }
-      const record: CallRecord = { method, input: args[0] };
-      calls.push(record);
-      try {
-        let value: unknown;
-        if (method === '$sleep') {
-          const sleep = (options.client as Record<symbol, unknown>)[SLEEP];
-          if (typeof sleep === 'function') value = await sleep.call(options.client, Number(args[0]) || 0);
-        } else if (allowed.has(method)) {
-          value = await (options.client as Record<string, (...a: unknown[]) => unknown>)[method](...args);
-        } else {
-          throw new TypeError(`ec2.${method} is not a function`);
         }
-        if (!settled && child.connected) child.send({ type: 'reply', id, ok: true, value });
-      } catch (error) {
-        record.error = String((error as { name?: string })?.name ?? 'Error');
-        if (!settled && child.connected) child.send({ type: 'reply', id, ok: false, error: serializeError(error) });
-      }
-    };
-  });
+      };
+
+      const start = () => {
+        if (settled || this.exited) return;
+        this.child.send({
+          type: 'start',
+          run: runId,
+          bundleUrl: pathToFileURL(path.join(this.options.runnerDir, 'learner.mjs')).href,
+          exportName: options.exportName,
+          args: options.args,
+          methods,
+        });
+      };
+      if (this.ready) start();
+      else this.readyWaiters.push(start);
+    });
+  }
 }
 
 function doneOutcome(message: Record<string, unknown>, exportNames: string[]): LearnerOutcome {
