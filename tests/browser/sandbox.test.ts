@@ -133,7 +133,8 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
     await waitForEditor(page);
     await pasteIntoEditor(page, "import type { Ec2Api } from 'mini-ec2';\n\nexport async function probe(ec2: Ec2Api) {\n  await ec2.run");
     await page.keyboard.press('Control+Space');
-    const suggestion = sandbox(page).locator('.suggest-widget .monaco-list-row', { hasText: 'runInstances' });
+    // A method of the model's client (the icon), not a word picked up from another file.
+    const suggestion = sandbox(page).locator('.suggest-widget .monaco-list-row', { hasText: 'runInstances' }).filter({ has: page.locator('.codicon-symbol-method') });
     await suggestion.first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await page.keyboard.type('(');
@@ -154,16 +155,24 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`);
+      const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      await page.goto(`${otherOrigin}/`);
       const gradeUrl = new URL('api/grade', server.url).href;
-      const [response] = await Promise.all([
-        page.waitForResponse((r) => r.url() === gradeUrl && r.request().method() === 'POST'),
+      const body = JSON.stringify({ exerciseId: EXERCISE, files: exercise.solution });
+      const [request, outcome] = await Promise.all([
+        page.waitForRequest((r) => r.url() === gradeUrl && r.method() === 'POST'),
         page.evaluate(
-          ({ url, body }) => fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body }).catch(() => undefined),
-          { url: gradeUrl, body: JSON.stringify({ exerciseId: EXERCISE, files: exercise.solution }) },
+          ({ url, text }) => fetch(url, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: text }).then(() => 'read', () => 'blocked'),
+          { url: gradeUrl, text: body },
         ),
       ]);
-      expect(response.status()).toBe(403);
+      // The browser hides the answer from the other page (our responses are same-origin only)...
+      expect(outcome).toBe('blocked');
+      // ...and the server refuses it: the same request with the other page's Origin gets 403 JSON.
+      expect(request.method()).toBe('POST');
+      const replay = await fetch(gradeUrl, { method: 'POST', headers: { origin: otherOrigin, 'sec-fetch-site': 'same-site', 'content-type': 'application/json' }, body });
+      expect(replay.status).toBe(403);
+      expect((await replay.json()).error).toMatch(/not allowed/);
       await page.close();
     } finally {
       other.close();
