@@ -102,8 +102,20 @@ export async function run(args: string[]): Promise<number> {
   }
 
   const stateFile = options.state;
-  const saver = stateFile ? createStateSaver(() => writeStateFileAtomic(stateFile, model.exportState())) : undefined;
-  if (saver) model.subscribe(() => saver.changed());
+  const saveState = (): boolean => {
+    if (!stateFile) return true;
+    try {
+      writeStateFileAtomic(stateFile, model.exportStateJson());
+      return true;
+    } catch (error) {
+      console.error(`ec2-lab mini-ec2: could not save ${stateFile}: ${(error as Error).message}`);
+      return false;
+    }
+  };
+  // Save once at start: a state file that cannot be written is reported now, not after the first change.
+  if (!saveState()) return 1;
+  const saver = createStateSaver(saveState);
+  if (stateFile) model.subscribe(() => saver.changed());
 
   let server;
   try {
@@ -122,12 +134,10 @@ export async function run(args: string[]): Promise<number> {
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
-      try {
-        // Always write the final state: the realtime clock may have moved resources on since the last event.
-        if (stateFile) writeStateFileAtomic(stateFile, model.exportState());
-      } catch (error) {
-        console.error(`ec2-lab mini-ec2: could not save ${stateFile}: ${(error as Error).message}`);
-      }
+      // Always write the final state, pending change or not: the realtime clock may have moved
+      // resources on (pending -> running) since the last save.
+      saver.cancel();
+      saveState();
       console.log(`\nmini-EC2 stopped (${signal})${stateFile ? `; state saved to ${stateFile}` : ''}`);
       void server.close().then(() => done(0));
     };

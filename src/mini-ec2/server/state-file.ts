@@ -16,9 +16,10 @@ export function readStateFile(file: string): unknown {
   }
 }
 
-export function writeStateFileAtomic(file: string, state: unknown): void {
+/** Writes `json` (the model's exportStateJson()) to `file` through a temporary file and a rename. */
+export function writeStateFileAtomic(file: string, json: string): void {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temp, JSON.stringify(state));
+  writeFileSync(temp, json);
   renameSync(temp, file);
 }
 
@@ -27,10 +28,12 @@ export type StateSaver = {
   changed(): void;
   /** Save now if a change is pending (synchronous, so it also works in a signal handler). */
   flush(): void;
+  /** Forget a pending save (the caller saves by itself, e.g. at stop). */
+  cancel(): void;
   saves(): number;
 };
 
-export function createStateSaver(save: () => void, debounceMs = 100): StateSaver {
+export function createStateSaver(save: () => unknown, debounceMs = 100): StateSaver {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
   let count = 0;
@@ -48,6 +51,11 @@ export function createStateSaver(save: () => void, debounceMs = 100): StateSaver
       timer ??= setTimeout(flush, debounceMs);
     },
     flush,
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      pending = false;
+    },
     saves: () => count,
   };
 }
