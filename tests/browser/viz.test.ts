@@ -78,7 +78,7 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     // A new key pair is created on the model and selected.
     await page.fill('[data-wizard-new-key]', 'lab-key');
     await page.click('[data-wizard-create-key]');
-    await page.waitForSelector('[data-wizard-key] option[value="lab-key"]:checked');
+    await page.waitForSelector('[data-wizard-key] option[value="lab-key"]:checked', { state: 'attached' });
     expect(await page.textContent('[data-cli="key"]')).toContain('create-key-pair');
     const cli = await page.textContent('[data-cli="run-instances"]');
     expect(cli).toContain('--key-name lab-key');

@@ -128,12 +128,15 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
   const keySelect = h('select', { 'data-wizard-key': '' });
   const keyCli = cliBlock(t, 'key');
   keySelect.addEventListener('change', () => { choices.keyName = keySelect.value; update(); });
+  /** Key pairs made in this wizard: their step shows the create-key-pair command. */
+  const createdKeys = new Set<string>();
   const newKeyName = h('input', { 'data-wizard-new-key': '', autocomplete: 'off' });
   const createKey = h('button', { type: 'button', 'data-wizard-create-key': '' }, t('wizard.keyCreate'));
   createKey.addEventListener('click', () => {
     const name = newKeyName.value.trim();
     keyCli.set(createKeyPairCli(region, name));
     void client().createKeyPair({ KeyName: name }).then(async () => {
+      createdKeys.add(`${region}/${name}`);
       choices.keyName = name;
       newKeyName.value = '';
       await loadKeys();
@@ -234,7 +237,9 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
     const tags = tagArgs(request);
     nameCli.set(tags.length ? `# ${t('wizard.cliPartOf')}\n${tags.join(' ')}` : `# ${t('wizard.cliNoTags')}`);
     typeCli.set(describeInstanceTypesCli(region, choices.instanceType));
-    keyCli.set(describeKeyPairsCli(region, choices.keyName || undefined));
+    keyCli.set(createdKeys.has(`${region}/${choices.keyName}`)
+      ? createKeyPairCli(region, choices.keyName)
+      : describeKeyPairsCli(region, choices.keyName || undefined));
     networkCli.set(describeNetworkCli(region, choices.subnetId || undefined, choices.securityGroupId || undefined));
     const storage = blockDeviceArgs(request);
     storageCli.set(storage.length ? `# ${t('wizard.cliPartOf')}\n${storage.join(' ')}` : `# ${t('wizard.cliImageStorage')}`);
