@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadExercise } from '../../src/grader/index.ts';
 import { sandboxStrings } from '../../src/sandbox/i18n.ts';
-import { launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+import { serveStatic } from '../../src/server/static-files.ts';
+import { distDir, launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
 
 const EXERCISE = 'launch';
 const locales = ['en', 'pt-br', 'es'] as const;
@@ -98,6 +99,18 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       expect(await firstFailure.locator('details').getAttribute('open')).not.toBeNull(); // the first failure is open
       expect((await firstFailure.locator('pre').first().textContent())!.trim().length).toBeGreaterThan(5);
 
+      // Hints one by one; after a failed run and two hints the solution is offered, and the learner's code is kept.
+      const hintButton = sandbox(page).locator('[data-action="hint"]');
+      await hintButton.click();
+      expect(await sandbox(page).locator('[data-role="hints"] li').count()).toBe(1);
+      expect(await sandbox(page).locator('[data-action="solution"]').isVisible()).toBe(false);
+      await hintButton.click();
+      expect(await sandbox(page).locator('[data-role="hints"] li').allTextContents()).toHaveLength(2);
+      await sandbox(page).locator('[data-action="solution"]').click();
+      await expect.poll(() => editorText(page)).toBe(exercise.solution[file]);
+      await sandbox(page).locator('[data-action="own-code"]').click();
+      await expect.poll(() => editorText(page)).toBe(exercise.starter[file]);
+
       // Paste the solution, run with the keyboard shortcut: every test passes and the exercise is complete.
       await pasteIntoEditor(page, exercise.solution[file]);
       await page.keyboard.press('ControlOrMeta+Enter');
@@ -127,6 +140,34 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       await page.context().close();
     });
   }
+
+  it('on a static host with no grading server it says so and offers the exercise as a zip', async () => {
+    const plain: Server = createServer((req, res) => {
+      const target = new URL(req.url ?? '/', 'http://localhost');
+      serveStatic(req, res, distDir, target.pathname, target.search);
+    });
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/en/${slug}/`);
+      await sandbox(page).locator('[data-action="run"]').click();
+      await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="none"]`, { timeout: FALLBACK_LIMIT_MS });
+      expect(await sandbox(page).locator('[data-testid="result-summary"]').textContent()).toContain(sandboxStrings.en['backend.none'].slice(0, 30));
+      const link = sandbox(page).locator('[data-action="download"]');
+      const href = await link.getAttribute('href');
+      expect(href).toBe(`/exercise-data/download/en/ec2-lab-${EXERCISE}.zip`);
+      const zip = await page.evaluate(async (url) => {
+        const response = await fetch(url);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return { status: response.status, magic: String.fromCharCode(bytes[0], bytes[1]), size: bytes.length };
+      }, href!);
+      expect(zip.status).toBe(200);
+      expect(zip.magic).toBe('PK');
+      await page.close();
+    } finally {
+      plain.close();
+    }
+  });
 
   it('the model .d.ts gives a completion for ec2.run… and its input shape', async () => {
     const { page, problems } = await openLesson('en');

@@ -81,3 +81,21 @@ describe('run queue', () => {
     await expect(new RunQueue().start(async () => { throw new Error('server down'); })).rejects.toThrow('server down');
   });
 });
+
+describe('local backend output', () => {
+  it('prints one line per test, the code\'s console output once, and the score', async () => {
+    const { transcript } = await import('../../src/sandbox/backends/local.ts');
+    const text = transcript({
+      version: 3, status: 'fail', exercise: 'launch', points: 2, maxPoints: 3, durationMs: 1234,
+      tests: [
+        { name: 'a', status: 'pass', test_code: '', points: 2, maxPoints: 2, output: 'hello' },
+        { name: 'b', status: 'fail', test_code: '', points: 0, maxPoints: 1, output: 'hello' },
+      ],
+    });
+    expect(text).toContain('✓\u001b[39m a  (2/2)');
+    expect(text).toContain('✗\u001b[39m b  (0/1)');
+    expect(text.match(/hello/g)).toHaveLength(1);
+    expect(text).toContain('2/3 points in 1.2 s');
+    expect(text).not.toMatch(/[^\r]\n/);
+  });
+});

@@ -36,6 +36,19 @@ async function errorMessage(response: Response): Promise<string> {
   return `The server answered ${response.status} ${response.statusText}`.trim();
 }
 
+const green = (text: string) => `\u001b[32m${text}\u001b[39m`;
+const red = (text: string) => `\u001b[31m${text}\u001b[39m`;
+
+/** What the output panel shows for a graded run: one line per test, then what the learner's code printed. */
+export function transcript(result: GradeResult): string {
+  const lines = result.tests.map((test) => `${test.status === 'pass' ? green('✓') : red('✗')} ${test.name}  (${test.points}/${test.maxPoints})`);
+  const printed = [...new Set(result.tests.map((t) => t.output).filter((o): o is string => Boolean(o)))];
+  if (printed.length) lines.push('', '── console output of your code ──', ...printed);
+  if (result.message) lines.push('', result.message);
+  lines.push('', `${result.points}/${result.maxPoints} points in ${(result.durationMs / 1000).toFixed(1)} s`);
+  return `${lines.join('\n').replace(/\r?\n/g, '\r\n')}\r\n`;
+}
+
 export function createLocalBackend(fetchImpl: FetchLike = fetch): Backend {
   return {
     kind: 'local',
@@ -55,9 +68,7 @@ export function createLocalBackend(fetchImpl: FetchLike = fetch): Backend {
       }
       if (!response.ok) throw new Error(await errorMessage(response));
       const result = parseGradeResult(await response.json());
-      for (const test of result.tests) {
-        if (test.output) request.onOutput(`── ${test.name}\r\n${test.output.replace(/\r?\n/g, '\r\n')}\r\n`);
-      }
+      request.onOutput(transcript(result));
       return result;
     },
   };
