@@ -45,16 +45,22 @@ export function loadElk(): Promise<ElkEngine> {
   return engine;
 }
 
+/** Above this many nodes the map switches to ELK's fast settings. */
+export const BIG_GRAPH = 150;
+
 /**
- * ELK's thoroughness trades layout time for fewer crossings. Small graphs (every lesson's run) get the
- * careful default; big ones (hundreds of nodes) the fast setting, so 600 nodes stay well under 200 ms.
+ * Small graphs (every lesson's run) get ELK's careful defaults and right-angled arrows. Big ones
+ * (hundreds of nodes) trade a few crossings and straight-line arrows for speed: less thorough crossing
+ * minimisation, the simple node placer and polyline routing cut the layout time by about half.
  */
 export function layoutOptions(nodeCount: number): Record<string, string> {
+  const big = nodeCount > BIG_GRAPH;
   return {
     'elk.algorithm': 'layered',
     'elk.direction': 'RIGHT',
-    'elk.edgeRouting': 'ORTHOGONAL',
-    'elk.layered.thoroughness': nodeCount > 150 ? '1' : '7',
+    'elk.edgeRouting': big ? 'POLYLINE' : 'ORTHOGONAL',
+    'elk.layered.thoroughness': big ? '1' : '7',
+    ...(big ? { 'elk.layered.nodePlacement.strategy': 'SIMPLE' } : {}),
     'elk.spacing.nodeNode': '20',
     'elk.layered.spacing.nodeNodeBetweenLayers': '56',
     'elk.spacing.componentComponent': '28',
