@@ -132,7 +132,8 @@ export function buildWorkspace(id: string): Workspace {
   const tree: FileSystemTree = {};
   addFolder(tree, workspaceTemplateDir, '');
   addFolder(tree, kitDir, '_kit');
-  addFolder(tree, modelDir, 'mini-ec2', (file) => !file.endsWith('.test.ts'));
+  // The model without its HTTP server, wire protocol and generated declarations (as in the assignment folder).
+  addFolder(tree, modelDir, 'mini-ec2', (file) => !file.endsWith('.test.ts') && !/^(server|protocol|generated)\//.test(file));
   for (const [name, content] of Object.entries(exercise.tests)) addFile(tree, `s0/tests/${name}`, content);
   for (const name of exercise.manifest.files) addFile(tree, `s0/submission/${name}`, exercise.starter[name] ?? '');
   addFile(tree, 'vitest.config.mjs', vitestConfigSource({

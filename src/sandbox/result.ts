@@ -98,3 +98,16 @@ export function summarize(result: GradeResult): { passed: number; total: number;
 export function errorResult(exercise: string, message: string, durationMs = 0): GradeResult {
   return { version: 3, status: 'error', message, exercise, tests: [], points: 0, maxPoints: 0, durationMs };
 }
+
+const green = (text: string) => `\u001b[32m${text}\u001b[39m`;
+const red = (text: string) => `\u001b[31m${text}\u001b[39m`;
+
+/** What the output panel shows for a graded run: one line per test, then what the learner's code printed. */
+export function transcript(result: GradeResult): string {
+  const lines = result.tests.map((test) => `${test.status === 'pass' ? green('✓') : red('✗')} ${test.name}  (${test.points}/${test.maxPoints})`);
+  const printed = [...new Set(result.tests.map((t) => t.output).filter((o): o is string => Boolean(o)))];
+  if (printed.length) lines.push('', '── console output of your code ──', ...printed);
+  if (result.message) lines.push('', result.message);
+  lines.push('', `${result.points}/${result.maxPoints} points in ${(result.durationMs / 1000).toFixed(1)} s`);
+  return `${lines.join('\n').replace(/\r?\n/g, '\r\n')}\r\n`;
+}

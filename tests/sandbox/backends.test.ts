@@ -84,7 +84,7 @@ describe('run queue', () => {
 
 describe('local backend output', () => {
   it('prints one line per test, the code\'s console output once, and the score', async () => {
-    const { transcript } = await import('../../src/sandbox/backends/local.ts');
+    const { transcript } = await import('../../src/sandbox/result.ts');
     const text = transcript({
       version: 3, status: 'fail', exercise: 'launch', points: 2, maxPoints: 3, durationMs: 1234,
       tests: [

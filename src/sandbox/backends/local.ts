@@ -1,6 +1,6 @@
 // Runs the exercise's tests on the server that serves the course (`npm start`), through POST /api/grade.
 // Used when a WebContainer cannot start. A static host has no such endpoint: `probeLocal` tells.
-import { type GradeResult, parseGradeResult } from '../result.ts';
+import { type GradeResult, parseGradeResult, transcript } from '../result.ts';
 import { type Backend, type RunRequest, RunCancelled } from './backend.ts';
 
 export const GRADE_PATH = '/api/grade';
@@ -34,19 +34,6 @@ async function errorMessage(response: Response): Promise<string> {
     // not JSON: fall through
   }
   return `The server answered ${response.status} ${response.statusText}`.trim();
-}
-
-const green = (text: string) => `\u001b[32m${text}\u001b[39m`;
-const red = (text: string) => `\u001b[31m${text}\u001b[39m`;
-
-/** What the output panel shows for a graded run: one line per test, then what the learner's code printed. */
-export function transcript(result: GradeResult): string {
-  const lines = result.tests.map((test) => `${test.status === 'pass' ? green('✓') : red('✗')} ${test.name}  (${test.points}/${test.maxPoints})`);
-  const printed = [...new Set(result.tests.map((t) => t.output).filter((o): o is string => Boolean(o)))];
-  if (printed.length) lines.push('', '── console output of your code ──', ...printed);
-  if (result.message) lines.push('', result.message);
-  lines.push('', `${result.points}/${result.maxPoints} points in ${(result.durationMs / 1000).toFixed(1)} s`);
-  return `${lines.join('\n').replace(/\r?\n/g, '\r\n')}\r\n`;
 }
 
 export function createLocalBackend(fetchImpl: FetchLike = fetch): Backend {

@@ -6,7 +6,7 @@
 // a file that we read back through fs (the process output stream merges stdout and stderr, so it cannot
 // carry the results; and learner code could print anything there).
 import type { FileSystemTree } from '@webcontainer/api';
-import type { GradeResult } from '../result.ts';
+import { type GradeResult, transcript } from '../result.ts';
 import { type Backend, type RunRequest, RunCancelled, throwIfAborted } from './backend.ts';
 
 /** The slice of @webcontainer/api we use, so unit tests can pass a fake. */
@@ -211,7 +211,9 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
         report = undefined; // vitest crashed before writing: the converter turns this into an error result
       }
       if (request.signal.aborted) throw new RunCancelled();
-      return options.convertReport(request.exercise, report, { durationMs: now() - started, output });
+      const result = options.convertReport(request.exercise, report, { durationMs: now() - started, output });
+      request.onOutput(`\r\n${transcript(result)}`);
+      return result;
     },
   };
   return backend;
