@@ -117,31 +117,38 @@ export async function run(args: string[]): Promise<number> {
   const saver = createStateSaver(saveState);
   if (stateFile) model.subscribe(() => saver.changed());
 
-  let server;
+  // Signal handlers first: a SIGTERM that arrives as soon as the endpoint is printed must still save.
+  let server: Awaited<ReturnType<typeof startMiniEc2Server>> | undefined;
+  let finish: (code: number) => void = () => {};
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    // Always write the final state, pending change or not: the realtime clock may have moved
+    // resources on (pending -> running) since the last save.
+    saver.cancel();
+    saveState();
+    console.log(`\nmini-EC2 stopped (${signal})${stateFile ? `; state saved to ${stateFile}` : ''}`);
+    if (server) void server.close().then(() => finish(0));
+    else finish(0);
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+
   try {
     server = await startMiniEc2Server(model, { port: options.port, host: options.host });
   } catch (error) {
     console.error(`ec2-lab mini-ec2: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
     return 1;
   }
+  if (stopping) {
+    await server.close();
+    return finished;
+  }
   console.log(howToConnect(server.url));
   console.log(
     `(seed ${options.seed}, clock x${options.speed}${stateFile ? `, state saved to ${stateFile}` : ', state kept in memory only'})`,
   );
-
-  return new Promise<number>((done) => {
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      // Always write the final state, pending change or not: the realtime clock may have moved
-      // resources on (pending -> running) since the last save.
-      saver.cancel();
-      saveState();
-      console.log(`\nmini-EC2 stopped (${signal})${stateFile ? `; state saved to ${stateFile}` : ''}`);
-      void server.close().then(() => done(0));
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  return finished;
 }
