@@ -1,5 +1,5 @@
-// Element ids inside inline SVGs must be unique on the page (a duplicate id breaks aria-labelledby and
-// markers), so each picture gets its own suffix.
+// Element ids made by lesson components (SVG titles and markers, term tooltips) must be unique on the page (a
+// duplicate id breaks aria-labelledby and markers), so each gets its own counter suffix.
 let counter = 0;
 
 export function diagramUid(name: string): string {
