@@ -77,45 +77,59 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
     return { passed: Number(await summary.getAttribute('data-passed')), total: Number(await summary.getAttribute('data-total')) };
   }
 
+  /** Clicks Run (or presses Ctrl/Cmd+Enter) and checks the run went to the local backend within the limit. */
+  async function runExpectingFallback(page: Page, locale: (typeof locales)[number], how: 'click' | 'shortcut'): Promise<number> {
+    const requested = Date.now();
+    if (how === 'click') await sandbox(page).locator('[data-action="run"]').click();
+    else await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="local"]`, { timeout: FALLBACK_LIMIT_MS });
+    const fallbackMs = Date.now() - requested;
+    expect(fallbackMs).toBeLessThanOrEqual(FALLBACK_LIMIT_MS);
+    // The sandbox says plainly, in the page's language, where the tests run.
+    const status = await sandbox(page).locator('[data-role="backend"]').textContent();
+    expect(status).toContain(sandboxStrings[locale]['backend.local'].split('(')[0].trim());
+    return fallbackMs;
+  }
+
+  // English walks through everything; the other languages repeat the core loop (grading takes seconds each).
   for (const locale of locales) {
-    it(`${locale}: falls back to the local grader, fails the starter with messages, passes the solution and marks the lesson complete; the code survives a reload; Reset restores the starter`, async () => {
+    const full = locale === 'en';
+    it(`${locale}: falls back to the local grader${full ? ', fails the starter with messages, reveals hints and the solution' : ''}, passes the pasted solution and marks the exercise complete; the code survives a reload; Reset restores the starter`, async () => {
       const { page, problems } = await openLesson(locale);
-      const strings = sandboxStrings[locale];
       await waitForEditor(page);
       expect(await editorText(page)).toBe(exercise.starter[file]);
+      let fallbackMs: number | undefined;
 
-      // Run the starter: the fallback happens within the limit, and the failures say why.
-      const clicked = Date.now();
-      await sandbox(page).locator('[data-action="run"]').click();
-      await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="local"]`, { timeout: FALLBACK_LIMIT_MS });
-      const fallbackMs = Date.now() - clicked;
-      expect(fallbackMs).toBeLessThanOrEqual(FALLBACK_LIMIT_MS);
-      const status = await sandbox(page).locator('[data-role="backend"]').textContent();
-      expect(status).toContain(strings['backend.local'].split('(')[0].trim());
-      const starter = await results(page);
-      expect(starter.total).toBe(Object.keys(exercise.manifest.points).length);
-      expect(starter.passed).toBeLessThan(starter.total);
-      const firstFailure = sandbox(page).locator('[data-role="tests"] li[data-status="fail"], [data-role="tests"] li[data-status="error"]').first();
-      expect(await firstFailure.locator('details').getAttribute('open')).not.toBeNull(); // the first failure is open
-      expect((await firstFailure.locator('pre').first().textContent())!.trim().length).toBeGreaterThan(5);
+      if (full) {
+        // Run the starter: the failures say why, and the first one is open.
+        fallbackMs = await runExpectingFallback(page, locale, 'click');
+        const starter = await results(page);
+        expect(starter.total).toBe(Object.keys(exercise.manifest.points).length);
+        expect(starter.passed).toBeLessThan(starter.total);
+        const firstFailure = sandbox(page).locator('[data-role="tests"] li[data-status="fail"], [data-role="tests"] li[data-status="error"]').first();
+        expect(await firstFailure.locator('details').getAttribute('open')).not.toBeNull();
+        expect((await firstFailure.locator('pre').first().textContent())!.trim().length).toBeGreaterThan(5);
 
-      // Hints one by one; after a failed run and two hints the solution is offered, and the learner's code is kept.
-      const hintButton = sandbox(page).locator('[data-action="hint"]');
-      await hintButton.click();
-      expect(await sandbox(page).locator('[data-role="hints"] li').count()).toBe(1);
-      expect(await sandbox(page).locator('[data-action="solution"]').isVisible()).toBe(false);
-      await hintButton.click();
-      expect(await sandbox(page).locator('[data-role="hints"] li').allTextContents()).toHaveLength(2);
-      await sandbox(page).locator('[data-action="solution"]').click();
-      await expect.poll(() => editorText(page)).toBe(exercise.solution[file]);
-      await sandbox(page).locator('[data-action="own-code"]').click();
-      await expect.poll(() => editorText(page)).toBe(exercise.starter[file]);
+        // Hints one by one; after a failed run and two hints the solution is offered, and the learner's code is kept.
+        const hintButton = sandbox(page).locator('[data-action="hint"]');
+        await hintButton.click();
+        expect(await sandbox(page).locator('[data-role="hints"] li').count()).toBe(1);
+        expect(await sandbox(page).locator('[data-action="solution"]').isVisible()).toBe(false);
+        await hintButton.click();
+        expect(await sandbox(page).locator('[data-role="hints"] li').allTextContents()).toHaveLength(2);
+        await sandbox(page).locator('[data-action="solution"]').click();
+        await expect.poll(() => editorText(page)).toBe(exercise.solution[file]);
+        await sandbox(page).locator('[data-action="own-code"]').click();
+        await expect.poll(() => editorText(page)).toBe(exercise.starter[file]);
+      }
 
       // Paste the solution, run with the keyboard shortcut: every test passes and the exercise is complete.
       await pasteIntoEditor(page, exercise.solution[file]);
-      await page.keyboard.press('ControlOrMeta+Enter');
+      if (full) await page.keyboard.press('ControlOrMeta+Enter');
+      else fallbackMs = await runExpectingFallback(page, locale, 'shortcut');
       const solved = await results(page);
-      expect(solved).toEqual({ passed: starter.total, total: starter.total });
+      expect(solved.total).toBe(Object.keys(exercise.manifest.points).length);
+      expect(solved.passed).toBe(solved.total);
       expect(await sandbox(page).getAttribute('data-complete')).toBe('true');
       const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('ec2lab:progress') ?? '{}'));
       expect(Object.keys(progress.exercises ?? {})).toContain(EXERCISE);
@@ -136,7 +150,7 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       await page.goto(new URL(`${locale}/`, server.url).href);
       expect(await page.locator(`[data-progress-lesson="${slug}"] [data-progress="exercise"]`).textContent()).toMatch(/^✓/);
       expect(problems).toEqual([]);
-      console.log(`[sandbox] ${locale}: fallback after ${fallbackMs} ms`);
+      console.log(`[sandbox] ${locale}: fallback ${fallbackMs} ms after the first run request`);
       await page.context().close();
     });
   }
