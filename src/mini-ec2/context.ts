@@ -21,5 +21,9 @@ export interface Ctx {
   /** Queues a state change of an instance or image; returns the order number to store in the record. */
   schedule(kind: 'instance' | 'image', regionName: string, id: string, at: number): number;
   catalog(regionName: string): Catalog;
+  /** Instances of this region that count against the limit (not shutting down or terminated). */
+  activeInstances(): number;
+  /** Tells the model that `delta` instances became active (launch) or stopped counting (terminate). */
+  adjustActiveInstances(delta: number): void;
   regionState(regionName: string): RegionState | undefined;
 }

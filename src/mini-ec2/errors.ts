@@ -25,8 +25,6 @@ export class Ec2ServiceException extends Error {
     this.Code = code;
     this.$fault = fault;
     this.$metadata = { httpStatusCode, attempts: 1, totalRetryDelay: 0 };
-    // Keep the prototype chain right when compiled to ES5-style classes.
-    Object.setPrototypeOf(this, Ec2ServiceException.prototype);
   }
 }
 
@@ -121,6 +119,8 @@ export const Errors = {
   invalidBlockDeviceMapping: (message: string) => err('InvalidBlockDeviceMapping', message),
   /** EC2 uses the bare code InvalidParameter for a few combinations (a group and a subnet of different VPCs). */
   invalidParameter: (message: string) => err('InvalidParameter', message),
+  insufficientAddresses: (subnetId: string) =>
+    err('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnetId}' to satisfy the requested number of instances.`),
   authFailure: (message: string) => err('AuthFailure', message),
   internal: (message: string) => new Ec2ServiceException('InternalError', message, 500, 'server'),
 };

@@ -21,6 +21,7 @@ import { isWellFormedId, stableHex } from './ids.ts';
 import { instanceTypeSpec } from './instance-types.ts';
 import {
   allocatePrivateIp,
+  freeAddresses,
   defaultSecurityGroup,
   defaultSubnet,
   findKeyPair,
@@ -213,7 +214,8 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
       throw Errors.invalidParameterValue(`Invalid availability zone: [${zone}] does not match the zone of subnet ${subnet.id}`);
     }
   } else {
-    subnet = defaultSubnet(region, zone);
+    // EC2 picks a default subnet when none is given: the model takes the first (by AZ) with room.
+    subnet = defaultSubnet(region, zone, Math.min(input.MaxCount, Math.max(1, instanceLimit)));
     if (!subnet) throw Errors.zoneUnknown(zone ?? '');
   }
 
@@ -240,10 +242,11 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
   const userData = input.UserData ?? config?.userData;
   if (input.UserData !== undefined) checkUserData(input.UserData);
 
-  const active = countActiveInstances(region);
+  const active = ctx.activeInstances();
   const room = instanceLimit - active;
   if (room < input.MinCount) throw Errors.instanceLimit(active + input.MinCount, instanceLimit);
   const count = Math.min(input.MaxCount, room);
+  if (freeAddresses(subnet) < count) throw Errors.insufficientAddresses(subnet.id);
 
   if (dryRun) throw Errors.dryRun();
 
@@ -325,6 +328,7 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
     }
   }
   region.reservations[reservationId] = { id: reservationId, instanceIds: ids, groupIds: [...groupIds] };
+  ctx.adjustActiveInstances(count);
   if (input.ClientToken !== undefined) region.clientTokens[input.ClientToken] = { reservationId, fingerprint: fingerprint(input) };
   return reservationOut(ctx, reservationId, undefined);
 }
@@ -526,6 +530,7 @@ export function terminateInstances(ctx: Ctx, ids: readonly string[] | undefined,
   return records.map((i) => {
     const previous = i.state;
     if (previous !== 'terminated' && previous !== 'shutting-down') {
+      ctx.adjustActiveInstances(-1);
       i.stateReason = { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
       i.stateTransitionReason = `User initiated (${timestamp(ctx.now)})`;
       moveTo(ctx, i, 'shutting-down', { to: 'terminated', afterMs: ctx.state.timing.instanceTerminateMs });

@@ -16,7 +16,7 @@ import { Ec2ServiceException, Errors } from './errors.ts';
 import type { ModelEvent, ModelEventListener, NewModelEvent } from './events.ts';
 import { SeededRandom, type IdPrefix } from './ids.ts';
 import { applyImageTransition } from './images.ts';
-import { applyInstanceTransition } from './instances.ts';
+import { applyInstanceTransition, countActiveInstances } from './instances.ts';
 import { createDefaultNetwork } from './network.ts';
 import { REGION_NAMES, regionInfo } from './regions.ts';
 import { ChangeQueue } from './scheduler.ts';
@@ -59,6 +59,9 @@ export class MiniEc2 {
   private log: ModelEvent[] = [];
   private clients = new Map<string, MiniEc2Client>();
   private settling = false;
+  /** Per region: instances counting against the limit (derived from the state, kept to avoid a scan per launch). */
+  private active = new Map<string, number>();
+  private contexts = new Map<string, Ctx>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: MiniEc2Options = {}, loaded?: ModelState) {
@@ -192,7 +195,9 @@ export class MiniEc2 {
         const region = this.state.regions[next.region];
         const record = next.kind === 'instance' ? region?.instances[next.id] : region?.images[next.id];
         if (!record || record.transition?.order !== next.order) continue; // superseded
-        const ctx = this.context(next.region, next.at);
+        // A context of its own: settle() may run while a call's context is in use (a listener calling back).
+        const ctx = this.makeContext(next.region);
+        (ctx as { now: number }).now = next.at;
         if (next.kind === 'instance') applyInstanceTransition(ctx, region.instances[next.id], next.at);
         else applyImageTransition(ctx, region.images[next.id], next.at);
       }
@@ -225,16 +230,30 @@ export class MiniEc2 {
 
   // ---- internals --------------------------------------------------------------------------------------
 
+  /**
+   * The Ctx for one call in one region. One object per region is kept and only its `now` changes, so a
+   * call allocates no closures (runInstances is called tens of thousands of times in benchmarks).
+   */
   private context(regionName: string, now: number): Ctx {
+    let ctx = this.contexts.get(regionName);
+    if (!ctx) {
+      ctx = this.makeContext(regionName);
+      this.contexts.set(regionName, ctx);
+    }
+    (ctx as { now: number }).now = now;
+    return ctx;
+  }
+
+  private makeContext(regionName: string): Ctx {
     const state = this.state;
-    return {
+    const ctx: Ctx = {
       state,
       regionName,
       region: state.regions[regionName],
-      now,
+      now: 0,
       accountId: state.accountId,
       newId: (prefix: IdPrefix) => this.rng.id(prefix),
-      emit: (event: NewModelEvent, time?: number) => this.emit(regionName, event, time ?? now),
+      emit: (event: NewModelEvent, time?: number) => this.emit(regionName, event, time ?? ctx.now),
       schedule: (kind, region, id, at) => {
         const order = ++state.order;
         this.queue.push({ at, order, kind, region, id });
@@ -242,7 +261,20 @@ export class MiniEc2 {
       },
       catalog: (name: string) => catalogFor(name),
       regionState: (name: string) => state.regions[name],
+      activeInstances: () => {
+        let n = this.active.get(regionName);
+        if (n === undefined) {
+          n = countActiveInstances(state.regions[regionName]);
+          this.active.set(regionName, n);
+        }
+        return n;
+      },
+      adjustActiveInstances: (delta: number) => {
+        const n = this.active.get(regionName);
+        if (n !== undefined) this.active.set(regionName, n + delta);
+      },
     };
+    return ctx;
   }
 
   private emit(region: string, event: NewModelEvent, time: number): void {

@@ -80,15 +80,22 @@ export function defaultVpc(region: RegionState): VpcRecord {
   throw Errors.internal('The region has no default VPC');
 }
 
-export function defaultSubnet(region: RegionState, availabilityZone?: string): SubnetRecord | undefined {
+/**
+ * The default subnet for a launch: the one of `availabilityZone` if given, else the first default subnet
+ * (in AZ order) with room for `needed` addresses, else the first one (the launch will then fail clearly).
+ */
+export function defaultSubnet(region: RegionState, availabilityZone?: string, needed = 1): SubnetRecord | undefined {
   const vpc = defaultVpc(region);
   let first: SubnetRecord | undefined;
   for (const id in region.subnets) {
     const s = region.subnets[id];
     if (s.vpcId !== vpc.id || !s.defaultForAz) continue;
-    if (availabilityZone === undefined) return s;
-    if (s.availabilityZone === availabilityZone) return s;
+    if (availabilityZone !== undefined) {
+      if (s.availabilityZone === availabilityZone) return s;
+      continue;
+    }
     first ??= s;
+    if (freeAddresses(s) >= needed) return s;
   }
   return availabilityZone === undefined ? first : undefined;
 }
@@ -99,6 +106,14 @@ export function defaultSecurityGroup(region: RegionState, vpcId: string): Securi
     if (g.vpcId === vpcId && g.name === 'default') return g;
   }
   throw Errors.internal(`VPC ${vpcId} has no default security group`);
+}
+
+/**
+ * Free addresses of a default /20 subnet: 4096, minus the 5 AWS reserves, minus one per instance launched
+ * (the model does not hand addresses out again after termination).
+ */
+export function freeAddresses(s: SubnetRecord): number {
+  return 4096 - 5 - (s.nextHost - 4);
 }
 
 /** Hands out the next private address in a subnet's /20 range. */
@@ -497,8 +512,6 @@ export function describeVpcs(ctx: Ctx, input: DescribeVpcsRequest) {
   };
 }
 
-/** Free addresses: a /20 has 4096, AWS reserves 5, and each launched instance takes one. */
-const availableIps = (s: SubnetRecord) => 4096 - 5 - (s.nextHost - 4);
 
 const SUBNET_FILTERS: FilterTable<SubnetRecord> = {
   'subnet-id': (s) => s.id,
@@ -536,7 +549,7 @@ export function describeSubnets(ctx: Ctx, input: DescribeSubnetsRequest) {
         State: 'available',
         VpcId: s.vpcId,
         CidrBlock: s.cidr,
-        AvailableIpAddressCount: availableIps(s),
+        AvailableIpAddressCount: freeAddresses(s),
         AvailabilityZone: s.availabilityZone,
       }),
     ),

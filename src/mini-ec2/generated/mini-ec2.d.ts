@@ -176,6 +176,10 @@ declare module 'mini-ec2/context' {
       /** Queues a state change of an instance or image; returns the order number to store in the record. */
       schedule(kind: 'instance' | 'image', regionName: string, id: string, at: number): number;
       catalog(regionName: string): Catalog;
+      /** Instances of this region that count against the limit (not shutting down or terminated). */
+      activeInstances(): number;
+      /** Tells the model that `delta` instances became active (launch) or stopped counting (terminate). */
+      adjustActiveInstances(delta: number): void;
       regionState(regionName: string): RegionState | undefined;
   }
 }
@@ -247,6 +251,7 @@ declare module 'mini-ec2/errors' {
       invalidBlockDeviceMapping: (message: string) => Ec2ServiceException;
       /** EC2 uses the bare code InvalidParameter for a few combinations (a group and a subnet of different VPCs). */
       invalidParameter: (message: string) => Ec2ServiceException;
+      insufficientAddresses: (subnetId: string) => Ec2ServiceException;
       authFailure: (message: string) => Ec2ServiceException;
       internal: (message: string) => Ec2ServiceException;
   };
@@ -786,6 +791,9 @@ declare module 'mini-ec2/model' {
       private log;
       private clients;
       private settling;
+      /** Per region: instances counting against the limit (derived from the state, kept to avoid a scan per launch). */
+      private active;
+      private contexts;
       private timer;
       constructor(options?: MiniEc2Options, loaded?: ModelState);
       /** Loads a snapshot made by exportState() (deep-copied: the snapshot stays the caller's). */
@@ -812,7 +820,12 @@ declare module 'mini-ec2/model' {
       catalog(region: string, group?: CatalogGroup): CatalogEntryMeta[];
       /** Applies every transition due at the clock's current time, in time order. */
       settle(): void;
+      /**
+       * The Ctx for one call in one region. One object per region is kept and only its `now` changes, so a
+       * call allocates no closures (runInstances is called tens of thousands of times in benchmarks).
+       */
       private context;
+      private makeContext;
       private emit;
       private rebuildQueue;
       /** In realtime mode, wake up when the next transition is due so subscribers see it without a call. */
@@ -835,8 +848,17 @@ declare module 'mini-ec2/network' {
   /** Creates the default VPC, subnets and security group of a region (at model creation). */
   export declare function createDefaultNetwork(region: RegionState, regionName: string, rng: SeededRandom): void;
   export declare function defaultVpc(region: RegionState): VpcRecord;
-  export declare function defaultSubnet(region: RegionState, availabilityZone?: string): SubnetRecord | undefined;
+  /**
+   * The default subnet for a launch: the one of `availabilityZone` if given, else the first default subnet
+   * (in AZ order) with room for `needed` addresses, else the first one (the launch will then fail clearly).
+   */
+  export declare function defaultSubnet(region: RegionState, availabilityZone?: string, needed?: number): SubnetRecord | undefined;
   export declare function defaultSecurityGroup(region: RegionState, vpcId: string): SecurityGroupRecord;
+  /**
+   * Free addresses of a default /20 subnet: 4096, minus the 5 AWS reserves, minus one per instance launched
+   * (the model does not hand addresses out again after termination).
+   */
+  export declare function freeAddresses(s: SubnetRecord): number;
   /** Hands out the next private address in a subnet's /20 range. */
   export declare function allocatePrivateIp(subnet: SubnetRecord): string;
   export declare function privateDnsName(ip: string, regionName: string): string;
@@ -1182,8 +1204,9 @@ declare module 'mini-ec2/state' {
   }
   export declare function emptyRegion(): RegionState;
   /**
-   * A deep copy of plain JSON data. JSON's own parser is the fastest deep copy in every engine we run
-   * in, and it doubles as a guarantee that the state holds nothing but JSON.
+   * A deep copy of plain JSON data (objects, arrays, strings, numbers, booleans, null). A plain recursive
+   * copy is about twice as fast as a JSON round trip, and snapshots of big models are copied often.
+   * Values JSON cannot hold (undefined, functions) are dropped from objects, as JSON would.
    */
   export declare function deepCopy<T>(value: T): T;
   /** Checks that `value` looks like a ModelState before the model trusts it (a clear error, never a crash later). */

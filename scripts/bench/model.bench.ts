@@ -1,0 +1,103 @@
+// mini-EC2 benchmarks (run: npx tsx scripts/bench/model.bench.ts, or npm run bench). Prints figures with
+// their targets and the ratio to target; it never fails on a slow figure (targets are for reading).
+import { MiniEc2, type ModelState } from '../../src/mini-ec2/index.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const line = (label: string, value: string, target: string, ratio: number) =>
+  console.log(`${label.padEnd(58)} ${value.padStart(16)}   target ${target.padEnd(14)} ${ratio >= 1 ? 'OK ' : 'LOW'} x${ratio.toFixed(2)}`);
+
+function newestAl2023(model: MiniEc2, region: string): string {
+  return model.catalog(region, 'quick-start').find((m) => m.family === 'amazon-linux-2023' && m.latest && m.key.endsWith('x86_64'))!.imageId;
+}
+
+async function runInstancesRate(): Promise<void> {
+  const model = new MiniEc2({ seed: 1, instanceLimit: 1_000_000 });
+  const ec2 = model.client('us-east-1');
+  const ImageId = newestAl2023(model, 'us-east-1');
+  for (let i = 0; i < 500; i++) await ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 }); // warm-up
+  const n = 10_000;
+  const start = performance.now();
+  for (let i = 0; i < n; i++) await ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 });
+  const ms = performance.now() - start;
+  const rate = n / (ms / 1000);
+  line('runInstances, 10,000 calls of one instance', `${Math.round(rate).toLocaleString('en')} calls/s`, '>= 50,000/s', rate / 50_000);
+}
+
+async function describeImagesMedian(): Promise<void> {
+  const model = new MiniEc2({ seed: 1 });
+  const ec2 = model.client('us-east-1');
+  const input = {
+    Owners: ['amazon'],
+    Filters: [
+      { Name: 'name', Values: ['al2023-ami-2023.*-x86_64'] },
+      { Name: 'architecture', Values: ['x86_64'] },
+      { Name: 'state', Values: ['available'] },
+    ],
+  };
+  const catalogSize = (await ec2.describeImages({ IncludeDeprecated: true })).Images!.length;
+  for (let i = 0; i < 200; i++) await ec2.describeImages(input);
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 2000; i++) {
+    const t = performance.now();
+    found = (await ec2.describeImages(input)).Images!.length;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[times.length >> 1];
+  line(`describeImages, 3 filters + wildcard over ${catalogSize} images (${found} hits)`, `${(median * 1000).toFixed(0)} µs median`, '< 1 ms', 1 / median);
+  line('  same, 95th percentile', `${(times[Math.floor(times.length * 0.95)] * 1000).toFixed(0)} µs`, '(info)', 1);
+}
+
+async function exportImport(): Promise<void> {
+  const model = new MiniEc2({ seed: 1, instanceLimit: 1_000_000 });
+  const ec2 = model.client('us-east-1');
+  const ImageId = newestAl2023(model, 'us-east-1');
+  for (let i = 0; i < 100; i++) await ec2.runInstances({ ImageId, MinCount: 100, MaxCount: 100 });
+  model.clock.advance(5000);
+  const running = (await ec2.describeInstances({ Filters: [{ Name: 'instance-state-name', Values: ['running'] }] })).Reservations!.flatMap((r) => r.Instances!.map((i) => i.InstanceId!));
+  for (let i = 0; i < 1000; i++) await ec2.createImage({ InstanceId: running[i], Name: `bench-image-${i}`, NoReboot: true });
+  let state: ModelState | undefined;
+  const runs: number[] = [];
+  let json = 0;
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    state = model.exportState();
+    const loaded = MiniEc2.fromState(state);
+    runs.push(performance.now() - t);
+    if (r === 0) {
+      const counts = loaded.exportState().regions['us-east-1'];
+      if (Object.keys(counts.instances).length !== 10_000 || Object.keys(counts.images).length !== 1000) throw new Error('round trip lost data');
+    }
+  }
+  const textRuns: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    const text = model.exportStateJson();
+    MiniEc2.fromState(JSON.parse(text));
+    textRuns.push(performance.now() - t);
+    json = text.length;
+  }
+  const best = Math.min(...runs);
+  line('exportState + fromState, 10,000 instances + 1,000 images', `${best.toFixed(0)} ms`, '< 200 ms', 200 / best);
+  line(`  via JSON text (${(json / 1e6).toFixed(1)} MB)`, `${Math.min(...textRuns).toFixed(0)} ms`, '(info)', 1);
+}
+
+function memory(): void {
+  gc?.();
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const model = new MiniEc2({ seed: 1 });
+  let images = 0;
+  for (const region of model.regions) images += model.catalog(region).length; // builds every region's catalog
+  gc?.();
+  gc?.();
+  const used = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  line(`memory, model with ${model.regions.length} seeded regions (${images} catalog images)`, `${used.toFixed(1)} MB`, '< 30 MB', 30 / Math.max(used, 0.01));
+  if (!gc) console.log('  (run with node --expose-gc for a precise figure; npm run bench does)');
+}
+
+memory();
+await runInstancesRate();
+await describeImagesMedian();
+await exportImport();
