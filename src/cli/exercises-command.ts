@@ -27,9 +27,10 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const idWidth = Math.max(...exercises.map((e) => e.id.length), 2);
-  console.log(`${'id'.padEnd(idWidth)}  lesson  points  files            title`);
+  const filesWidth = Math.max(...exercises.map((e) => e.files.join(', ').length), 5);
+  console.log(`${'id'.padEnd(idWidth)}  lesson  points  ${'files'.padEnd(filesWidth)}  title`);
   for (const e of exercises) {
-    console.log(`${e.id.padEnd(idWidth)}  ${String(e.lesson).padEnd(6)}  ${String(e.maxPoints).padEnd(6)}  ${e.files.join(', ').padEnd(15)}  ${e.title[lang]}`);
+    console.log(`${e.id.padEnd(idWidth)}  ${String(e.lesson).padEnd(6)}  ${String(e.maxPoints).padEnd(6)}  ${e.files.join(', ').padEnd(filesWidth)}  ${e.title[lang]}`);
   }
   return 0;
 }
