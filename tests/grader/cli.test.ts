@@ -8,7 +8,7 @@ import { loadExercise } from '../../src/grader/index.ts';
 import { classFolder, repoRoot, runCli } from './run-cli.ts';
 
 const launch = loadExercise('launch');
-const broken = readFileSync(path.join(repoRoot, 'tests/grader/fixtures/hostile/syntax-error.ts'), 'utf8');
+const broken = readFileSync(path.join(repoRoot, 'tests/grader/fixtures/hostile/syntax-error.ts.txt'), 'utf8');
 const looping = readFileSync(path.join(repoRoot, 'tests/grader/fixtures/hostile/endless-sync-loop.ts'), 'utf8');
 
 describe.concurrent('usage errors exit with 2 and say what is wrong', () => {

@@ -9,7 +9,7 @@ import { loadExercise } from '../../src/grader/index.ts';
 import { classFolder, repoRoot, runCli, type JsonReport } from './run-cli.ts';
 
 const fixtures = path.join(repoRoot, 'tests', 'grader', 'fixtures', 'hostile');
-const hostile = Object.fromEntries(readdirSync(fixtures).map((f) => [f.replace(/\.ts$/, ''), readFileSync(path.join(fixtures, f), 'utf8')]));
+const hostile = Object.fromEntries(readdirSync(fixtures).map((f) => [f.replace(/\.ts(\.txt)?$/, ''), readFileSync(path.join(fixtures, f), 'utf8')]));
 const launch = loadExercise('launch');
 const SIDE_EFFECTS = ['/tmp/ec2-lab-hostile-was-here.txt', '/tmp/ec2-lab-hostile-spawned'];
 
