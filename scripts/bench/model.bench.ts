@@ -11,16 +11,23 @@ function newestAl2023(model: MiniEc2, region: string): string {
 }
 
 async function runInstancesRate(): Promise<void> {
+  const launch = (ec2: ReturnType<MiniEc2['client']>, ImageId: string) => ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 });
+  // Warm the JIT on a throwaway model, then measure on a fresh one.
+  const warm = new MiniEc2({ seed: 2, instanceLimit: 1_000_000 });
+  for (let i = 0; i < 5000; i++) await launch(warm.client('us-east-1'), newestAl2023(warm, 'us-east-1'));
   const model = new MiniEc2({ seed: 1, instanceLimit: 1_000_000 });
   const ec2 = model.client('us-east-1');
   const ImageId = newestAl2023(model, 'us-east-1');
-  for (let i = 0; i < 500; i++) await ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 }); // warm-up
   const n = 10_000;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
-  for (let i = 0; i < n; i++) await ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 });
+  for (let i = 0; i < n; i++) await launch(ec2, ImageId);
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
   const rate = n / (ms / 1000);
   line('runInstances, 10,000 calls of one instance', `${Math.round(rate).toLocaleString('en')} calls/s`, '>= 50,000/s', rate / 50_000);
+  const cpuRate = n / ((cpu.user + cpu.system) / 1e6);
+  line('  same, per CPU-second of this process (load-independent)', `${Math.round(cpuRate).toLocaleString('en')} calls/s`, '(info)', 1);
 }
 
 async function describeImagesMedian(): Promise<void> {
@@ -74,13 +81,14 @@ async function exportImport(): Promise<void> {
   for (let r = 0; r < 5; r++) {
     const t = performance.now();
     const text = model.exportStateJson();
-    MiniEc2.fromState(JSON.parse(text));
+    MiniEc2.fromState(text);
     textRuns.push(performance.now() - t);
     json = text.length;
   }
   const best = Math.min(...runs);
   line('exportState + fromState, 10,000 instances + 1,000 images', `${best.toFixed(0)} ms`, '< 200 ms', 200 / best);
-  line(`  via JSON text (${(json / 1e6).toFixed(1)} MB)`, `${Math.min(...textRuns).toFixed(0)} ms`, '(info)', 1);
+  const bestText = Math.min(...textRuns);
+  line(`exportStateJson + fromState(text) (${(json / 1e6).toFixed(1)} MB of JSON)`, `${bestText.toFixed(0)} ms`, '< 200 ms', 200 / bestText);
 }
 
 function memory(): void {

@@ -109,8 +109,21 @@ export class MiniEc2 {
     this.rebuildQueue();
   }
 
-  /** Loads a snapshot made by exportState() (deep-copied: the snapshot stays the caller's). */
+  /**
+   * Loads a snapshot made by exportState() (deep-copied: the snapshot stays the caller's), or its JSON
+   * text from exportStateJson() (parsed here, so no second copy is needed).
+   */
   static fromState(state: unknown, options: { clock?: ClockOptions } = {}): MiniEc2 {
+    if (typeof state === 'string') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(state);
+      } catch {
+        throw Errors.invalidParameterValue('Not a mini-ec2 state snapshot: the text is not JSON');
+      }
+      assertModelState(parsed);
+      return new MiniEc2(options, parsed);
+    }
     assertModelState(state);
     return new MiniEc2(options, deepCopy(state));
   }

@@ -108,6 +108,14 @@ describe('§1 State snapshots', () => {
     expect(await stateOf(clone.client('us-east-1'), id)).toBe('shutting-down');
   });
 
+  test('§1 fromState also takes the JSON text of exportStateJson()', async () => {
+    const { model } = await busyModel();
+    const text = model.exportStateJson();
+    expect(JSON.parse(text)).toEqual(model.exportState());
+    expect(MiniEc2.fromState(text).exportStateJson()).toBe(text);
+    expect(() => MiniEc2.fromState('{not json')).toThrow(/not JSON/);
+  });
+
   test('§1 fromState rejects something that is not a snapshot, with a clear error', () => {
     expect(() => MiniEc2.fromState({})).toThrow(/Not a mini-ec2 state snapshot/);
     expect(() => MiniEc2.fromState(null)).toThrow(/Not a mini-ec2 state snapshot/);

@@ -796,7 +796,10 @@ declare module 'mini-ec2/model' {
       private contexts;
       private timer;
       constructor(options?: MiniEc2Options, loaded?: ModelState);
-      /** Loads a snapshot made by exportState() (deep-copied: the snapshot stays the caller's). */
+      /**
+       * Loads a snapshot made by exportState() (deep-copied: the snapshot stays the caller's), or its JSON
+       * text from exportStateJson() (parsed here, so no second copy is needed).
+       */
       static fromState(state: unknown, options?: {
           clock?: ClockOptions;
       }): MiniEc2;
