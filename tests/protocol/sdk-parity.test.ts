@@ -3,8 +3,10 @@
 // (the wire protocol both ways, no network), must give the same results, the same errors and leave the
 // same state. This is what lets graders check code written against the real SDK.
 import { expect, it } from 'vitest';
-import { MiniEc2, waitUntilImageAvailable, waitUntilInstanceRunning, waitUntilInstanceStopped, type Ec2Api } from '../../src/mini-ec2/index.ts';
+import { MiniEc2, MiniEc2Client, waitUntilImageAvailable, waitUntilInstanceRunning, waitUntilInstanceStopped, type Ec2Api } from '../../src/mini-ec2/index.ts';
+import { methodName } from '../../src/mini-ec2/protocol/adapter.ts';
 import { createSdkClient } from '../../src/mini-ec2/protocol/sdk-client.ts';
+import { wireSchema } from '../../src/mini-ec2/protocol/wire-schema.generated.ts';
 
 /** What a learner might write in the course: find, launch, wait, bake an image, clone, stop, clean up. */
 async function learnerCode(ec2: Ec2Api) {
@@ -80,4 +82,32 @@ it('gives the same results, errors and final state through the model client and 
   expect(comparable(viaSdk)).toEqual(comparable(viaModel));
   expect((viaModel.errors as Record<string, { name: string }>).dryRun).toMatchObject({ name: 'DryRunOperation', status: 412 });
   expect(comparable(overWire.exportState())).toEqual(comparable(direct.exportState()));
+});
+
+/** The model client's EC2 API methods (what the protocol must serve): verbObject names such as runInstances. */
+function modelMethods(): string[] {
+  return Object.getOwnPropertyNames(MiniEc2Client.prototype).filter(
+    (name) => /^[a-z]+[A-Z]/.test(name) && typeof (MiniEc2Client.prototype as unknown as Record<string, unknown>)[name] === 'function',
+  );
+}
+
+it('serves every method of the model client (the wire table covers them all)', () => {
+  const served = new Set(Object.keys(wireSchema.operations).map(methodName));
+  const methods = modelMethods();
+  expect(methods.length).toBeGreaterThan(20);
+  expect(methods.filter((m) => !served.has(m))).toEqual([]);
+});
+
+it('answers every describe call the same through the model client and through the real SDK', async () => {
+  const direct = new MiniEc2({ seed: 9 });
+  const overWire = new MiniEc2({ seed: 9 });
+  const sdk = createSdkClient(overWire, 'sa-east-1') as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+  const model = direct.client('sa-east-1') as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+  const describes = modelMethods().filter((m) => m.startsWith('describe'));
+  expect(describes.length).toBeGreaterThan(10);
+  for (const method of describes) {
+    const viaModel = await model[method]({}).catch((e: Error) => ({ error: e.name, message: e.message }));
+    const viaSdk = await sdk[method]({}).catch((e: Error) => ({ error: e.name, message: e.message }));
+    expect([method, comparable(viaSdk)]).toEqual([method, comparable(viaModel)]);
+  }
 });
