@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadExercise } from '../../src/grader/index.ts';
 import { sandboxStrings } from '../../src/sandbox/i18n.ts';
 import { serveStatic } from '../../src/server/static-files.ts';
-import { distDir, launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+import { axeScan, distDir, launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
 
 const EXERCISE = 'launch';
 const locales = ['en', 'pt-br', 'es'] as const;
@@ -109,6 +109,8 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
         const firstFailure = sandbox(page).locator('[data-role="tests"] li[data-status="fail"], [data-role="tests"] li[data-status="error"]').first();
         expect(await firstFailure.locator('details').getAttribute('open')).not.toBeNull();
         expect((await firstFailure.locator('pre').first().textContent())!.trim().length).toBeGreaterThan(5);
+        // The whole sandbox (editor, results, output) has no serious accessibility problem.
+        expect(await axeScan(page, { include: `[data-exercise="${EXERCISE}"]` })).toEqual([]);
 
         // Hints one by one; after a failed run and two hints the solution is offered, and the learner's code is kept.
         const hintButton = sandbox(page).locator('[data-action="hint"]');
