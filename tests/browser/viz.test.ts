@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeScan, launchBrowser, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+import { vizStrings, type VizKey } from '../../src/viz/i18n.ts';
 
 const LAZY = /elk\.bundled|wizard-view|map-view|mini-ec2/;
 
@@ -141,6 +142,33 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     await page.waitForSelector('[data-wizard-error="InvalidParameterValue"]');
     expect(await page.textContent('[data-wizard-error]')).toContain("does not match the architecture 'arm64' of the specified AMI");
 
+    expect(await axeScan(page, { include: '[data-launch-wizard]' })).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the wizard and its map speak Portuguese on a pt-br page (no English UI text)', async () => {
+    const page = await browser.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${server.url}pt-br/finding-amis/`);
+    await page.click('[data-launch-wizard-open]');
+    await page.waitForSelector('[data-wizard] [data-wizard-images] li[data-image-id]');
+    await page.click('[data-wizard-map-toggle]');
+    await page.waitForSelector('[data-wizard] [data-viz-map]');
+    // Words on screen, without the CLI commands and IDs (code stays as AWS spells it).
+    const text = await page.$eval('[data-launch-wizard]', (el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const code of copy.querySelectorAll('pre, code')) code.remove();
+      return copy.textContent ?? '';
+    });
+    expect(text).toContain(vizStrings['pt-br']['wizard.title']);
+    // English phrases of the dictionary (the fixed words between placeholders) must not show up.
+    const english = (Object.keys(vizStrings.en) as VizKey[])
+      .filter((key) => vizStrings.en[key] !== vizStrings['pt-br'][key])
+      .flatMap((key) => vizStrings.en[key].split(/\{\w+\}/))
+      .map((part) => part.trim())
+      .filter((part) => part.length >= 8);
+    expect(english.filter((phrase) => text.includes(phrase))).toEqual([]);
     expect(await axeScan(page, { include: '[data-launch-wizard]' })).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
