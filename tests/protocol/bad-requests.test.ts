@@ -142,6 +142,20 @@ describe('the EC2 error envelope', () => {
     }
   });
 
+  it('answers a CORS preflight, so SDK clients in a browser can call it', async () => {
+    const preflight = await fetch(server.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:4321', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,x-amz-date,content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization,x-amz-date,content-type');
+    const answer = await post(`Action=DescribeRegions&${V}`);
+    expect(answer.status).toBe(200);
+    const bare = await fetch(server.url, { method: 'OPTIONS' }); // not a preflight: an unsupported method
+    expect(bare.status).toBe(405);
+  });
+
   it('reads the region from the SigV4 credential scope', async () => {
     const east = await post(`Action=DescribeImages&${V}&Owner.1=amazon`, { authorization: fakeAuthorization('us-east-1') });
     const west = await post(`Action=DescribeImages&${V}&Owner.1=amazon`, { authorization: fakeAuthorization('us-west-2') });

@@ -77,7 +77,7 @@ it('gives the same results, errors and final state through the model client and 
   const overWire = new MiniEc2({ seed: 42 });
 
   const viaModel = await learnerCode(direct.client('eu-west-1'));
-  const viaSdk = await learnerCode(createSdkClient(overWire, 'eu-west-1') as unknown as Ec2Api);
+  const viaSdk = await learnerCode(createSdkClient(overWire, 'eu-west-1'));
 
   expect(comparable(viaSdk)).toEqual(comparable(viaModel));
   expect((viaModel.errors as Record<string, { name: string }>).dryRun).toMatchObject({ name: 'DryRunOperation', status: 412 });

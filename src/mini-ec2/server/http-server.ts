@@ -37,9 +37,16 @@ function rawErrorResponse(error: ProtocolError): string {
   );
 }
 
+// Browser SDK clients (a page, a WebContainer) need CORS, as EC2's own endpoints allow it.
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'x-amzn-requestid',
+};
+
 function send(res: ServerResponse, answer: QueryResponse, close = false): void {
   if (res.headersSent || res.destroyed) return;
   res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
   res.setHeader('content-length', Buffer.byteLength(answer.body));
   if (close) res.setHeader('connection', 'close');
@@ -68,6 +75,18 @@ export async function startMiniEc2Server(model: ServableModel, options: MiniEc2S
   );
 
   function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      // A CORS preflight: allow any origin and the headers the SDKs sign.
+      res.writeHead(204, {
+        ...CORS_HEADERS,
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        'access-control-max-age': '86400',
+      });
+      res.end();
+      req.resume();
+      return;
+    }
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const query = q === -1 ? '' : url.slice(q + 1);
