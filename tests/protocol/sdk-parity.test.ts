@@ -111,3 +111,67 @@ it('answers every describe call the same through the model client and through th
     expect([method, comparable(viaSdk)]).toEqual([method, comparable(viaModel)]);
   }
 });
+
+/** The other write actions, with nested inputs (IpPermissions.IpRanges) and odd outputs (attribute values). */
+async function adminCode(ec2: Ec2Api, copyFrom: string) {
+  const seen: Record<string, unknown> = {};
+  const attempt = async (name: string, call: () => Promise<unknown>) => {
+    try {
+      seen[name] = await call();
+    } catch (e) {
+      seen[name] = { error: (e as Error).name, message: (e as Error).message };
+    }
+  };
+  const { Images = [] } = await ec2.describeImages({ Owners: ['amazon'], Filters: [{ Name: 'name', Values: ['al2023-ami-2023.*-x86_64'] }] });
+  const imageId = Images[0].ImageId!;
+  await attempt('key', () => ec2.createKeyPair({ KeyName: 'lab-key', KeyType: 'ed25519', TagSpecifications: [{ ResourceType: 'key-pair', Tags: [{ Key: 'course', Value: 'ec2' }] }] }));
+  await attempt('keys', () => ec2.describeKeyPairs({ KeyNames: ['lab-key'] }));
+  await attempt('group', () => ec2.createSecurityGroup({ GroupName: 'web', Description: 'web servers' }));
+  const groupId = (seen.group as { GroupId?: string }).GroupId;
+  await attempt('ingress', () =>
+    ec2.authorizeSecurityGroupIngress({
+      GroupId: groupId,
+      IpPermissions: [
+        { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0', Description: 'http' }] },
+        { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '203.0.113.0/24' }] },
+      ],
+    }),
+  );
+  await attempt('groups', () => ec2.describeSecurityGroups({ GroupIds: groupId ? [groupId] : [] }));
+  await attempt('launch', () => ec2.runInstances({ ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, KeyName: 'lab-key', SecurityGroupIds: groupId ? [groupId] : [] }));
+  const id = ((seen.launch as { Instances?: Array<{ InstanceId: string }> }).Instances ?? [])[0]?.InstanceId ?? 'i-00000000';
+  await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 60 }, { InstanceIds: [id] });
+  await attempt('attribute', () => ec2.describeInstanceAttribute({ InstanceId: id, Attribute: 'instanceType' }));
+  await attempt('userData', () => ec2.describeInstanceAttribute({ InstanceId: id, Attribute: 'userData' }));
+  await attempt('reboot', () => ec2.rebootInstances({ InstanceIds: [id] }));
+  await attempt('stop', () => ec2.stopInstances({ InstanceIds: [id] }));
+  await waitUntilInstanceStopped({ client: ec2, maxWaitTime: 60 }, { InstanceIds: [id] });
+  await attempt('start', () => ec2.startInstances({ InstanceIds: [id] }));
+  await attempt('tag', () => ec2.createTags({ Resources: [id], Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '' }] }));
+  await attempt('untag', () => ec2.deleteTags({ Resources: [id], Tags: [{ Key: 'a' }] }));
+  await attempt('copy', () => ec2.copyImage({ SourceImageId: copyFrom, SourceRegion: 'us-east-1', Name: 'copied', Description: 'from us-east-1' }));
+  const copyId = (seen.copy as { ImageId?: string }).ImageId ?? 'ami-00000000';
+  await waitUntilImageAvailable({ client: ec2, maxWaitTime: 300 }, { ImageIds: [copyId] });
+  await attempt('copied', () => ec2.describeImages({ ImageIds: [copyId] }));
+  await attempt('deregister', () => ec2.deregisterImage({ ImageId: copyId }));
+  await attempt('deregisterAgain', () => ec2.deregisterImage({ ImageId: copyId }));
+  await attempt('deleteKey', () => ec2.deleteKeyPair({ KeyName: 'lab-key' }));
+  await attempt('volumes', () => ec2.describeVolumes({ Filters: [{ Name: 'attachment.instance-id', Values: [id] }] }));
+  return seen;
+}
+
+it('gives the same results for the other write actions (keys, groups, attributes, reboot, start, tags, copy, deregister)', async () => {
+  const direct = new MiniEc2({ seed: 5 });
+  const overWire = new MiniEc2({ seed: 5 });
+  const source = async (model: MiniEc2) => {
+    const east = model.client('us-east-1');
+    const { Images = [] } = await east.describeImages({ Owners: ['amazon'] });
+    return Images[0].ImageId!;
+  };
+  const viaModel = await adminCode(direct.client('us-west-2'), await source(direct));
+  const viaSdk = await adminCode(createSdkClient(overWire, 'us-west-2'), await source(overWire));
+  expect(comparable(viaSdk)).toEqual(comparable(viaModel));
+  const failures = Object.entries(viaModel).filter(([, v]) => (v as { error?: string }).error);
+  expect(failures.map(([k, v]) => [k, (v as { error: string }).error])).toEqual([['deregisterAgain', 'InvalidAMIID.Unavailable']]);
+  expect(comparable(overWire.exportState())).toEqual(comparable(direct.exportState()));
+});
