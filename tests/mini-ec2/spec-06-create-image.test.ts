@@ -188,4 +188,42 @@ describe('§6 CreateImage', () => {
     expect(other.Tags).toContainEqual({ Key: 'software:nginx', Value: '1.26' });
     expect(await newestAl2023(ec2)).not.toBe(ImageId);
   });
+
+  test('§6 CreateImage: BlockDeviceMappings can drop a data volume, grow one, or add an empty one', async () => {
+    const { model, ec2, id } = await runningInstance({ BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 10 } }] });
+    const { ImageId } = await ec2.createImage({
+      InstanceId: id,
+      Name: 'reshaped',
+      BlockDeviceMappings: [
+        { DeviceName: '/dev/sdf', NoDevice: '' },
+        { DeviceName: '/dev/xvda', Ebs: { VolumeSize: 20 } },
+        { DeviceName: '/dev/sdg', Ebs: { VolumeSize: 5, VolumeType: 'gp3' } },
+      ],
+    });
+    const img = (await ec2.describeImages({ ImageIds: [ImageId!] })).Images![0];
+    expect(img.BlockDeviceMappings!.map((b) => [b.DeviceName, b.Ebs!.VolumeSize])).toEqual([
+      ['/dev/xvda', 20],
+      ['/dev/sdg', 5],
+    ]);
+    await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: 'no-root', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', NoDevice: '' }] }), 'InvalidParameterCombination');
+    await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: 'shrunk', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 2 } }] }), 'InvalidBlockDeviceMapping');
+  });
+
+  test('§6 CreateImage: a golden image copied to another region keeps user data and software; missing key pairs and groups are dropped', async () => {
+    const { model, ec2 } = setup();
+    await ec2.createKeyPair({ KeyName: 'east-only' });
+    const userData = btoa('#!/bin/bash\napt-get install -y nginx');
+    const id = await launch(ec2, { KeyName: 'east-only', UserData: userData, TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'software:nginx', Value: '1.24' }] }] });
+    model.clock.advance(5000);
+    const { ImageId } = await ec2.createImage({ InstanceId: id, Name: 'golden' });
+    model.clock.advance(30_000);
+    const west = model.client('us-west-2');
+    const copy = await west.copyImage({ SourceImageId: ImageId, SourceRegion: 'us-east-1', Name: 'golden-west' });
+    model.clock.advance(30_000);
+    const clone = (await west.runInstances({ ImageId: copy.ImageId, MinCount: 1, MaxCount: 1 })).Instances![0];
+    expect(clone.Tags).toEqual([{ Key: 'software:nginx', Value: '1.24' }]);
+    expect(clone.KeyName).toBeUndefined();
+    expect(clone.SecurityGroups![0].GroupName).toBe('default');
+    expect((await west.describeInstanceAttribute({ InstanceId: clone.InstanceId, Attribute: 'userData' })).UserData!.Value).toBe(userData);
+  });
 });
