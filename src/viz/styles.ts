@@ -123,6 +123,7 @@ ${scope} .viz-image-meta{font-size:.85em;color:var(--viz-muted);}
 ${scope} .viz-ami-id{font-family:ui-monospace,Menlo,Consolas,monospace;}
 ${scope} table.viz-table{border-collapse:collapse;width:100%;font-size:.92em;}
 ${scope} table.viz-table th,${scope} table.viz-table td{border-bottom:1px solid var(--viz-border);padding:4px 6px;text-align:start;vertical-align:top;}
+${scope} table.viz-table code{white-space:nowrap;}
 ${scope} .viz-actions{display:flex;flex-wrap:wrap;gap:4px;}
 `;
 

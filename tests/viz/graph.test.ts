@@ -59,7 +59,7 @@ describe('stateToGraph', () => {
 
   it('draws an own image nobody launched from, and no public image nobody used', () => {
     const state = goldenState();
-    state.regions['us-east-1'].instances = {};
+    (state.regions['us-east-1'] as { instances: object }).instances = {};
     const east = stateToGraph(state, resolveCatalog).regions.find((r) => r.region === 'us-east-1')!;
     expect(east.nodes.map((n) => n.id)).toEqual([GOLDEN_AMI]);
     expect(east.edges).toEqual([]);

@@ -26,6 +26,9 @@ export interface ImagePickerDeps {
   onSelect(image: Image | undefined): void;
 }
 
+/** How many Quick Start IDs the CLI line spells out. */
+const SHOWN_IDS = 3;
+
 const tabKeys: Record<AmiTab, VizKey> = {
   quickstart: 'wizard.tab.quickstart',
   mine: 'wizard.tab.mine',
@@ -71,8 +74,20 @@ export function createImagePicker(deps: ImagePickerDeps): ImagePicker {
     count, list, chosen, cli.element);
   const element = h('fieldset', { class: 'viz-step', 'data-wizard-step': 'ami' }, h('legend', {}, t('wizard.step.ami')), tabList, panel);
 
+  /** The tab's query; once an image is chosen, the call that describes just that image. */
   function updateCli(): void {
-    cli.set(describeImagesCli(deps.region(), tabRequestForCli(query, deps.quickStartIds())));
+    if (selected?.ImageId) {
+      cli.set(describeImagesCli(deps.region(), { ImageIds: [selected.ImageId] }));
+      return;
+    }
+    const request = tabRequestForCli(query, deps.quickStartIds());
+    const ids = request.ImageIds ?? [];
+    if (ids.length <= SHOWN_IDS) {
+      cli.set(describeImagesCli(deps.region(), request));
+      return;
+    }
+    // The Quick Start list is dozens of IDs: show the first few and say how many more there are.
+    cli.set(`${describeImagesCli(deps.region(), { ...request, ImageIds: ids.slice(0, SHOWN_IDS) })}\n# ${t('wizard.cliMoreIds', { n: ids.length - SHOWN_IDS })}`);
   }
 
   function renderList(): void {
@@ -110,6 +125,7 @@ export function createImagePicker(deps: ImagePickerDeps): ImagePicker {
   function select(image: Image | undefined): void {
     selected = image;
     chosen.textContent = image ? t('wizard.selectedImage', { name: image.Name ?? '', id: image.ImageId ?? '' }) : t('wizard.noImageSelected');
+    updateCli();
     deps.onSelect(image);
   }
 
