@@ -38,10 +38,21 @@ function describeError(error) {
   return { name: 'Error', message: `a non-Error value was thrown: ${String(error).slice(0, 200)}` };
 }
 
+// Bytes the learner's code printed during the current run: the parent waits until it has read them all
+// before reporting the run, so output printed just before returning is never lost.
+let outputBytes = 0;
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream);
+  stream.write = (chunk, ...rest) => {
+    outputBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : (chunk?.length ?? 0);
+    return write(chunk, ...rest);
+  };
+}
+
 function finish(message) {
   if (finished) return;
   finished = true;
-  if (!send({ ...message, run: currentRun })) {
+  if (!send({ ...message, run: currentRun, outputBytes })) {
     send({ type: 'done', run: currentRun, ok: false, error: { name: 'DataCloneError', message: 'your function returned a value that cannot be copied (a function, a class instance with methods...). Return plain data.' } });
   }
 }
@@ -100,6 +111,7 @@ process.on('message', async (message) => {
   if (message.type !== 'start' || !finished) return;
   currentRun = message.run;
   finished = false;
+  outputBytes = 0;
   pending.clear();
 
   let bundle;

@@ -81,6 +81,31 @@ const numberFromEnv = (name: string, fallback: number) => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 
+/** Limits of one submission's runs: its limits.json (written by the grader next to tests/), else the environment. */
+export type Limits = { callTimeoutMs: number; childMemoryMb: number; maxCalls: number; testTimeoutMs?: number };
+const limitsCache = new Map<string, Limits>();
+
+export function limitsFor(testPath: string): Limits {
+  const dir = path.dirname(path.dirname(testPath));
+  let limits = limitsCache.get(dir);
+  if (!limits) {
+    let fromFile: Partial<Limits> = {};
+    try {
+      fromFile = JSON.parse(readFileSync(path.join(dir, 'limits.json'), 'utf8')) as Partial<Limits>;
+    } catch {
+      // no limits.json: an assignment folder or the sandbox; the environment (or the defaults) decide
+    }
+    limits = {
+      callTimeoutMs: fromFile.callTimeoutMs ?? numberFromEnv('EC2LAB_CALL_TIMEOUT_MS', 5000),
+      childMemoryMb: fromFile.childMemoryMb ?? numberFromEnv('EC2LAB_CHILD_MEMORY_MB', 128),
+      maxCalls: fromFile.maxCalls ?? numberFromEnv('EC2LAB_MAX_CALLS', 2000),
+      ...(fromFile.testTimeoutMs ? { testTimeoutMs: fromFile.testTimeoutMs } : {}),
+    };
+    limitsCache.set(dir, limits);
+  }
+  return limits;
+}
+
 /** Where the learner's files are: `<exercise>/<EC2LAB_SUBMISSION_DIR or 'submission'>`, next to tests/. */
 export function submissionDir(): string {
   const testPath = expect.getState().testPath;
@@ -125,27 +150,28 @@ export async function runLearnerFunction(options: RunLearnerOptions): Promise<Le
     result = { outcome, calls: [], output: '', durationMs: Date.now() - started, isolated: false };
   } else {
     const key = `${testPath}\0${path.join(dir, options.file)}`;
+    const limits = limitsFor(testPath);
     let session = sessions.get(key);
     if (!session?.process.alive) {
       endSession(key);
       const runnerDir = mkdtempSync(path.join(tmpdir(), 'ec2-lab-learner-'));
       writeFileSync(path.join(runnerDir, 'child-runner.mjs'), readFileSync(path.join(kitDir, 'child-runner.mjs')));
       writeFileSync(path.join(runnerDir, 'learner.mjs'), compile.code);
-      session = { runnerDir, process: new LearnerProcess({ runnerDir, memoryMb: numberFromEnv('EC2LAB_CHILD_MEMORY_MB', 128) }) };
+      session = { runnerDir, process: new LearnerProcess({ runnerDir, memoryMb: limits.childMemoryMb }) };
       sessions.set(key, session);
     }
     const runOptions = {
       exportName: options.export,
       args: options.args ?? [],
       client: options.model.client(options.region ?? 'us-east-1'),
-      timeoutMs: numberFromEnv('EC2LAB_CALL_TIMEOUT_MS', 5000),
-      maxCalls: numberFromEnv('EC2LAB_MAX_CALLS', 2000),
+      timeoutMs: limits.callTimeoutMs,
+      maxCalls: limits.maxCalls,
       maxOutputBytes: 64 * 1024,
     };
     result = await session.process.run(runOptions);
     if (session.process.refusedFlags) {
       // This Node has no permission model (exit 9: bad option): degrade to a plain child process.
-      session.process = new LearnerProcess({ runnerDir: session.runnerDir, memoryMb: numberFromEnv('EC2LAB_CHILD_MEMORY_MB', 128) }, false);
+      session.process = new LearnerProcess({ runnerDir: session.runnerDir, memoryMb: limits.childMemoryMb }, false);
       result = await session.process.run(runOptions);
     }
     if (!session.process.alive || result.outcome.kind !== 'returned') endSession(key);

@@ -115,7 +115,8 @@ export class LearnerProcess {
   private readyWaiters: (() => void)[] = [];
   private exited = false;
   private exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
-  private output = { text: '', dropped: 0, max: 64 * 1024 };
+  private output = { text: '', dropped: 0, max: 64 * 1024, received: 0 };
+  private onOutput: (() => void) | undefined;
   private nextRun = 1;
   private messageListener: ((message: Record<string, unknown>) => void) | undefined;
   private exitCode: number | null = null;
@@ -126,6 +127,8 @@ export class LearnerProcess {
       const room = this.output.max - this.output.text.length;
       if (room > 0) this.output.text += chunk.toString('utf8', 0, Math.min(chunk.length, room));
       this.output.dropped += Math.max(0, chunk.length - Math.max(room, 0));
+      this.output.received += chunk.length;
+      this.onOutput?.();
     };
     this.child.stdout?.on('data', capture);
     this.child.stderr?.on('data', capture);
@@ -178,7 +181,7 @@ export class LearnerProcess {
     const methods = clientMethods(options.client);
     const allowed = new Set(methods);
     const calls: CallRecord[] = [];
-    this.output = { text: '', dropped: 0, max: options.maxOutputBytes };
+    this.output = { text: '', dropped: 0, max: options.maxOutputBytes, received: 0 };
 
     return new Promise((resolve) => {
       let loaded = false;
@@ -247,7 +250,19 @@ export class LearnerProcess {
         } else if (message.type === 'call') {
           void serveCall(message);
         } else if (message.type === 'done') {
-          settle(doneOutcome(message, exportNames));
+          // The IPC message can overtake the last output chunks: wait for the bytes the child says it wrote.
+          const expected = typeof message.outputBytes === 'number' ? message.outputBytes : 0;
+          const outcome = doneOutcome(message, exportNames);
+          const finish = () => {
+            this.onOutput = undefined;
+            clearTimeout(drainLimit);
+            settle(outcome);
+          };
+          const drainLimit = setTimeout(finish, 300);
+          this.onOutput = () => {
+            if (this.output.received >= expected) finish();
+          };
+          this.onOutput();
         }
       };
 

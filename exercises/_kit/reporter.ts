@@ -23,10 +23,10 @@ export type ReportedModule = {
 const cap = (text: string, max = 4000) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export default class Ec2LabReporter implements Reporter {
-  private readonly file = process.env.EC2LAB_RESULTS_FILE;
-
   onTestModuleEnd(testModule: TestModule): void {
-    if (!this.file) return;
+    // Read each time: a long-lived vitest (the grader's daemon) points every run at its own file.
+    const file = process.env.EC2LAB_RESULTS_FILE;
+    if (!file) return;
     const tests: ReportedTest[] = [];
     for (const test of testModule.children.allTests()) {
       const result = test.result();
@@ -46,6 +46,6 @@ export default class Ec2LabReporter implements Reporter {
       errors: testModule.errors().map((e) => cap(String(e.message ?? e))),
       meta: testModule.meta(),
     };
-    appendFileSync(this.file, `${JSON.stringify(record)}\n`);
+    appendFileSync(file, `${JSON.stringify(record)}\n`);
   }
 }

@@ -1,6 +1,11 @@
 // Vitest setup file (runs before every test file, also when one worker runs many files): registers the
-// hook that hands the file's learner runs to the grader's reporter.
+// hook that hands the file's learner runs to the grader's reporter, and applies the submission's own
+// time limit to its tests and hooks (a long-lived vitest serves submissions with different limits).
 import './setup-flag.ts';
-import { reportRunsAfterAll } from './harness.ts';
+import { expect, vi } from 'vitest';
+import { limitsFor, reportRunsAfterAll } from './harness.ts';
 
 reportRunsAfterAll();
+const testPath = expect.getState().testPath;
+const limits = testPath ? limitsFor(testPath) : undefined;
+if (limits?.testTimeoutMs) vi.setConfig({ testTimeout: limits.testTimeoutMs, hookTimeout: limits.testTimeoutMs });

@@ -3,7 +3,7 @@
 // 2 usage errors (unknown exercise, bad option, missing path).
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gradeExercises, GradeInputError, listExercises, loadExercise } from '../grader/index.ts';
+import { closeGrader, gradeExercises, GradeInputError, listExercises, loadExercise } from '../grader/index.ts';
 import { FORMATS, formatReport, type ReportFormat } from '../grader/reports.ts';
 import { readSubmissions } from '../grader/submissions.ts';
 
@@ -91,6 +91,8 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof GradeInputError) return usageError(error.message);
     throw error;
+  } finally {
+    closeGrader();
   }
 
   if (values.out) {

@@ -1,12 +1,12 @@
-// Grades submissions of one exercise in ONE vitest process: every submission gets its own folder in a
-// batch, vitest runs all their test files with `jobs` workers, and each learner's code runs in its own
+// Grades submissions in ONE vitest process (a warm daemon, see run-vitest.ts): every submission gets its own
+// folder, vitest runs all their test files with `jobs` workers, and each learner's code runs in its own
 // child process with its own limits, so a bad submission fails alone without skewing the others.
 import { availableParallelism } from 'node:os';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadExercise } from './exercises.ts';
 import { buildResult } from './results.ts';
-import { runVitest, type ReportedModule } from './run-vitest.ts';
+import { VitestDaemon, type ReportedModule, type VitestRun } from './run-vitest.ts';
 import { GradeInputError, type Exercise, type Files, type GradeResult } from './types.ts';
 import { LIMITS, validateFiles, validateLimit } from './validate.ts';
 import { createBatchFolder, hashFolders, submissionFolderName, writeSubmission, writeVitestConfig, type RunSettings } from './workspace.ts';
@@ -35,8 +35,6 @@ export interface BatchResult {
   results: StudentResult[];
   durationMs: number;
 }
-
-const STARTUP_ALLOWANCE_MS = 15_000; // vitest's own start, on a busy 2-core machine
 
 export function runSettings(timeoutMs: number, memoryMb: number, jobs: number): RunSettings {
   const callTimeoutMs = Math.min(10_000, Math.max(1_000, Math.round(timeoutMs / 4)));
@@ -72,31 +70,34 @@ async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutM
   const jobs = Math.max(1, Math.min(Math.round(options.jobs ?? availableParallelism()), 16, Math.max(1, entries.length)));
   if (entries.length === 0) return [];
 
-  const batchDir = createBatchFolder();
+  const runner = runnerFor(jobs);
+  const settings = runSettings(timeoutMs, memoryMb, jobs);
+  const first = runner.nextIndex;
+  runner.nextIndex += entries.length;
+  const indexes = entries.map((_, i) => first + i);
+  const folders = indexes.map((index) => path.join(runner.dir, submissionFolderName(index)));
+  const resultsFile = path.join(runner.dir, `results-${first}.jsonl`);
   try {
-    entries.forEach((e, i) => writeSubmission(batchDir, i, e.exercise, e.files));
-    const configFile = writeVitestConfig(batchDir, runSettings(timeoutMs, memoryMb, jobs));
-    const shared = [path.join(batchDir, '_kit'), path.join(batchDir, 'mini-ec2')];
-    const testsOf = (i: number) => [path.join(batchDir, submissionFolderName(i), 'tests')];
-    const sharedBefore = hashFolders(shared);
+    entries.forEach((e, i) =>
+      writeSubmission(runner.dir, indexes[i], e.exercise, e.files, { callTimeoutMs: settings.callTimeoutMs, childMemoryMb: memoryMb, testTimeoutMs: settings.testTimeoutMs }),
+    );
+    const testsOf = (i: number) => [path.join(folders[i], 'tests')];
     const testsBefore = entries.map((_, i) => hashFolders(testsOf(i)));
+    const files = entries.flatMap((e, i) => e.exercise.manifest.tests.map((name) => path.join(folders[i], 'tests', name)));
 
     const rounds = Math.ceil(entries.length / jobs);
-    const run = await runVitest({
-      configFile,
-      resultsFile: path.join(batchDir, 'results.jsonl'),
-      timeoutMs: timeoutMs * rounds + STARTUP_ALLOWANCE_MS,
-    });
+    const run = await runner.daemon.run({ files, resultsFile, timeoutMs: timeoutMs * rounds + 10_000 });
 
-    const sharedChanged = hashFolders(shared) !== sharedBefore;
+    const sharedChanged = hashFolders(runner.shared) !== runner.sharedHash;
+    if (sharedChanged || run.timedOut || run.crashed) retireRunner(jobs); // a fresh vitest (and copies) next time
     const bySubmission = new Map<number, ReportedModule[]>();
     for (const module of run.modules) {
-      const index = submissionIndex(batchDir, module.file);
+      const index = submissionIndex(runner.dir, module.file);
       bySubmission.set(index, [...(bySubmission.get(index) ?? []), module]);
     }
 
     return entries.map((entry, i): StudentResult => {
-      const modules = bySubmission.get(i) ?? [];
+      const modules = bySubmission.get(indexes[i]) ?? [];
       let failure: string | undefined;
       if (sharedChanged) failure = "The grader's test kit or model changed during the run, so no result of this batch can be trusted.";
       else if (hashFolders(testsOf(i)) !== testsBefore[i]) failure = "The course's test files were changed while this submission ran; its result is void.";
@@ -106,7 +107,53 @@ async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutM
       return { student: entry.student, result: buildResult(entry.exercise, { modules, failure, durationMs, includeModel: options.includeModel }) };
     });
   } finally {
-    if (process.env.EC2LAB_KEEP_BATCH !== '1') rmSync(batchDir, { recursive: true, force: true });
+    if (process.env.EC2LAB_KEEP_BATCH !== '1') {
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+      rmSync(resultsFile, { force: true });
+    }
+  }
+}
+
+/**
+ * A warm vitest daemon per parallelism level, with its folder (the kit and a private copy of the model,
+ * hashed for the tamper check). Submissions come and go as s<n>/ folders inside it.
+ */
+interface Runner {
+  dir: string;
+  daemon: VitestDaemon;
+  shared: string[];
+  sharedHash: string;
+  nextIndex: number;
+}
+const runners = new Map<number, Runner>();
+const RECYCLE_AFTER_RUNS = 100; // a long-lived vitest keeps every module it ever saw: start afresh now and then
+
+function runnerFor(jobs: number): Runner {
+  const existing = runners.get(jobs);
+  if (existing && existing.daemon.runs < RECYCLE_AFTER_RUNS) return existing;
+  if (existing) retireRunner(jobs);
+  const dir = createBatchFolder();
+  const configFile = writeVitestConfig(dir, runSettings(LIMITS.timeoutMs.max, LIMITS.memoryMb.default, jobs));
+  const shared = [path.join(dir, '_kit'), path.join(dir, 'mini-ec2')];
+  const runner: Runner = { dir, daemon: new VitestDaemon(configFile), shared, sharedHash: hashFolders(shared), nextIndex: 0 };
+  runners.set(jobs, runner);
+  return runner;
+}
+
+function retireRunner(jobs: number): void {
+  const runner = runners.get(jobs);
+  if (!runner) return;
+  runners.delete(jobs);
+  runner.daemon.kill();
+  if (process.env.EC2LAB_KEEP_BATCH !== '1') rmSync(runner.dir, { recursive: true, force: true });
+}
+
+/** Stops the grader's vitest daemons and removes their folders (the CLI calls this when it is done). */
+export function closeGrader(): void {
+  for (const [jobs, runner] of [...runners]) {
+    runners.delete(jobs);
+    runner.daemon.close();
+    if (process.env.EC2LAB_KEEP_BATCH !== '1') rmSync(runner.dir, { recursive: true, force: true });
   }
 }
 
@@ -150,10 +197,10 @@ function sumDurations(modules: ReportedModule[]): number {
   return Math.round(modules.flatMap((m) => m.tests).reduce((sum, t) => sum + (t.durationMs ?? 0), 0));
 }
 
-function missingResultsReason(run: { timedOut: boolean; exitCode: number | null; output: string }, timeoutMs: number): string {
+function missingResultsReason(run: VitestRun, timeoutMs: number): string {
   if (run.timedOut) return `The tests did not finish within the time limit (${Math.round(timeoutMs / 1000)} s per submission) and were stopped.`;
-  const tail = run.output.trim().split('\n').slice(-3).join(' ').slice(0, 300);
-  return `The test run ended before this submission's tests finished (exit code ${run.exitCode})${tail ? `: ${tail}` : ''}.`;
+  const why = (run.crashed ?? run.output.trim().split('\n').slice(-3).join(' ')).slice(0, 300);
+  return `The test run ended before this submission's tests finished${why ? `: ${why}` : ''}.`;
 }
 
 export interface GradeSubmissionInput {

@@ -34,8 +34,11 @@ export function createBatchFolder(): string {
 
 export const submissionFolderName = (index: number) => `s${index}`;
 
+/** One submission's limits, read by the kit's harness from <submission folder>/limits.json. */
+export type SubmissionLimits = { callTimeoutMs: number; childMemoryMb: number; testTimeoutMs: number };
+
 /** Writes one submission's workspace and returns its folder. */
-export function writeSubmission(batchDir: string, index: number, exercise: Exercise, files: Files): string {
+export function writeSubmission(batchDir: string, index: number, exercise: Exercise, files: Files, limits?: SubmissionLimits): string {
   const dir = path.join(batchDir, submissionFolderName(index));
   mkdirSync(path.join(dir, 'tests'), { recursive: true });
   mkdirSync(path.join(dir, 'submission'), { recursive: true });
@@ -43,6 +46,7 @@ export function writeSubmission(batchDir: string, index: number, exercise: Exerc
   for (const name of exercise.manifest.files) {
     if (typeof files[name] === 'string') writeFileSync(path.join(dir, 'submission', name), files[name]);
   }
+  if (limits) writeFileSync(path.join(dir, 'limits.json'), JSON.stringify(limits));
   return dir;
 }
 

@@ -14,15 +14,12 @@ const looping = readFileSync(path.join(repoRoot, 'tests/grader/fixtures/hostile/
 describe.concurrent('usage errors exit with 2 and say what is wrong', () => {
   test.each([
     [['grade'], /missing the exercise id/],
-    [['grade', 'launch'], /missing the submissions/],
     [['grade', 'no-such-exercise', '.'], /unknown exercise "no-such-exercise"/],
     [['grade', 'launch', '/no/such/folder'], /no such file or folder: \/no\/such\/folder/],
     [['grade', 'launch', '.', '--format', 'xml'], /unknown format "xml"/],
-    [['grade', 'launch', '.', '--jobs', 'many'], /--jobs must be a positive number/],
     [['grade', 'launch', '.', '--timeout', '1'], /timeoutMs must be a number from 2000/],
     [['grade', 'launch', '.', '--bogus'], /Unknown option '--bogus'/],
     [['assignment', 'launch'], /--out DIR is required/],
-    [['assignment', 'launch', '--out', '/tmp/x', '--lang', 'fr'], /unknown language "fr"/],
     [['nonsense'], /unknown command 'nonsense'/],
   ])('ec2-lab %j', async (args, message) => {
     const run = await runCli(args as string[]);
