@@ -190,8 +190,8 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
     await waitForEditor(page);
     await pasteIntoEditor(page, "import type { Ec2Api } from 'mini-ec2';\n\nexport async function probe(ec2: Ec2Api) {\n  await ec2.run");
     await page.keyboard.press('Control+Space');
-    // A method of the model's client (the icon), not a word picked up from another file.
-    const suggestion = sandbox(page).locator('.suggest-widget .monaco-list-row', { hasText: 'runInstances' }).filter({ has: page.locator('.codicon-symbol-method') });
+    // A member of the model's client type (its signature is shown), not a word picked up from another file.
+    const suggestion = sandbox(page).locator('.suggest-widget .monaco-list-row', { hasText: 'Ec2Api.runInstances(' });
     await suggestion.first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await page.keyboard.type('(');
