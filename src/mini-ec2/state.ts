@@ -6,6 +6,7 @@
  */
 import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from './types.ts';
 import { Errors } from './errors.ts';
+import { REGION_NAMES } from './regions.ts';
 
 export const STATE_FORMAT = 'mini-ec2-state';
 export const STATE_VERSION = 1;
@@ -323,6 +324,7 @@ export function assertModelState(value: unknown): asserts value is ModelState {
   if (typeof s!.timing !== 'object' || s!.timing === null) fail('timing missing');
   if (!Array.isArray(s!.marketplaceSubscriptions)) fail('marketplaceSubscriptions must be an array');
   if (typeof s!.regions !== 'object' || s!.regions === null) fail('regions missing');
+  for (const name of REGION_NAMES) if (!Object.prototype.hasOwnProperty.call(s!.regions, name)) fail(`region ${name} missing`);
   for (const [name, region] of Object.entries(s!.regions!)) {
     if (typeof region !== 'object' || region === null) fail(`region ${name} is not an object`);
     for (const key of Object.keys(emptyRegion()) as (keyof RegionState)[]) {

@@ -120,6 +120,9 @@ describe('§1 State snapshots', () => {
     expect(() => MiniEc2.fromState({})).toThrow(/Not a mini-ec2 state snapshot/);
     expect(() => MiniEc2.fromState(null)).toThrow(/Not a mini-ec2 state snapshot/);
     expect(() => MiniEc2.fromState({ ...new MiniEc2().exportState(), version: 99 })).toThrow(/version/);
+    const noRegion = new MiniEc2().exportState();
+    delete (noRegion.regions as Record<string, unknown>)['sa-east-1'];
+    expect(() => MiniEc2.fromState(noRegion)).toThrow(/region sa-east-1 missing/);
   });
 
   test('§1 mutating an exported snapshot does not touch the model', async () => {
