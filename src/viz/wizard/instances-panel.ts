@@ -12,6 +12,8 @@ import type { WizardClient } from './wizard-api.ts';
 export interface InstancesPanel {
   element: HTMLElement;
   refresh(): Promise<void>;
+  /** Shows instances straight from a RunInstances answer (pending), before the next describe call. */
+  showLaunched(launched: Instance[]): void;
   /** True while an instance is between states (the wizard polls the model until none is). */
   busy(): boolean;
 }
@@ -170,9 +172,16 @@ export function createInstancesPanel(deps: InstancesPanelDeps): InstancesPanel {
     else render();
   }
 
+  function showLaunched(launched: Instance[]): void {
+    const ids = new Set(launched.map((i) => i.InstanceId));
+    instances = [...instances.filter((i) => !ids.has(i.InstanceId)), ...launched];
+    render();
+  }
+
   return {
     element,
     refresh,
+    showLaunched,
     busy: () => instances.some((i) => TRANSITIONAL.has(i.State?.Name ?? '')),
   };
 }

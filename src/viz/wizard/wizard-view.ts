@@ -174,7 +174,10 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
     launchButton.textContent = t('wizard.launching');
     feedback.replaceChildren();
     void client().runInstances(buildRunRequest(choices)).then(
-      (result) => showMessage(t('wizard.launched', { id: (result.Instances ?? []).map((i) => i.InstanceId).join(', ') })),
+      (result) => {
+        instances.showLaunched(result.Instances ?? []);
+        showMessage(t('wizard.launched', { id: (result.Instances ?? []).map((i) => i.InstanceId).join(', ') }));
+      },
       showError,
     ).finally(() => {
       launchButton.disabled = false;
