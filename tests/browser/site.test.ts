@@ -164,6 +164,21 @@ describe.skipIf(skipBrowser)('course site in Chromium', () => {
     await context.close();
   });
 
+  it('the header and footer link to the glossary, search and teachers pages of the same language', async () => {
+    const { page } = await open('es/');
+    const links = await page.$$eval('.site-nav a, .site-footer a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links).toEqual(['/es/glossary/', '/es/search/', '/es/teachers/']);
+    for (const link of links) {
+      const response = await page.goto(new URL(link, server.url).href);
+      expect(response?.status(), link).toBe(200);
+      expect(await page.getAttribute('html', 'lang')).toBe('es');
+    }
+    expect(await page.locator('.site-nav a[aria-current="page"]').count()).toBe(0); // teachers is in the footer
+    await page.goto(new URL('es/glossary/', server.url).href);
+    expect(await page.getAttribute('.site-nav a[aria-current="page"]', 'href')).toBe('/es/glossary/');
+    await page.context().close();
+  });
+
   it('unknown pages get the 404 page with status 404, in all three languages', async () => {
     const { page, status } = await open('en/no-such-lesson/');
     expect(status).toBe(404);
