@@ -1,6 +1,7 @@
 // `npm start`: build the site if needed, then serve it with COOP/COEP on http://127.0.0.1:4321.
 // Environment: PORT, HOST; EC2LAB_DIST (the built site, default dist/); EC2LAB_NO_BUILD=1 serves dist as it is
 // (the browser tests build once before starting many servers).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
@@ -21,6 +22,9 @@ export async function main(): Promise<void> {
     if (await ensureBuilt(repoRoot, distDir)) console.log(`Built the site in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
 
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    console.warn(`Warning: no built site in ${distDir} (run \`npm run build\`, or start without EC2LAB_NO_BUILD=1).`);
+  }
   const server = createApp({ distDir, routes });
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') console.error(`Port ${port} on ${host} is in use. Start with another port: PORT=4322 npm start`);
