@@ -145,7 +145,7 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     expect(await axeScan(page, { include: '[data-launch-wizard]' })).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 120_000);
 
   it('the wizard and its map speak Portuguese on a pt-br page (no English UI text)', async () => {
     const page = await browser.newPage();
@@ -277,5 +277,5 @@ describe.skipIf(skipBrowser)('live map after a sandbox run', () => {
     expect(await axeScan(page, { include: map })).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 300_000);
 });
