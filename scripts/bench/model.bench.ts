@@ -27,7 +27,7 @@ async function runInstancesRate(): Promise<void> {
   const rate = n / (ms / 1000);
   line('runInstances, 10,000 calls of one instance', `${Math.round(rate).toLocaleString('en')} calls/s`, '>= 50,000/s', rate / 50_000);
   const cpuRate = n / ((cpu.user + cpu.system) / 1e6);
-  line('  same, per CPU-second of this process (load-independent)', `${Math.round(cpuRate).toLocaleString('en')} calls/s`, '(info)', 1);
+  line('  same, per CPU-second of this process (less load-sensitive)', `${Math.round(cpuRate).toLocaleString('en')} calls/s`, '(info)', 1);
 }
 
 async function describeImagesMedian(): Promise<void> {
@@ -78,6 +78,13 @@ async function exportImport(): Promise<void> {
     }
   }
   const textRuns: number[] = [];
+  let cpuBest = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const cpu0 = process.cpuUsage();
+    MiniEc2.fromState(model.exportState());
+    const cpu = process.cpuUsage(cpu0);
+    cpuBest = Math.min(cpuBest, (cpu.user + cpu.system) / 1000);
+  }
   for (let r = 0; r < 5; r++) {
     const t = performance.now();
     const text = model.exportStateJson();
@@ -87,6 +94,7 @@ async function exportImport(): Promise<void> {
   }
   const best = Math.min(...runs);
   line('exportState + fromState, 10,000 instances + 1,000 images', `${best.toFixed(0)} ms`, '< 200 ms', 200 / best);
+  line('  same, CPU time of this process', `${cpuBest.toFixed(0)} ms`, '(info)', 1);
   const bestText = Math.min(...textRuns);
   line(`exportStateJson + fromState(text) (${(json / 1e6).toFixed(1)} MB of JSON)`, `${bestText.toFixed(0)} ms`, '< 200 ms', 200 / bestText);
 }
