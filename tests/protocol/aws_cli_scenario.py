@@ -3,7 +3,8 @@
 Every step is an `aws ec2 ...` command line, given to the CLI's own driver (awscli.clidriver, what the
 `aws` command runs) inside this one Python process: the CLI costs ~0.7 s of start-up per command, and
 this scenario has 25 of them. Argument parsing, request building, output and waiters (`aws ec2 wait`)
-are the CLI's; aws-cli.test.ts also runs the real `aws` command once.
+are the CLI's; aws-cli.test.ts also runs the real `aws` command. Where the `aws` command is not this
+python3's awscli package (AWS CLI v2's standalone build), each step runs the `aws` command instead.
 
 Usage: python3 aws_cli_scenario.py ENDPOINT REGION AMI_NAME_FILTER IMAGE_NAME MISSING_AMI OUTDIR
 Writes each step's JSON output to OUTDIR/<step>.json, each expected error's CLI message to OUTDIR/<case>.err.
@@ -12,6 +13,7 @@ import contextlib
 import io
 import json
 import os
+import subprocess
 import sys
 
 endpoint, region, name_filter, image_name, missing_ami, out = sys.argv[1:7]
@@ -25,15 +27,21 @@ os.environ.update(
     AWS_MAX_ATTEMPTS="1",
     AWS_PAGER="",
 )
-from awscli.clidriver import create_clidriver  # noqa: E402  (after the environment is set)
+try:
+    from awscli.clidriver import create_clidriver  # noqa: E402  (after the environment is set)
 
-driver = create_clidriver()  # one driver, one botocore session: the service model is loaded once
+    driver = create_clidriver()  # one driver, one botocore session: the service model is loaded once
+except ImportError:  # an `aws` that is not this python3's package (AWS CLI v2's own binary): run the command
+    driver = None
 
 
 def aws(*args):
     """Runs `aws ec2 ARGS --endpoint-url ... --region ... --output json`; returns (exit code, stdout, stderr)."""
-    stdout, stderr = io.StringIO(), io.StringIO()
     argv = ["ec2", *args, "--endpoint-url", endpoint, "--region", region, "--output", "json"]
+    if driver is None:
+        run = subprocess.run(["aws", *argv], capture_output=True, text=True)
+        return run.returncode, run.stdout, run.stderr
+    stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         code = driver.main(argv)
     return code, stdout.getvalue(), stderr.getvalue()

@@ -163,6 +163,9 @@ describe('the EC2 error envelope', () => {
     expect(ids(east.text).length).toBeGreaterThan(0);
     expect(ids(west.text).length).toBeGreaterThan(0);
     expect(ids(east.text).filter((id) => ids(west.text).includes(id))).toEqual([]);
+    const mars = await post(`Action=DescribeImages&${V}&Owner.1=amazon`, { authorization: fakeAuthorization('mars-north-1') });
+    expect([mars.status, mars.code]).toEqual([400, 'InvalidParameterValue']);
+    expect(mars.text).toContain('mars-north-1');
     const presigned = await fetch(`${server.url}/?Action=DescribeImages&${V}&Owner.1=amazon&X-Amz-Credential=${encodeURIComponent('test/20260115/us-west-2/ec2/aws4_request')}`);
     expect(ids(await presigned.text())).toEqual(ids(west.text));
   });

@@ -35,8 +35,12 @@ const tags = fc.array(fc.record({ Key: text, Value: fc.string({ maxLength: 12 })
 describe('the generated wire table', () => {
   it('is what the installed SDK schema gives (regenerate with npx tsx scripts/generate-ec2-wire-schema.ts)', () => {
     const version = JSON.parse(readFileSync(`${ROOT}node_modules/@aws-sdk/client-ec2/package.json`, 'utf8')).version;
+    // The SDK version lines aside: a new SDK that leaves the served shapes alone does not make the table stale.
+    const withoutVersion = (source: string) => source.split('\n').filter((line) => !/GENERATED|sdkVersion/.test(line)).join('\n');
     const fresh = buildWireSchemaSource(sdk as unknown as Record<string, unknown>, NormalizedSchema, version);
-    expect(readFileSync(`${ROOT}src/mini-ec2/protocol/wire-schema.generated.ts`, 'utf8') === fresh).toBe(true);
+    const committed = readFileSync(`${ROOT}src/mini-ec2/protocol/wire-schema.generated.ts`, 'utf8');
+    expect(withoutVersion(committed) === withoutVersion(fresh)).toBe(true);
+    expect(committed.length).toBeGreaterThan(50_000);
   });
 });
 
