@@ -4,7 +4,7 @@
 // to `model` (which stays in this process, next to the assertions), and `run` says what happened.
 // Tests then judge the model's state; `expectFinished(run)` turns a crash, loop or exit into a clear
 // failure message. Each run is also recorded for the grader (see the afterAll hook at the bottom).
-import { afterAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +46,7 @@ const kitDir = path.dirname(fileURLToPath(import.meta.url));
 type FileRecords = { runs: RunRecord[]; scenario?: { state: unknown; events: unknown[] } };
 const byTestFile = new Map<string, FileRecords>();
 const compiled = new Map<string, Promise<CompileResult>>();
+let currentTest: string | undefined;
 
 function recordsOf(testPath: string): FileRecords {
   let records = byTestFile.get(testPath);
@@ -180,7 +181,7 @@ export async function runLearnerFunction(options: RunLearnerOptions): Promise<Le
 
   const explanation = explainOutcome(result.outcome, options);
   const records = recordsOf(testPath);
-  records.runs.push({ label, test: expect.getState().currentTestName, outcome: result.outcome.kind, explanation, output: result.output.slice(0, 4000), durationMs: result.durationMs, isolated: result.isolated });
+  records.runs.push({ label, test: currentTest, outcome: result.outcome.kind, explanation, output: result.output.slice(0, 4000), durationMs: result.durationMs, isolated: result.isolated });
   if (options.main) records.scenario = { state: options.model.exportState(), events };
   const finished = result.outcome.kind === 'returned';
   return {
@@ -243,6 +244,16 @@ export function explainOutcome(outcome: LearnerOutcome, options: { file: string;
 // config that does not list it), the harness registers it itself when a test file first imports it.
 // (vitest requires a destructuring pattern for a hook's first parameter, hence the empty `{}`.)
 export function reportRunsAfterAll(): void {
+  // The test a run belongs to (none for a beforeAll scenario). Tracked here because expect's state may
+  // still name the previous file's last test while a new file's beforeAll runs in the same worker.
+  // eslint-disable-next-line no-empty-pattern
+  beforeEach(({}) => {
+    currentTest = expect.getState().currentTestName;
+  });
+  // eslint-disable-next-line no-empty-pattern
+  afterEach(({}) => {
+    currentTest = undefined;
+  });
   // eslint-disable-next-line no-empty-pattern
   afterAll(({}, suite) => {
     const file = suite as unknown as { filepath?: string; file?: { filepath?: string }; meta: Record<string, unknown> };
