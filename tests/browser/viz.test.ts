@@ -142,6 +142,21 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     await page.waitForSelector('[data-wizard-error="InvalidParameterValue"]');
     expect(await page.textContent('[data-wizard-error]')).toContain("does not match the architecture 'arm64' of the specified AMI");
 
+    // AWS Marketplace: launching needs a subscription first (OptInRequired), which the wizard offers.
+    await page.selectOption('[data-wizard-arch]', 'x86_64');
+    await page.click('[data-wizard-tab="marketplace"]');
+    await page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('[data-wizard-images] li[data-image-id]')];
+      return items.length > 0 && items.every((li) => li.textContent?.includes('x86_64'));
+    });
+    const vendorImage = (await imageIds(page))[0];
+    await page.check(`[data-wizard-images] input[value="${vendorImage}"]`);
+    await page.click('[data-wizard-launch]');
+    await page.waitForSelector('[data-wizard-error="OptInRequired"] [data-wizard-subscribe]');
+    await page.click('[data-wizard-subscribe]');
+    await page.click('[data-wizard-launch]');
+    await page.waitForSelector('[data-wizard-message]:has-text("i-")');
+
     expect(await axeScan(page, { include: '[data-launch-wizard]' })).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();

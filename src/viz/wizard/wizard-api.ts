@@ -14,6 +14,8 @@ export interface WizardModel {
   subscribe(listener: (event: unknown) => void): () => void;
   exportState(): unknown;
   events?(): unknown[];
+  /** The console's "Subscribe" for an AWS Marketplace product (not an EC2 API call). */
+  subscribeToMarketplaceProduct?(productCode: string): void;
 }
 
 export interface WizardEnv {

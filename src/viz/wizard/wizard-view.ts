@@ -63,8 +63,20 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
   const feedback = h('div', { 'data-wizard-feedback': '' });
   const showError = (error: unknown) => {
     const { code, message } = errorParts(error);
-    feedback.replaceChildren(h('div', { class: 'viz-error', role: 'alert', 'data-wizard-error': code },
-      h('strong', {}, t('wizard.error')), ': ', h('code', {}, code), ' — ', message));
+    const box = h('div', { class: 'viz-error', role: 'alert', 'data-wizard-error': code },
+      h('strong', {}, t('wizard.error')), ': ', h('code', {}, code), ' — ', message);
+    // A Marketplace image needs a subscription first; the console offers it right there.
+    const product = picker.selected()?.ProductCodes?.find((p) => p.ProductCodeType === 'marketplace')?.ProductCodeId;
+    if (code === 'OptInRequired' && product && env.model.subscribeToMarketplaceProduct) {
+      const subscribe = h('button', { type: 'button', 'data-wizard-subscribe': product }, t('wizard.subscribe', { code: product }));
+      subscribe.addEventListener('click', () => {
+        env.model.subscribeToMarketplaceProduct?.(product);
+        showMessage(t('wizard.subscribed', { code: product }));
+        launchButton.focus();
+      });
+      box.append(h('div', { class: 'viz-actions', style: 'margin-top:6px' }, subscribe));
+    }
+    feedback.replaceChildren(box);
   };
   const showMessage = (text: string) => {
     feedback.replaceChildren(h('p', { role: 'status', 'data-wizard-message': '' }, text));
