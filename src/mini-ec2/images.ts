@@ -29,7 +29,6 @@ import type {
   DescribeSnapshotsRequest,
   DescribeVolumesRequest,
   Image,
-  ImageState,
   Snapshot,
   Volume,
 } from './types.ts';
@@ -558,4 +557,3 @@ export function describeVolumes(ctx: Ctx, input: DescribeVolumesRequest) {
   return { Volumes: page.map(volumeOut), ...(nextToken ? { NextToken: nextToken } : {}) };
 }
 
-export type { ImageState };

@@ -31,7 +31,7 @@ import {
   tagsOut,
 } from './network.ts';
 import { regionInfo } from './regions.ts';
-import type { ImageRecord, InstanceRecord, InstanceVolumeRef, RegionState, TagRecord, VolumeRecord } from './state.ts';
+import type { ImageRecord, InstanceRecord, InstanceVolumeRef, RegionState, VolumeRecord } from './state.ts';
 import type {
   DescribeInstancesRequest,
   Instance,
@@ -616,4 +616,3 @@ export function describeInstanceAttribute(ctx: Ctx, instanceId: string, attribut
   }
 }
 
-export type { TagRecord };

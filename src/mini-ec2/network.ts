@@ -39,7 +39,7 @@ import type {
   Tag,
   Vpc,
 } from './types.ts';
-import { checkTags, paginate, tagsByResourceType } from './validate.ts';
+import { paginate, tagsByResourceType } from './validate.ts';
 
 export const tagsOut = (tags: readonly TagRecord[]): Tag[] => tags.map((t) => ({ Key: t.Key, Value: t.Value }));
 
@@ -610,4 +610,3 @@ export function describeAvailabilityZones(ctx: Ctx, input: DescribeAvailabilityZ
   };
 }
 
-export { checkTags };

@@ -465,7 +465,7 @@ declare module 'mini-ec2/images' {
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { ImageRecord, SnapshotRecord, VolumeRecord } from 'mini-ec2/state';
-  import type { CopyImageRequest, CreateImageRequest, DescribeImagesRequest, DescribeSnapshotsRequest, DescribeVolumesRequest, Image, ImageState, Snapshot, Volume } from 'mini-ec2/types';
+  import type { CopyImageRequest, CreateImageRequest, DescribeImagesRequest, DescribeSnapshotsRequest, DescribeVolumesRequest, Image, Snapshot, Volume } from 'mini-ec2/types';
   /** An image visible to the account in a region: its own (even deregistered) or the public catalog. */
   export declare function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined;
   /** The image RunInstances will use: malformed, not found, pending or deregistered are errors. */
@@ -503,7 +503,6 @@ declare module 'mini-ec2/images' {
       NextToken?: string | undefined;
       Volumes: Volume[];
   };
-  export type { ImageState };
 }
 declare module 'mini-ec2/index' {
   /**
@@ -577,7 +576,7 @@ declare module 'mini-ec2/instances' {
    * (EC2 itself defaults to m1.small).
    */
   import type { Ctx } from 'mini-ec2/context';
-  import type { InstanceRecord, RegionState, TagRecord } from 'mini-ec2/state';
+  import type { InstanceRecord, RegionState } from 'mini-ec2/state';
   import type { DescribeInstancesRequest, Instance, InstanceStateChange, InstanceStateName, Reservation, RunInstancesRequest } from 'mini-ec2/types';
   export declare const STATE_CODES: Record<InstanceStateName, number>;
   /** The moves the model may make, for the property tests and for assertions in transitions. */
@@ -750,7 +749,6 @@ declare module 'mini-ec2/instances' {
       InstanceInitiatedShutdownBehavior?: undefined;
       KernelId?: undefined;
   };
-  export type { TagRecord };
 }
 declare module 'mini-ec2/model' {
   /**
@@ -846,7 +844,6 @@ declare module 'mini-ec2/network' {
   import { type SeededRandom } from 'mini-ec2/ids';
   import type { KeyPairRecord, RegionState, SecurityGroupRecord, SubnetRecord, TagRecord, VpcRecord } from 'mini-ec2/state';
   import type { AuthorizeSecurityGroupIngressRequest, AvailabilityZone, CreateKeyPairRequest, CreateSecurityGroupRequest, DescribeAvailabilityZonesRequest, DescribeKeyPairsRequest, DescribeRegionsRequest, DescribeSecurityGroupsRequest, DescribeSubnetsRequest, DescribeVpcsRequest, KeyPairInfo, Region, SecurityGroup, SecurityGroupRule, Subnet, Tag, Vpc } from 'mini-ec2/types';
-  import { checkTags } from 'mini-ec2/validate';
   export declare const tagsOut: (tags: readonly TagRecord[]) => Tag[];
   /** Creates the default VPC, subnets and security group of a region (at model creation). */
   export declare function createDefaultNetwork(region: RegionState, regionName: string, rng: SeededRandom): void;
@@ -919,7 +916,6 @@ declare module 'mini-ec2/network' {
   export declare function describeAvailabilityZones(ctx: Ctx, input: DescribeAvailabilityZonesRequest): {
       AvailabilityZones: AvailabilityZone[];
   };
-  export { checkTags };
 }
 declare module 'mini-ec2/regions' {
   /**
