@@ -67,6 +67,7 @@ export async function compileLearnerModule(options: { submissionDir: string; fil
       platform: 'node',
       target: 'node20',
       sourcemap: 'inline',
+      sourcesContent: false, // line numbers in stack traces, without a copy of every source in each child
       logLevel: 'silent',
       // The learner's code gets its own defaults: the course repository's tsconfig does not apply to it.
       tsconfigRaw: {},

@@ -92,7 +92,7 @@ export async function run(args: string[]): Promise<number> {
     if (error instanceof GradeInputError) return usageError(error.message);
     throw error;
   } finally {
-    closeGrader();
+    await closeGrader();
   }
 
   if (values.out) {

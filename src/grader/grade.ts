@@ -149,12 +149,13 @@ function retireRunner(jobs: number): void {
 }
 
 /** Stops the grader's vitest daemons and removes their folders (the CLI calls this when it is done). */
-export function closeGrader(): void {
-  for (const [jobs, runner] of [...runners]) {
+export async function closeGrader(): Promise<void> {
+  const closing = [...runners].map(async ([jobs, runner]) => {
     runners.delete(jobs);
-    runner.daemon.close();
+    await runner.daemon.close();
     if (process.env.EC2LAB_KEEP_BATCH !== '1') rmSync(runner.dir, { recursive: true, force: true });
-  }
+  });
+  await Promise.all(closing);
 }
 
 function checkedSubmissions(exercise: Exercise, submissions: unknown): BatchSubmission[] {

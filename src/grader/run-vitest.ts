@@ -108,21 +108,27 @@ export class VitestDaemon {
     }
   }
 
-  /** Ends the daemon politely (it closes vitest), then for sure. */
-  close(): void {
+  /** Ends the daemon politely (it closes vitest), then for sure after 2 s; resolves once it is gone. */
+  close(): Promise<void> {
     const child = this.child;
-    if (child?.connected) child.disconnect();
-    setTimeout(() => {
-      if (child?.pid && child.exitCode === null) {
+    this.child = undefined;
+    this.ready = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const force = setTimeout(() => {
         try {
-          process.kill(-child.pid, 'SIGKILL');
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
         } catch {
           // gone
         }
-      }
-    }, 2_000).unref();
-    this.child = undefined;
-    this.ready = undefined;
+      }, 2_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      if (child.connected) child.disconnect();
+      else child.kill('SIGKILL');
+    });
   }
 
   /** Runs the files (one run at a time: runs queue up) and returns what the reporter wrote. */
