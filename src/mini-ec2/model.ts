@@ -179,7 +179,7 @@ export class MiniEc2 {
 
   /** An independent model in the same state (manual clock at the same time); listeners are not copied. */
   clone(): MiniEc2 {
-    return MiniEc2.fromState(this.exportState());
+    return new MiniEc2({}, this.exportState()); // exportState() is already a fresh copy
   }
 
   /** Subscribes the account to an AWS Marketplace product (what the console's "Subscribe" does). */
