@@ -147,8 +147,8 @@ export class LearnerProcess {
     // An idle child between runs must not keep the test process alive; a run's own timer does meanwhile.
     this.child.unref();
     (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
-    this.child.stdout?.unref?.();
-    this.child.stderr?.unref?.();
+    (this.child.stdout as { unref?: () => void } | null)?.unref?.();
+    (this.child.stderr as { unref?: () => void } | null)?.unref?.();
   }
 
   get alive(): boolean {

@@ -2,7 +2,7 @@
 // folder, vitest runs all their test files with `jobs` workers, and each learner's code runs in its own
 // child process with its own limits, so a bad submission fails alone without skewing the others.
 import { availableParallelism } from 'node:os';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadExercise } from './exercises.ts';
 import { buildResult } from './results.ts';
@@ -130,7 +130,7 @@ const RECYCLE_AFTER_RUNS = 100; // a long-lived vitest keeps every module it eve
 
 function runnerFor(jobs: number): Runner {
   const existing = runners.get(jobs);
-  if (existing && existing.daemon.runs < RECYCLE_AFTER_RUNS) return existing;
+  if (existing && existing.daemon.runs < RECYCLE_AFTER_RUNS && existsSync(existing.dir)) return existing;
   if (existing) retireRunner(jobs);
   const dir = createBatchFolder();
   const configFile = writeVitestConfig(dir, runSettings(LIMITS.timeoutMs.max, LIMITS.memoryMb.default, jobs));

@@ -3,6 +3,7 @@
 import type { ReportedModule } from './run-vitest.ts';
 import { testCodeFor, testSources } from './test-source.ts';
 import type { Exercise, GradeResult, TestResult, TestStatus } from './types.ts';
+import type { ModelEvent, ModelState } from '../mini-ec2/index.ts';
 
 export const OUTPUT_CAP = 500;
 const MESSAGE_CAP = 2_000;
@@ -90,6 +91,7 @@ export function buildResult(exercise: Exercise, report: SubmissionReport): Grade
   const result: GradeResult = { version: 3, status, exercise: manifest.id, tests, points, maxPoints, durationMs: report.durationMs };
   if (message) result.message = capText(stripAnsi(message), MESSAGE_CAP);
   const scenario = report.modules.map((m) => kitMeta(m).scenario).find(Boolean);
-  if (report.includeModel && scenario && !report.failure) result.model = { state: scenario.state, events: scenario.events };
+  // The kit recorded model.exportState() and the model's events: the model's own types, as plain JSON.
+  if (report.includeModel && scenario && !report.failure) result.model = { state: scenario.state as ModelState, events: scenario.events as ModelEvent[] };
   return result;
 }

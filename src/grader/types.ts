@@ -1,6 +1,8 @@
 // The grader's data: exercise manifests and the results it returns (contracts.md, "exercises and the grader").
 // Results follow Exercism's results.json version 3, plus points and the model's main scenario.
 
+import type { ModelEvent, ModelState } from '../mini-ec2/index.ts';
+
 export const LOCALES = ['en', 'pt-br', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 export type Localized<T> = Record<Locale, T>;
@@ -56,7 +58,7 @@ export interface GradeResult {
   points: number;
   maxPoints: number;
   durationMs: number;
-  model?: { state: unknown; events: unknown[] }; // the main scenario's final state and event log
+  model?: { state: ModelState; events: ModelEvent[] }; // the main scenario's final state and event log (live map)
 }
 
 /** Bad input to the grader (unknown exercise, bad file names, oversized files...): a clear message, nothing graded. */

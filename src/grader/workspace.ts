@@ -8,7 +8,7 @@
 // submission next to the test file, so one run can grade many submissions side by side.
 // Batches live under node_modules/.cache so test files resolve 'vitest' and 'esbuild' from the repository.
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kitDir, modelDir, repoRoot } from './exercises.ts';
 import type { Exercise, Files } from './types.ts';
@@ -23,7 +23,28 @@ export interface RunSettings {
   workerMemoryMb: number; // the vitest worker holding the model and assertions
 }
 
+const STALE_MS = 6 * 3_600_000;
+
+/** Folders left behind by a grader that was killed: anything older than six hours goes. */
+function removeStaleFolders(): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(batchesDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const full = path.join(batchesDir, name);
+    try {
+      if (name !== '.vite' && Date.now() - statSync(full).mtimeMs > STALE_MS) rmSync(full, { recursive: true, force: true });
+    } catch {
+      // another grader removed it first
+    }
+  }
+}
+
 export function createBatchFolder(): string {
+  removeStaleFolders();
   const dir = path.join(batchesDir, `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
   cpSync(kitDir, path.join(dir, '_kit'), { recursive: true });
