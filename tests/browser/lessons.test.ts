@@ -117,7 +117,17 @@ describe.skipIf(skipBrowser)('lessons in the browser', () => {
     await expect.poll(() => feedback.getAttribute('data-verdict')).toBe('wrong');
     expect(await feedback.innerText()).toContain('Not quite.');
     expect(await feedback.innerText()).toContain('EC2 gives you whole servers');
-    expect(await first.locator('[data-option="1"] [data-explain]').isVisible()).toBe(true);
+
+    // A multiple-choice question explains, beside each option, the ones chosen wrongly and the ones missed.
+    const third = page.locator('[data-knowledge-check] [data-question="2"]');
+    await third.locator('input[value="0"]').check();
+    await third.locator('input[value="4"]').check();
+    await third.locator('[data-check]').click();
+    await expect.poll(() => third.locator('[data-feedback]').getAttribute('data-verdict')).toBe('wrong');
+    expect(await third.locator('[data-feedback]').innerText()).toContain('missed: 3; wrong answers chosen: 1');
+    expect(await third.locator('[data-option="4"] [data-explain]').getAttribute('data-verdict')).toBe('wrong');
+    expect(await third.locator('[data-option="1"] [data-explain]').isVisible()).toBe(true);
+    expect(await third.locator('[data-option="0"] [data-explain]').getAttribute('data-verdict')).toBe('right');
 
     // Then right, by keyboard only: focus the first radio, Space selects it, Tab to Check, Enter.
     await first.locator('input[value="0"]').focus();

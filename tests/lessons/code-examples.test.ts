@@ -271,7 +271,7 @@ describe('CloudFormation templates', () => {
     const check = run('python3', [join(repoRoot, 'tests/lessons/code-runner/cloudformation-check.py'), ...files], process.env, 300_000);
     if (check.failed) problem = `python3 with boto3 and moto is needed to check the templates:\n${check.text.slice(-2000)}`;
     for (const line of check.text.split('\n').filter((l) => l.startsWith('{'))) {
-      const r = JSON.parse(line) as { file: string };
+      const r = JSON.parse(line) as { file: string; error?: string; status?: string; instances?: Array<{ type: string; tags: Record<string, string> }> };
       results.set(r.file, r);
     }
   }, 320_000);

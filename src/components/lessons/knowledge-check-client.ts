@@ -5,7 +5,7 @@ import { readProgress, recordQuiz } from '../site/progress.ts';
 import { isCorrect, type Answer, type Question } from './questions.ts';
 
 type Strings = Record<
-  'check' | 'correct' | 'incorrect' | 'noAnswer' | 'rightOrder' | 'rightPairs' | 'youChose' | 'shouldChoose' | 'score' | 'saved' | 'moveUp' | 'moveDown',
+  'check' | 'correct' | 'incorrect' | 'multipleSummary' | 'noAnswer' | 'rightOrder' | 'rightPairs' | 'youChose' | 'shouldChoose' | 'score' | 'saved' | 'moveUp' | 'moveDown',
   string
 >;
 
@@ -40,7 +40,14 @@ function showFeedback(item: HTMLElement, question: Question, answer: Answer, rig
 
   if (question.kind === 'single' || question.kind === 'multiple') {
     const chosen = new Set(answer.kind === 'order' ? [] : answer.chosen);
-    // Explain every option the learner chose, and every right one they missed.
+    if (question.kind === 'single') {
+      // One choice: its explanation goes in the announced feedback, nothing repeated beside the option.
+      const picked = question.options.find((_, i) => chosen.has(i));
+      feedback.append(' ', picked?.explain ?? '');
+      return;
+    }
+    // Several choices: each option the learner chose, and each right one they missed, is explained beside
+    // it; the announced feedback sums up.
     item.querySelectorAll<HTMLElement>('[data-option]').forEach((li) => {
       const index = Number(li.dataset.option);
       const option = question.options[index];
@@ -54,8 +61,10 @@ function showFeedback(item: HTMLElement, question: Question, answer: Answer, rig
       explain.dataset.verdict = option.correct ? 'right' : 'wrong';
       explain.textContent = `${picked ? strings.youChose : strings.shouldChoose} ${option.explain}`;
     });
-    const pickedExplanations = question.options.filter((_, i) => chosen.has(i)).map((o) => o.explain);
-    feedback.append(' ', pickedExplanations.join(' '));
+    const missed = question.options.filter((o, i) => o.correct && !chosen.has(i)).length;
+    const wrong = question.options.filter((o, i) => !o.correct && chosen.has(i)).length;
+    if (!right) feedback.append(' ', strings.multipleSummary.replace('{missed}', String(missed)).replace('{wrong}', String(wrong)));
+    feedback.append(' ', question.options.filter((_, i) => chosen.has(i)).map((o) => o.explain).join(' '));
     return;
   }
 

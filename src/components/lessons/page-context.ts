@@ -1,6 +1,7 @@
 // Lesson components learn the page's language and lesson from its URL (/<locale>/<slug>/), so an MDX author
 // never has to pass them: `<Term id="ami">AMI</Term>` reads the same in every language file.
 import { defaultLocale, isLocale, type Locale } from '../../i18n/locales.ts';
+import { url } from '../../i18n/paths.ts';
 
 /** The path segments after the site's base path: '/base/pt-br/what-is-ec2/' -> ['pt-br', 'what-is-ec2']. */
 function segments(pathname: string, base: string): string[] {
@@ -19,6 +20,7 @@ export function lessonSlugFromPath(pathname: string, base = '/'): string {
   return isLocale(first) && second ? second : '';
 }
 
+/** The site's base path ('/' unless the site is served from a sub-folder), as the site's paths.ts knows it. */
 export function siteBase(): string {
-  return (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+  return url('');
 }
