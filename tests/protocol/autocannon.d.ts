@@ -32,6 +32,7 @@ declare module 'autocannon' {
     '4xx': number;
     '5xx': number;
   };
-  function autocannon(options: Options): Promise<Result>;
+  type Instance = Promise<Result> & { on(event: string, listener: (...args: any[]) => void): Instance };
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

@@ -2,10 +2,10 @@
 // CreateTags), against the real server module running in its own process (load-server.ts). Passes when
 // every request got a 2xx, every launch the clients saw is in the model afterwards (no lost write), no
 // socket is left open, and 10,000 more requests leave the server's heap (after GC) where it was: no
-// per-request leak. Bounded in time: autocannon gives each request 10 s, the test 60 s.
+// per-request leak. Bounded in time: autocannon gives each request 15 s, each test 90 s.
 import { fork, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { fakeAuthorization, ROOT } from './helpers.ts';
 
 let child: ChildProcess;
@@ -29,6 +29,20 @@ async function call(body: string): Promise<string> {
   if (!res.ok) throw new Error(text);
   return text;
 }
+
+/** Counts the kinds of request errors autocannon meets, so a failure says what went wrong. */
+const errorKinds = new Map<string, number>();
+function withErrorLog<T>(run: T): T {
+  (run as unknown as { on(event: string, listener: (error: Error & { code?: string }) => void): void }).on('reqError', (error) => {
+    const kind = error.code ?? error.message;
+    errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+  });
+  return run;
+}
+afterEach(() => {
+  if (errorKinds.size) console.log('load: request errors', Object.fromEntries(errorKinds));
+  errorKinds.clear();
+});
 
 beforeAll(async () => {
   child = fork(`${ROOT}tests/protocol/load-server.ts`, [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
@@ -76,13 +90,13 @@ it('serves 20,000 mixed requests on 200 connections with no error and no lost wr
     post('Action=DescribeAvailabilityZones'),
     post(`Action=DescribeImages&ImageId.1=${imageId}`),
   ];
-  const result = await autocannon({ url, connections: 200, amount: 20_000, timeout: 10, requests });
+  const result = await withErrorLog(autocannon({ url, connections: 200, amount: 20_000, timeout: 15, requests }));
   console.log(`load: ${result.requests.total} requests in ${(result.duration).toFixed(1)} s, ${result.requests.average} req/s, p99 ${result.latency.p99} ms, ${launched} launches`);
   expect({ errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx }).toEqual({ errors: 0, timeouts: 0, non2xx: 0 });
   expect(result['2xx']).toBe(20_000);
   expect(launched).toBeGreaterThanOrEqual(1_900);
   expect(await ask<number>('instances')).toBe(before + launched);
-}, 60_000);
+}, 90_000);
 
 it('holds no memory per request once done (server heap after GC, before and after 10,000 more requests)', async () => {
   const reads = [
@@ -95,7 +109,7 @@ it('holds no memory per request once done (server heap after GC, before and afte
   const requests = reads.map((body) => ({ method: 'POST' as const, headers, body: `${body}&${V}` }));
   const heapBefore = await ask<number>('heap');
   expect(heapBefore).toBeGreaterThan(0);
-  const run = await autocannon({ url, connections: 200, amount: 10_000, timeout: 10, requests });
+  const run = await withErrorLog(autocannon({ url, connections: 200, amount: 10_000, timeout: 15, requests }));
   expect(run.errors + run.timeouts).toBe(0);
   expect([run['2xx'], run['4xx']]).toEqual([8_000, 2_000]);
   await new Promise((r) => setTimeout(r, 300));
@@ -104,4 +118,4 @@ it('holds no memory per request once done (server heap after GC, before and afte
   console.log(`load: server heap after GC ${(heapBefore / 2 ** 20).toFixed(1)} MB -> ${(heapAfter / 2 ** 20).toFixed(1)} MB after 10,000 more requests`);
   // A leak of 300 bytes per request would show as 3 MB.
   expect(heapAfter - heapBefore).toBeLessThan(3 * 2 ** 20);
-}, 60_000);
+}, 90_000);

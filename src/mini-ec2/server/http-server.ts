@@ -15,7 +15,11 @@ export type MiniEc2ServerOptions = {
   headersTimeoutMs?: number;
   /** Time allowed to receive the whole request (headers and body). Default 30 s. */
   requestTimeoutMs?: number;
-  /** Idle time before a kept-alive connection is closed. Default 5 s. */
+  /**
+   * Idle time before a kept-alive connection is closed. Default 65 s (longer than clients' own idle
+   * timeouts, as load balancers do): a server that closes first races a client that is just sending its
+   * next request on that connection, and a client that does not retry loses that request.
+   */
   keepAliveTimeoutMs?: number;
   defaultRegion?: string;
   /** Where model bugs (anything thrown that is not an EC2 error) are reported. Default: console.error. */
@@ -66,7 +70,7 @@ export async function startMiniEc2Server(model: ServableModel, options: MiniEc2S
     {
       headersTimeout,
       requestTimeout: Math.max(requestTimeout, headersTimeout),
-      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 65_000,
       // How often Node looks for requests past their deadline (its default, 30 s, would make the
       // timeouts above up to 30 s late).
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4))),
