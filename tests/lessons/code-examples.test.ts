@@ -226,6 +226,9 @@ const sequenceKey = (list: Example[]) => JSON.stringify(list.map((e) => [e.lesso
 const sequenceRuns = new Map<string, Promise<Outcome[]>>();
 
 async function runSequence(list: Example[]): Promise<Outcome[]> {
+  if (list.some((e) => kindOf(e) === 'AWS CLI') && spawnSync('aws', ['--version']).status !== 0) {
+    throw new Error('the AWS CLI (`aws`) is needed to run the lessons\' CLI examples: pip install awscli, or apt-get install awscli');
+  }
   const server = await startMiniEc2();
   try {
     const env = awsEnv(server.url);
