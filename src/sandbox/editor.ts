@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// (for the `?worker` imports below, a Vite feature)
 // The code editor: Monaco with only the editor core, its common features and TypeScript (a full Monaco build
 // carries ~80 languages and three more language workers). This module is imported dynamically, when the
 // sandbox is first seen or focused, so a lesson page never pays for it up front. Vite bundles Monaco and

@@ -32,11 +32,13 @@ import type { SandboxEditor } from './editor.ts';
 import type { OutputPanel } from './output.ts';
 
 /**
- * How long we wait for WebContainer.boot(). It never settles when stackblitz.com is unreachable; a real boot
- * on a fair connection takes 2-4 s. 7 s keeps the fallback within 10 s of the first Run even when the Run
- * click is what woke the sandbox up.
+ * How long we wait for WebContainer.boot(), which never settles when stackblitz.com is unreachable; a real
+ * boot on a fair connection takes 2-4 s. With the course server at hand (npm start) runs go there after
+ * LOCAL_GRACE_MS: the fallback comes within 10 s of the first Run even when that click woke the sandbox up.
+ * Without one (a static host) the WebContainer is the only way to run tests and gets BOOT_TIMEOUT_MS.
  */
-export const WEBCONTAINER_BOOT_TIMEOUT_MS = 7000;
+export const LOCAL_GRACE_MS = 5000;
+export const BOOT_TIMEOUT_MS = 20_000;
 
 export const RUN_RESULT_EVENT = 'ec2lab:run-result';
 
@@ -59,7 +61,7 @@ function chooseOnce(onOutput: (text: string) => void): Promise<BackendChoice> {
           if (!data) throw new Error(`no data for exercise ${id}`);
           return kitReportToGradeResult(data, report, run);
         },
-        bootTimeoutMs: WEBCONTAINER_BOOT_TIMEOUT_MS,
+        bootTimeoutMs: BOOT_TIMEOUT_MS,
         onOutput,
       });
       await backend.start();
@@ -67,6 +69,7 @@ function chooseOnce(onOutput: (text: string) => void): Promise<BackendChoice> {
     },
     probeLocal: () => probeLocal(),
     createLocal: () => createLocalBackend(),
+    localGraceMs: LOCAL_GRACE_MS,
   });
   return backendChoice;
 }

@@ -57,7 +57,7 @@ describe('POST /api/grade', () => {
 
   it('refuses another origin, a cross-site fetch and a rebinding host name with 403 JSON', async () => {
     const before = graded.length;
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: 'http://evil.example' },
       { origin: `http://localhost:${port}` }, // another origin for the browser, even on this machine
       { 'sec-fetch-site': 'cross-site' },

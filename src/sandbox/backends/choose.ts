@@ -1,5 +1,9 @@
-// Picks where runs go: a WebContainer when it starts in time, else the course server's /api/grade, else
-// nothing (a static host while offline) and the sandbox offers the exercise as a download instead.
+// Picks where runs go: a WebContainer when it starts, else the course server's /api/grade, else nothing
+// (a static host while offline) and the sandbox offers the exercise as a download instead.
+//
+// How long to wait for the WebContainer depends on what else there is: with the course server on hand we
+// give it `localGraceMs` (the learner should not wait long for an answer the server can give), without one
+// it is the only way to run tests, so it gets the backend's own, longer, boot timeout.
 import type { Backend } from './backend.ts';
 
 export type BackendChoice =
@@ -12,17 +16,39 @@ export interface ChooseOptions {
   startWebContainer: () => Promise<Backend>;
   probeLocal: () => Promise<boolean>;
   createLocal: () => Backend;
+  /** With a local server available, how long the WebContainer may take before runs go to the server. */
+  localGraceMs: number;
 }
 
+const never = new Promise<never>(() => {});
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export async function chooseBackend(options: ChooseOptions): Promise<BackendChoice> {
-  // Probe the local server while the WebContainer boots, so falling back costs no extra wait.
-  const local = options.probeLocal();
+  const local = options.probeLocal().catch(() => false);
+  const webcontainer = options.startWebContainer().then(
+    (backend): BackendChoice => ({ kind: 'webcontainer', backend }),
+    async (error: unknown): Promise<BackendChoice> => {
+      const webcontainerProblem = message(error);
+      return (await local)
+        ? { kind: 'local', backend: options.createLocal(), webcontainerProblem }
+        : { kind: 'none', webcontainerProblem };
+    },
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const localAfterGrace = local.then((available) =>
+    available
+      ? new Promise<BackendChoice>((resolve) => {
+          timer = setTimeout(() => resolve({
+            kind: 'local',
+            backend: options.createLocal(),
+            webcontainerProblem: `WebContainer did not start within ${Math.round(options.localGraceMs / 1000)} s`,
+          }), options.localGraceMs);
+        })
+      : never,
+  );
   try {
-    const backend = await options.startWebContainer();
-    return { kind: 'webcontainer', backend };
-  } catch (error) {
-    const webcontainerProblem = error instanceof Error ? error.message : String(error);
-    if (await local) return { kind: 'local', backend: options.createLocal(), webcontainerProblem };
-    return { kind: 'none', webcontainerProblem };
+    return await Promise.race([webcontainer, localAfterGrace]);
+  } finally {
+    clearTimeout(timer);
   }
 }

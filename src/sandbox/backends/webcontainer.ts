@@ -132,9 +132,12 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
 
   function boot(): Promise<Container> {
     if (booting) return booting;
-    if (typeof globalThis !== 'undefined' && 'crossOriginIsolated' in globalThis && !globalThis.crossOriginIsolated) {
-      state = { status: 'failed', reason: 'unsupported', message: 'This page is not cross-origin isolated.' };
-      booting = Promise.reject(new Error(state.message));
+    const unsupported = ('crossOriginIsolated' in globalThis && !globalThis.crossOriginIsolated)
+      ? 'this page is not cross-origin isolated'
+      : (typeof navigator !== 'undefined' && navigator.onLine === false ? 'the browser is offline' : undefined);
+    if (unsupported) {
+      state = { status: 'failed', reason: 'unsupported', message: unsupported };
+      booting = Promise.reject(new Error(unsupported));
       booting.catch(() => {});
       return booting;
     }
