@@ -202,7 +202,7 @@ function benchPageWeight(): boolean {
   }
   const lazy = allJs(join(dist, '_astro'));
   const sizeOf = (marker: string) => lazy.filter((f) => readFileSync(f, 'utf8').includes(marker)).reduce((sum, f) => sum + statSync(f).size, 0);
-  console.log(`  ${pages.length} lesson pages checked (${mapPages} with a live-map mount, ${wizardPages} with the launch wizard): `
+  console.log(`  ${pages.length} pages under /<locale>/ checked (${mapPages} with a live-map mount, ${wizardPages} with the launch wizard): `
     + `${ok ? 'no' : 'SOME'} lazy viz code loaded up front`);
   // A marker found in no built file means the check above could not have failed: say so and fail.
   for (const [what, marker] of Object.entries(LAZY_MARKERS)) {
