@@ -34,7 +34,7 @@ beforeAll(async () => {
   for (const file of SIDE_EFFECTS) rmSync(file, { force: true });
   protectedBefore = hashTree(path.join(repoRoot, 'exercises'));
   const folder = classFolder('launch.ts', { ...hostile, solution: launch.solution['launch.ts'], starter: launch.starter['launch.ts'], 'missing-file': undefined });
-  const run = await runCli(['grade', 'launch', folder, '--format', 'json', '--jobs', '2', '--timeout', '8', '--memory', '96']);
+  const run = await runCli(['grade', 'launch', folder, '--format', 'json', '--jobs', '2', '--timeout', '12', '--memory', '96']);
   exitCode = run.code;
   expect(run.code, run.stderr).toBe(0);
   report = JSON.parse(run.stdout) as JsonReport;
