@@ -32,17 +32,16 @@ function firstKey(node: ParamNode, path: string): string {
   return firstKey(child, `${path}.${segment}`);
 }
 
-const INTEGER = /^[+-]?\d{1,16}$/;
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const INTEGER = /^[+-]?\d+$/;
 
 function convertPrimitive(type: string, value: string, name: string): unknown {
   switch (type) {
     case 'string':
       return value;
     case 'number':
-      // EC2's numeric inputs are integers nearly everywhere; a decimal is accepted only if whole.
-      if (INTEGER.test(value)) return Number(value);
-      if (DECIMAL.test(value) && Number.isInteger(Number(value))) return Number(value);
+      // The numeric inputs of the served actions are all integers: '1.5', '1e3', '' and numbers too
+      // large to hold exactly are refused, as EC2 refuses them.
+      if (INTEGER.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
       throw protocolErrors.badValue(name, value, 'Integer');
     case 'boolean': {
       const lower = value.toLowerCase();
