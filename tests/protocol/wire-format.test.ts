@@ -8,6 +8,7 @@ import { NormalizedSchema } from '@smithy/core/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildWireSchemaSource } from '../../scripts/ec2-wire-schema-builder.ts';
+import { createQueryAdapter } from '../../src/mini-ec2/protocol/adapter.ts';
 import { createSdkClient } from '../../src/mini-ec2/protocol/sdk-client.ts';
 import { outputToXml } from '../../src/mini-ec2/protocol/xml-output.ts';
 import { queryToInput } from '../../src/mini-ec2/protocol/query-input.ts';
@@ -168,5 +169,28 @@ describe('response writing', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a model that fails', () => {
+  it('turns a bug (anything but an EC2 error) into 500 InternalError, reported to the host, and keeps serving', async () => {
+    const reported: unknown[] = [];
+    const model = {
+      client: () => ({
+        describeRegions: async () => {
+          throw new TypeError('boom');
+        },
+        describeImages: async () => ({ Images: [] }),
+      }),
+    };
+    const adapter = createQueryAdapter(model, { onInternalError: (error, action) => reported.push([action, (error as Error).message]) });
+    const request = (body: string) => adapter.handle({ method: 'POST', query: '', headers: {}, body });
+    const failed = await request('Action=DescribeRegions&Version=2016-11-15');
+    expect(failed.status).toBe(500);
+    expect(failed.body).toContain('<Code>InternalError</Code>');
+    expect(failed.body).not.toContain('boom'); // internals stay out of the answer
+    expect(reported).toEqual([['DescribeRegions', 'boom']]);
+    const next = await request('Action=DescribeImages&Version=2016-11-15');
+    expect([next.status, next.body]).toEqual([200, expect.stringContaining('<imagesSet></imagesSet>')]);
   });
 });
