@@ -56,5 +56,5 @@ export function kitReportToGradeResult(
   const failure = modules.length < data.tests.length
     ? `The test run ended before the tests finished.${run.output.trim() ? `\n${tail(run.output)}` : ''}`
     : undefined;
-  return buildResult(asExercise(data), { modules, failure, durationMs: run.durationMs, includeModel: true }) as GradeResult;
+  return buildResult(asExercise(data), { modules, failure, durationMs: run.durationMs, includeModel: true });
 }

@@ -1,32 +1,9 @@
-// The run result every backend returns: the grader's GradeResult (contracts.md). The results panel, the
-// progress store and the live map read only this object, whichever backend produced it.
-// Kept as a structural copy here so the browser bundle never imports the grader's Node code.
+// The run result every backend returns: the grader's GradeResult (contracts.md), with the model's final
+// state and event log for the live map. The results panel, the progress store and the live map read only
+// this object, whichever backend produced it. A type-only import: no grader code reaches the browser.
+import type { GradeResult, TestResult, TestStatus } from '../grader/types.ts';
 
-export type TestStatus = 'pass' | 'fail' | 'error';
-
-export interface TestResult {
-  name: string;
-  status: TestStatus;
-  message?: string;
-  output?: string;
-  test_code: string;
-  task_id?: number;
-  points: number;
-  maxPoints: number;
-}
-
-export interface GradeResult {
-  version: 3;
-  status: TestStatus;
-  message?: string;
-  exercise: string;
-  tests: TestResult[];
-  points: number;
-  maxPoints: number;
-  durationMs: number;
-  /** Final model state and event log of the exercise's main scenario (for the live map). */
-  model?: { state: unknown; events: unknown[] };
-}
+export type { GradeResult, TestResult, TestStatus };
 
 const statuses: readonly TestStatus[] = ['pass', 'fail', 'error'];
 
@@ -71,8 +48,9 @@ export function parseGradeResult(value: unknown): GradeResult {
       maxPoints: asNumber(raw.maxPoints, 0),
     };
   });
+  // The model's state and events are passed through as the grader sent them (the live map checks them).
   const model = isRecord(value.model) && Array.isArray(value.model.events)
-    ? { state: value.model.state, events: value.model.events }
+    ? (value.model as unknown as GradeResult['model'])
     : undefined;
   return {
     version: 3,
