@@ -14,6 +14,12 @@ export function stateLabel(state: string, t: Translate): string {
   return stateKeys.has(state) ? t(`state.${state}` as VizKey) : state;
 }
 
+/** "em execução (running)": the word, and the API value when the word differs from it. */
+export function stateText(state: string, t: Translate): string {
+  const label = stateLabel(state, t);
+  return label === state ? state : `${label} (${state})`;
+}
+
 export function ownerLabel(owner: string | undefined, t: Translate): string {
   if (!owner || owner === 'self') return t('node.ownerSelf');
   if (owner === 'amazon') return t('node.ownerAmazon');
@@ -38,7 +44,7 @@ export function describeNode(node: GraphNode, graph: RegionGraph, t: Translate):
   const name = node.label !== node.id ? ` "${node.label}"` : '';
   const parts = [
     `${kind} ${node.id}${name}`,
-    `${t('node.state')}: ${stateLabel(node.state, t)} (${node.state})`,
+    `${t('node.state')}: ${stateText(node.state, t)}`,
     `${t('node.architecture')}: ${node.architecture}`,
   ];
   if (node.instanceType) parts.push(`${t('node.instanceType')}: ${node.instanceType}`);
@@ -52,7 +58,7 @@ export function describeNode(node: GraphNode, graph: RegionGraph, t: Translate):
 export function detailRows(node: GraphNode, t: Translate): [string, string][] {
   const rows: [string, string][] = [
     [node.kind === 'image' ? t('node.image') : t('node.instance'), node.id],
-    [t('node.state'), `${stateLabel(node.state, t)} (${node.state})`],
+    [t('node.state'), stateText(node.state, t)],
     [t('node.architecture'), node.architecture],
   ];
   if (node.instanceType) rows.push([t('node.instanceType'), node.instanceType]);

@@ -53,7 +53,7 @@ function detailCard(node: GraphNode, t: Translate): HTMLElement {
   return h('div', { class: 'viz-tip', role: 'tooltip' }, h('strong', {}, node.label), dl);
 }
 
-/** The SVG of a region, with hover/focus cards placed over the panel. */
+/** The SVG of a region; hover/focus cards go into `host` (a positioned element that does not clip). */
 export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Translate, host: HTMLElement): SVGSVGElement {
   const prefix = uid('viz-arrow');
   const titleId = uid('viz-graph-title');
@@ -86,9 +86,11 @@ export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Transla
     const show = () => {
       hide();
       card = detailCard(placed.node, t);
-      // Place the card below the node, inside the scrolling panel's coordinates.
-      card.style.left = `${placed.x + 8}px`;
-      card.style.top = `${placed.y + placed.height + 6}px`;
+      // Below the node, in the (non-clipping) panel's coordinates, so the card is never cut off.
+      const panel = host.getBoundingClientRect();
+      const box = g.getBoundingClientRect();
+      card.style.left = `${Math.max(0, box.left - panel.left + 8)}px`;
+      card.style.top = `${box.bottom - panel.top + 6}px`;
       host.append(card);
     };
     g.addEventListener('mouseenter', show);

@@ -120,12 +120,13 @@ export function mountLiveMap(container: HTMLElement, options: { locale: Locale; 
         if (token !== renderToken) return;
         const titleId = `${regionGraph.region}-${token}`;
         const scroll = h('div', { class: 'viz-scroll', hidden: listMode });
-        scroll.append(renderGraph(layout, regionGraph, t, scroll));
         const list = renderList(regionGraph, t);
         if (!listMode) list.classList.add('viz-sr-only');
-        panels.push(h('section', { class: 'viz-region', 'data-region': regionGraph.region, 'aria-labelledby': `viz-region-${titleId}` },
+        const panel = h('section', { class: 'viz-region', 'data-region': regionGraph.region, 'aria-labelledby': `viz-region-${titleId}` },
           h('h4', { id: `viz-region-${titleId}` }, t('map.regionPanel', { region: regionGraph.region })),
-          scroll, list));
+          scroll, list);
+        scroll.append(renderGraph(layout, regionGraph, t, panel));
+        panels.push(panel);
       }
     } catch (error) {
       if (token !== renderToken) return;

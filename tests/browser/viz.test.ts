@@ -115,7 +115,7 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     await page.waitForSelector(`[data-viz-map] .viz-node[data-id="${newImage}"]`, { timeout: 20_000 });
     expect(await page.$(`[data-viz-map] path.viz-edge[data-source="${imageId}"][data-target="${launched}"][data-kind="launched-from"]`)).not.toBeNull();
     expect(await page.$(`[data-viz-map] path.viz-edge[data-source="${launched}"][data-target="${newImage}"][data-kind="created-from"]`)).not.toBeNull();
-    expect(await page.getAttribute(`[data-viz-map] .viz-node[data-id="${launched}"]`, 'aria-label')).toContain('running (running)');
+    expect(await page.getAttribute(`[data-viz-map] .viz-node[data-id="${launched}"]`, 'aria-label')).toContain('State: running;');
 
     // Another region: other IDs for the same Quick Start list, and none of our images.
     await page.selectOption('[data-wizard-region]', 'eu-west-1');

@@ -39,7 +39,8 @@ describe('describe', () => {
   it('says the state in words and as the API value, with architecture, type, tags and origin', () => {
     const node = east.nodes.find((n) => n.id === CLONE)!;
     const en = describeNode(node, east, translator('en'));
-    expect(en).toContain('running (running)');
+    expect(en).toContain('State: running;');
+    expect(en).not.toContain('running (running)');
     expect(en).toContain('x86_64');
     expect(en).toContain('t3.micro');
     expect(en).toContain('role=web');

@@ -3,7 +3,7 @@
 import type { Instance } from '../../mini-ec2/types.ts';
 import { h, uid } from '../dom.ts';
 import type { Translate } from '../i18n.ts';
-import { stateLabel } from '../describe.ts';
+import { stateText } from '../describe.ts';
 import { stateTone } from '../styles.ts';
 import { createImageCli, instanceActionCli } from './cli.ts';
 import { cliBlock } from './cli-block.ts';
@@ -120,7 +120,7 @@ export function createInstancesPanel(deps: InstancesPanelDeps): InstancesPanel {
     const rows = [h('tr', { 'data-instance-id': id, 'data-state': state },
       h('td', {}, nameOf(instance) || '—'),
       h('td', {}, h('code', {}, id)),
-      h('td', {}, h('span', { class: 'viz-badge', 'data-tone': stateTone(state), 'data-wizard-state': state }, `${stateLabel(state, t)} (${state})`)),
+      h('td', {}, h('span', { class: 'viz-badge', 'data-tone': stateTone(state), 'data-wizard-state': state }, stateText(state, t))),
       h('td', {}, instance.InstanceType ?? ''),
       h('td', {}, h('code', {}, instance.ImageId ?? '')),
       h('td', {}, actions))];
@@ -151,7 +151,7 @@ export function createInstancesPanel(deps: InstancesPanelDeps): InstancesPanel {
       tr.dataset.state = state;
       badge.dataset.wizardState = state;
       badge.dataset.tone = stateTone(state);
-      badge.textContent = `${stateLabel(state, t)} (${state})`;
+      badge.textContent = stateText(state, t);
     }
   }
 
