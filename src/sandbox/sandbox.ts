@@ -8,7 +8,7 @@ import { isLocale } from '../i18n/locales.ts';
 import { markExerciseComplete } from '../components/site/progress.ts';
 import { t } from './i18n.ts';
 import { type ExerciseData, downloadUrl, exerciseDataUrl, workspaceUrl } from './exercise-data.ts';
-import { type BackendChoice, chooseBackend } from './backends/choose.ts';
+import { type BackendChoice, BOOT_TIMEOUT_MS, chooseBackend, LOCAL_GRACE_MS } from './backends/choose.ts';
 import { createLocalBackend, probeLocal } from './backends/local.ts';
 import { createWebContainerBackend, type Container, type Workspace } from './backends/webcontainer.ts';
 import { RunQueue } from './runs.ts';
@@ -30,15 +30,6 @@ import {
 } from './saved-work.ts';
 import type { SandboxEditor } from './editor.ts';
 import type { OutputPanel } from './output.ts';
-
-/**
- * How long we wait for WebContainer.boot(), which never settles when stackblitz.com is unreachable; a real
- * boot on a fair connection takes 2-4 s. With the course server at hand (npm start) runs go there after
- * LOCAL_GRACE_MS: the fallback comes within 10 s of the first Run even when that click woke the sandbox up.
- * Without one (a static host) the WebContainer is the only way to run tests and gets BOOT_TIMEOUT_MS.
- */
-export const LOCAL_GRACE_MS = 5000;
-export const BOOT_TIMEOUT_MS = 20_000;
 
 export const RUN_RESULT_EVENT = 'ec2lab:run-result';
 

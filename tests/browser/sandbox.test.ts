@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadExercise } from '../../src/grader/index.ts';
 import { sandboxStrings } from '../../src/sandbox/i18n.ts';
+import { BOOT_TIMEOUT_MS } from '../../src/sandbox/backends/choose.ts';
 import { serveStatic } from '../../src/server/static-files.ts';
 import { axeScan, distDir, launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
 
@@ -167,7 +168,8 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/en/${slug}/`);
       await sandbox(page).locator('[data-action="run"]').click();
-      await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="none"]`, { timeout: FALLBACK_LIMIT_MS });
+      // The page is cross-origin isolated, so the WebContainer gets its whole boot timeout (it is the only way).
+      await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="none"]`, { timeout: BOOT_TIMEOUT_MS + 5000 });
       expect(await sandbox(page).locator('[data-testid="result-summary"]').textContent()).toContain(sandboxStrings.en['backend.none'].slice(0, 30));
       const link = sandbox(page).locator('[data-action="download"]');
       const href = await link.getAttribute('href');

@@ -6,6 +6,15 @@
 // it is the only way to run tests, so it gets the backend's own, longer, boot timeout.
 import type { Backend } from './backend.ts';
 
+/**
+ * How long we wait for WebContainer.boot(), which never settles when stackblitz.com is unreachable; a real
+ * boot on a fair connection takes 2-4 s. With the course server at hand (npm start) runs go there after
+ * LOCAL_GRACE_MS, so the fallback comes within 10 s of the first Run even when that click woke the sandbox.
+ * Without one (a static host) the WebContainer is the only way to run tests and gets BOOT_TIMEOUT_MS.
+ */
+export const LOCAL_GRACE_MS = 5000;
+export const BOOT_TIMEOUT_MS = 15_000;
+
 export type BackendChoice =
   | { kind: 'webcontainer'; backend: Backend }
   | { kind: 'local'; backend: Backend; webcontainerProblem: string }
