@@ -35,32 +35,44 @@ export const RUN_RESULT_EVENT = 'ec2lab:run-result';
 
 /** The backend is chosen once per page and shared by every sandbox on it (one WebContainer per page). */
 let backendChoice: Promise<BackendChoice> | undefined;
+/** Told when the choice changes after the fact (a WebContainer that boots after we gave up on it). */
+const choiceListeners: ((choice: BackendChoice) => void)[] = [];
 /** Exercise data by id, for turning a WebContainer's results file into a GradeResult. */
 const loadedExercises = new Map<string, ExerciseData>();
 
 function chooseOnce(onOutput: (text: string) => void): Promise<BackendChoice> {
-  backendChoice ??= chooseBackend({
+  if (backendChoice) return backendChoice;
+  const webcontainer = createWebContainerBackend({
+    boot: async () => {
+      const { WebContainer } = await import('@webcontainer/api');
+      return (await WebContainer.boot({ coep: 'require-corp', workdirName: 'ec2lab' })) as unknown as Container;
+    },
+    loadWorkspace: async (id) => fetchJson<Workspace>(workspaceUrl(id)),
+    convertReport: (id, report, run) => {
+      const data = loadedExercises.get(id);
+      if (!data) throw new Error(`no data for exercise ${id}`);
+      return kitReportToGradeResult(data, report, run);
+    },
+    bootTimeoutMs: BOOT_TIMEOUT_MS,
+    onOutput,
+  });
+  backendChoice = chooseBackend({
     startWebContainer: async () => {
-      const backend = createWebContainerBackend({
-        boot: async () => {
-          const { WebContainer } = await import('@webcontainer/api');
-          return (await WebContainer.boot({ coep: 'require-corp', workdirName: 'ec2lab' })) as unknown as Container;
-        },
-        loadWorkspace: async (id) => fetchJson<Workspace>(workspaceUrl(id)),
-        convertReport: (id, report, run) => {
-          const data = loadedExercises.get(id);
-          if (!data) throw new Error(`no data for exercise ${id}`);
-          return kitReportToGradeResult(data, report, run);
-        },
-        bootTimeoutMs: BOOT_TIMEOUT_MS,
-        onOutput,
-      });
-      await backend.start();
-      return backend;
+      await webcontainer.start();
+      return webcontainer;
     },
     probeLocal: () => probeLocal(),
     createLocal: () => createLocalBackend(),
     localGraceMs: LOCAL_GRACE_MS,
+  });
+  // Nothing could run (a slow network, no course server): if the WebContainer arrives after all, use it.
+  void backendChoice.then((choice) => {
+    if (choice.kind !== 'none') return;
+    void webcontainer.bootedLate().then(() => {
+      const late: BackendChoice = { kind: 'webcontainer', backend: webcontainer };
+      backendChoice = Promise.resolve(late);
+      for (const listener of choiceListeners) listener(late);
+    }, () => {});
   });
   return backendChoice;
 }
@@ -127,7 +139,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
   const editorModule = import('./editor.ts');
   const outputModule = import('./output.ts');
   backendStatus.textContent = t(locale, 'backend.starting');
-  const choicePromise = chooseOnce(print);
+  const firstChoice = chooseOnce(print);
 
   let data: ExerciseData;
   try {
@@ -215,7 +227,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     let result: GradeResult | undefined;
     try {
       result = await queue.start(async (signal) => {
-        const choice = await choicePromise;
+        const choice = await (backendChoice ?? firstChoice);
         if (choice.kind === 'none') throw new Error(t(locale, 'backend.none', { reason: choice.webcontainerProblem }));
         return choice.backend.run({ exercise, files, signal, onOutput: print });
       });
@@ -285,16 +297,21 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     void run();
   }
 
-  // Say which backend runs the tests as soon as that is known.
-  void choicePromise.then((choice) => {
+  // Say which backend runs the tests as soon as that is known (and again if it changes).
+  const showChoice = (choice: BackendChoice) => {
     backendStatus.dataset.backend = choice.kind;
-    if (choice.kind === 'webcontainer') backendStatus.textContent = t(locale, 'backend.webcontainer');
-    else if (choice.kind === 'local') backendStatus.textContent = t(locale, 'backend.local', { reason: choice.webcontainerProblem });
-    else {
+    if (choice.kind === 'webcontainer') {
+      backendStatus.textContent = t(locale, 'backend.webcontainer');
+      downloadBox.hidden = true;
+    } else if (choice.kind === 'local') {
+      backendStatus.textContent = t(locale, 'backend.local', { reason: choice.webcontainerProblem });
+    } else {
       backendStatus.textContent = t(locale, 'backend.none', { reason: choice.webcontainerProblem });
       renderDownload(downloadBox, locale, exercise);
     }
-  });
+  };
+  void firstChoice.then(showChoice);
+  choiceListeners.push(showChoice);
 
   // ---- the heavy parts arrive last ------------------------------------------------------------------
   void outputModule.then(({ createOutputPanel }) => {

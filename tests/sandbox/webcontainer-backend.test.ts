@@ -111,6 +111,30 @@ describe('WebContainer backend (against a fake @webcontainer/api)', () => {
     }
   });
 
+  it('can still use a boot that finishes after the timeout (a slow network)', async () => {
+    vi.useFakeTimers();
+    try {
+      const container = new FakeContainer(passingScript);
+      const backend = createWebContainerBackend({
+        boot: () => new Promise((resolve) => setTimeout(() => resolve(container), 9000)),
+        loadWorkspace: async () => workspace,
+        convertReport: convert,
+        bootTimeoutMs: 7000,
+      });
+      const started = expect(backend.start()).rejects.toBeInstanceOf(BootTimeout);
+      await vi.advanceTimersByTimeAsync(7000);
+      await started;
+      const late = backend.bootedLate();
+      await vi.advanceTimersByTimeAsync(2000);
+      await late;
+      expect(backend.state().status).toBe('ready');
+      vi.useRealTimers();
+      expect((await run(backend)).result.status).toBe('pass');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reports a boot that throws as failed, with its message', async () => {
     const backend = createWebContainerBackend({
       boot: async () => { throw new Error('WebContainer is not supported in this browser'); },

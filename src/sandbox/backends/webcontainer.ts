@@ -127,6 +127,8 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
   const now = options.now ?? (() => Date.now());
   let state: BootState = { status: 'idle' };
   let booting: Promise<Container> | undefined;
+  /** The boot itself, without our timeout: on a slow network it may still finish after we gave up. */
+  let rawBoot: Promise<Container> | undefined;
   const prepared = new Map<string, Promise<Workspace>>();
   let installed: Promise<void> | undefined;
 
@@ -142,7 +144,9 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
       return booting;
     }
     state = { status: 'booting' };
-    booting = withTimeout(options.boot(), options.bootTimeoutMs, () => new BootTimeout(options.bootTimeoutMs)).then(
+    rawBoot = options.boot();
+    rawBoot.catch(() => {});
+    booting = withTimeout(rawBoot, options.bootTimeoutMs, () => new BootTimeout(options.bootTimeoutMs)).then(
       (container) => {
         state = { status: 'ready', container };
         return container;
@@ -184,11 +188,18 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
     return ready;
   }
 
-  const backend: Backend & { start(): Promise<void>; state(): BootState } = {
+  const backend: Backend & { start(): Promise<void>; state(): BootState; bootedLate(): Promise<void> } = {
     kind: 'webcontainer',
     state: () => state,
     async start() {
       await boot();
+    },
+    /** Resolves if a boot that timed out finishes after all; from then on runs can use the container. */
+    async bootedLate() {
+      if (!rawBoot) throw new Error('the WebContainer was never started');
+      const container = await rawBoot;
+      state = { status: 'ready', container };
+      booting = Promise.resolve(container);
     },
     async run(request: RunRequest): Promise<GradeResult> {
       const started = now();
