@@ -98,6 +98,9 @@ function forkChild(runnerDir: string, memoryMb: number, withPermission: boolean)
     env: { NODE_ENV: 'test' },
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Its own process group: `process.kill(0)` in learner code then ends only the learner, not the test
+    // runner. (The grader sweeps learners whose test process died: src/grader/orphans.ts.)
+    detached: true,
   });
 }
 

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadExercise } from './exercises.ts';
+import { killOrphanLearners } from './orphans.ts';
 import { buildResult } from './results.ts';
 import { VitestDaemon, type ReportedModule, type VitestRun } from './run-vitest.ts';
 import { GradeInputError, type Exercise, type Files, type GradeResult } from './types.ts';
@@ -77,6 +78,7 @@ async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutM
   const indexes = entries.map((_, i) => first + i);
   const folders = indexes.map((index) => path.join(runner.dir, submissionFolderName(index)));
   const resultsFile = path.join(runner.dir, `results-${first}.jsonl`);
+  let retire = false;
   try {
     entries.forEach((e, i) =>
       writeSubmission(runner.dir, indexes[i], e.exercise, e.files, { callTimeoutMs: settings.callTimeoutMs, childMemoryMb: memoryMb, testTimeoutMs: settings.testTimeoutMs }),
@@ -86,10 +88,11 @@ async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutM
     const files = entries.flatMap((e, i) => e.exercise.manifest.tests.map((name) => path.join(folders[i], 'tests', name)));
 
     const rounds = Math.ceil(entries.length / jobs);
-    const run = await runner.daemon.run({ files, resultsFile, timeoutMs: timeoutMs * rounds + 10_000 });
+    const sweep = setInterval(killOrphanLearners, 1_000); // a learner that killed its worker must not spin meanwhile
+    const run = await runner.daemon.run({ files, resultsFile, timeoutMs: timeoutMs * rounds + 10_000 }).finally(() => clearInterval(sweep));
 
     const sharedChanged = hashFolders(runner.shared) !== runner.sharedHash;
-    if (sharedChanged || run.timedOut || run.crashed) retireRunner(jobs); // a fresh vitest (and copies) next time
+    retire = sharedChanged || run.timedOut || Boolean(run.crashed); // a fresh vitest (and copies) next time
     const bySubmission = new Map<number, ReportedModule[]>();
     for (const module of run.modules) {
       const index = submissionIndex(runner.dir, module.file);
@@ -111,6 +114,8 @@ async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutM
       for (const folder of folders) rmSync(folder, { recursive: true, force: true });
       rmSync(resultsFile, { force: true });
     }
+    if (retire) retireRunner(jobs);
+    killOrphanLearners();
   }
 }
 
@@ -200,8 +205,7 @@ function sumDurations(modules: ReportedModule[]): number {
 
 function missingResultsReason(run: VitestRun, timeoutMs: number): string {
   if (run.timedOut) return `The tests did not finish within the time limit (${Math.round(timeoutMs / 1000)} s per submission) and were stopped.`;
-  const why = (run.crashed ?? run.output.trim().split('\n').slice(-3).join(' ')).slice(0, 300);
-  return `The test run ended before this submission's tests finished${why ? `: ${why}` : ''}.`;
+  return "The process running this submission's tests ended unexpectedly before they finished: code that kills or crashes the process that runs it ends up here.";
 }
 
 export interface GradeSubmissionInput {

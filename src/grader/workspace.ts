@@ -126,7 +126,11 @@ export function hashFolders(dirs: string[]): string {
       else hash.update(full).update(readFileSync(full));
     }
   };
-  for (const dir of dirs) walk(dir);
+  try {
+    for (const dir of dirs) walk(dir);
+  } catch {
+    return 'unreadable'; // a folder removed or replaced: never equal to a real hash
+  }
   return hash.digest('hex');
 }
 

@@ -67,6 +67,8 @@ const cases: [string, RegExp][] = [
   ['huge-output', /Expected 3 instances after your launch, found no instances/],
   ['memory-bomb', /more memory than allowed/],
   ['spawn-process', /does not allow .*refused/],
+  ['kill-parent', /ended unexpectedly/],
+  ['kill-group', /ended unexpectedly|was killed/],
 ];
 
 test('the batch ran to the end and graded every submission', () => {
