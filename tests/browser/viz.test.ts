@@ -284,6 +284,15 @@ describe.skipIf(skipBrowser)('live map after a sandbox run', () => {
     await page.waitForSelector(`${map}[data-drawn-step="${total - 1}"]`);
     expect(await page.getAttribute(`${map} [data-map-slider]`, 'aria-valuetext')).toBe(`Step ${total - 1} of ${total}`);
 
+    // Play from the start moves on by itself.
+    await page.click(`${map} [data-map-first]`);
+    await page.waitForSelector(`${map}[data-drawn-step="0"]`);
+    await page.click(`${map} [data-map-play]`);
+    await page.waitForSelector(`${map}[data-drawn-step="2"]`);
+    await page.click(`${map} [data-map-play]`); // pause
+    await page.click(`${map} [data-map-last]`);
+    await page.waitForSelector(`${map}[data-drawn-step="${total}"]`);
+
     // The same content as a list, nested along the arrows.
     await page.click(`${map} [data-map-list-toggle]`);
     const nested = await page.$(`${map} .viz-list li[data-id="${base}"] li[data-id="${builder}"] li[data-id="${golden}"] li[data-id="${clones[0]}"]`);
