@@ -91,6 +91,8 @@ describe.skipIf(skipBrowser)('lessons in the browser', () => {
         expect(questions.length, `${url} knowledge check`).toBeGreaterThanOrEqual(3);
         expect(questions.length).toBeLessThanOrEqual(5);
         expect(await page.$$('.lesson-term'), `${url} glossary terms`).not.toHaveLength(0);
+        // A term sits in its sentence like any word: no stray space before the punctuation after it.
+        expect(await page.innerText('.prose'), `${url} space after a term`).not.toMatch(/\S \n?[,.;:]\s/);
 
         if (locale !== 'en') {
           const text = await page.innerText('.prose');
