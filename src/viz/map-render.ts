@@ -18,7 +18,7 @@ function arrowMarkers(prefix: string): SVGDefsElement {
   return s('defs', {}, marker(`${prefix}-launched`, 'viz-arrow'), marker(`${prefix}-created`, 'viz-arrow-created'));
 }
 
-function drawNode(placed: PlacedNode, graph: RegionGraph, t: Translate): SVGGElement {
+function drawNode(placed: PlacedNode, graph: RegionGraph, t: Translate, changed: boolean): SVGGElement {
   const { node, x, y, width, height } = placed;
   const kind = node.kind === 'image' ? t('node.image') : t('node.instance');
   // Instance type or architecture on the card; the rest is in the hover/focus card and the aria-label.
@@ -29,6 +29,7 @@ function drawNode(placed: PlacedNode, graph: RegionGraph, t: Translate): SVGGEle
     'data-kind': node.kind,
     'data-state': node.state,
     'data-tone': stateTone(node.state),
+    'data-changed': changed,
     transform: `translate(${x},${y})`,
     tabindex: 0,
     role: 'img',
@@ -54,7 +55,7 @@ function detailCard(node: GraphNode, t: Translate): HTMLElement {
 }
 
 /** The SVG of a region; hover/focus cards go into `host` (a positioned element that does not clip). */
-export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Translate, host: HTMLElement): SVGSVGElement {
+export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Translate, host: HTMLElement, changed: ReadonlySet<string> = new Set()): SVGSVGElement {
   const prefix = uid('viz-arrow');
   const titleId = uid('viz-graph-title');
   const svg = s('svg', {
@@ -82,7 +83,7 @@ export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Transla
   let card: HTMLElement | undefined;
   const hide = () => { card?.remove(); card = undefined; };
   for (const placed of layout.nodes) {
-    const g = drawNode(placed, graph, t);
+    const g = drawNode(placed, graph, t, changed.has(placed.node.id));
     const show = () => {
       hide();
       card = detailCard(placed.node, t);

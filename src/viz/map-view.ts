@@ -65,6 +65,8 @@ export function mountLiveMap(container: HTMLElement, options: { locale: Locale; 
   let playTimer: ReturnType<typeof setInterval> | undefined;
   let unfollow: (() => void) | undefined;
   let listMode = false;
+  /** Node states of the drawing on screen: what the next drawing changed gets highlighted. */
+  let drawnStates: Map<string, string> | undefined;
 
   const heading = h(options.headingLevel === 2 ? 'h2' : 'h3', {}, t('map.title'));
   const source = h('p', { class: 'viz-muted', 'data-map-source': '' });
@@ -113,6 +115,10 @@ export function mountLiveMap(container: HTMLElement, options: { locale: Locale; 
     const token = ++renderToken;
     element.setAttribute('aria-busy', 'true');
     const graph = worldToGraph(replay.worlds[step]);
+    const states = new Map(graph.regions.flatMap((r) => r.nodes.map((n) => [n.id, n.state] as const)));
+    // Nothing is "new" on the first drawing: highlights start with the first step the learner takes.
+    const before = drawnStates;
+    const changed = new Set(before ? [...states].filter(([id, state]) => before.get(id) !== state).map(([id]) => id) : []);
     const panels: HTMLElement[] = [];
     try {
       for (const regionGraph of graph.regions) {
@@ -125,7 +131,7 @@ export function mountLiveMap(container: HTMLElement, options: { locale: Locale; 
         const panel = h('section', { class: 'viz-region', 'data-region': regionGraph.region, 'aria-labelledby': `viz-region-${titleId}` },
           h('h4', { id: `viz-region-${titleId}` }, t('map.regionPanel', { region: regionGraph.region })),
           scroll, list);
-        scroll.append(renderGraph(layout, regionGraph, t, panel));
+        scroll.append(renderGraph(layout, regionGraph, t, panel, changed));
         panels.push(panel);
       }
     } catch (error) {
@@ -135,6 +141,7 @@ export function mountLiveMap(container: HTMLElement, options: { locale: Locale; 
     if (token !== renderToken) return;
     if (panels.length === 0) panels.push(h('p', { class: 'viz-muted', 'data-map-empty': '' }, t('map.empty')));
     regions.replaceChildren(...panels);
+    drawnStates = states;
     element.removeAttribute('aria-busy');
     element.dataset.drawnStep = String(step);
   }

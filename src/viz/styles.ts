@@ -77,6 +77,7 @@ ${scope} .viz-scroll{overflow:auto;max-height:520px;position:relative;}
 ${scope} svg.viz-graph{display:block;}
 ${scope} .viz-node rect.viz-box{fill:var(--viz-node);stroke:var(--viz-border);stroke-width:1.5;}
 ${scope} .viz-node:focus{outline:none;}
+${scope} .viz-node[data-changed] rect.viz-box{stroke:var(--tone);stroke-width:3;}
 ${scope} .viz-node:focus rect.viz-box,${scope} .viz-node:hover rect.viz-box{stroke:var(--viz-focus);stroke-width:3;}
 ${scope} .viz-node text{fill:var(--viz-fg);font-size:12px;}
 ${scope} .viz-node text.viz-id{fill:var(--viz-muted);font-family:ui-monospace,Menlo,Consolas,monospace;font-size:11px;}
@@ -91,6 +92,8 @@ ${scope} [data-tone=bad]{--tone:var(--viz-bad);}
 ${scope} .viz-node rect.viz-stripe{fill:var(--tone);}
 ${scope} .viz-node text.viz-state{fill:var(--tone);}
 ${scope} .viz-node[data-tone=off] rect.viz-box{stroke-dasharray:5 3;}
+@media (prefers-reduced-motion: no-preference){${scope} .viz-node[data-changed]{animation:viz-appear .6s ease-out;}}
+@keyframes viz-appear{from{opacity:.25;}to{opacity:1;}}
 ${scope} .viz-edge{fill:none;stroke:var(--viz-edge);stroke-width:1.6;}
 ${scope} .viz-edge[data-kind=created-from]{stroke:var(--viz-edge-created);stroke-dasharray:6 3;}
 ${scope} .viz-arrow{fill:var(--viz-edge);}

@@ -272,7 +272,8 @@ describe.skipIf(skipBrowser)('live map after a sandbox run', () => {
     await page.click(`${map} [data-map-first]`);
     await page.waitForSelector(`${map}[data-drawn-step="0"] [data-map-empty]`);
     await page.click(`${map} [data-map-forward]`);
-    await page.waitForSelector(`${map}[data-drawn-step="1"] .viz-node[data-id="${builder}"][data-state="pending"]`);
+    // What the step changed is highlighted.
+    await page.waitForSelector(`${map}[data-drawn-step="1"] .viz-node[data-id="${builder}"][data-state="pending"][data-changed]`);
     expect(await page.$(`${map} .viz-node[data-id="${golden}"]`)).toBeNull();
     expect(await page.textContent(`${map} [data-map-caption]`)).toContain(`Instance ${builder} launched from ${base}`);
     // The slider is a keyboard control too: End jumps to the last step.
