@@ -114,6 +114,10 @@ describe.skipIf(skipBrowser)('course site in Chromium', () => {
     expect(await badges.locator('[data-progress="exercise"]').textContent()).toBe('✓ Exercício feito');
     expect(await badges.locator('[data-progress="quiz"]').textContent()).toBe('Questionário 3/4');
     expect(await page.textContent('[data-summary-text]')).toMatch(/^1 de \d+ lições lidas$/);
+    // The home's main button now continues with the first lesson not read yet.
+    const next = await page.getAttribute('[data-lesson-link]:not([data-lesson-link="what-is-ec2"])', 'href');
+    expect(await page.getAttribute('[data-continue-link]', 'href')).toBe(next);
+    expect(await page.textContent('[data-continue-link]')).toBe('Continuar');
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -33,7 +33,10 @@ function paintSummary(progress: Progress): void {
   const next = slugs.find((slug) => !progress.lessons[slug]);
   const link = document.querySelector<HTMLAnchorElement>('[data-continue-link]');
   const target = next && document.querySelector<HTMLAnchorElement>(`[data-lesson-link="${next}"]`);
-  if (link && target) link.href = target.href;
+  if (link && target) {
+    link.setAttribute('href', target.getAttribute('href') ?? link.href);
+    if (read > 0) link.textContent = link.getAttribute('data-continue-text');
+  }
 }
 
 function paintMarkReadButton(progress: Progress): void {
