@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { loadExercise } from './exercises.ts';
+import { listExercises, loadExercise } from './exercises.ts';
 import { killOrphanLearners } from './orphans.ts';
 import { buildResult } from './results.ts';
 import { VitestDaemon, type ReportedModule, type VitestRun } from './run-vitest.ts';
@@ -151,6 +151,17 @@ function retireRunner(jobs: number): void {
   runners.delete(jobs);
   runner.daemon.kill();
   if (process.env.EC2LAB_KEEP_BATCH !== '1') rmSync(runner.dir, { recursive: true, force: true });
+}
+
+/**
+ * Starts the vitest daemon that single gradings use, ahead of the first request (a server can call this
+ * when it starts listening). Failures are left for the first real run to report.
+ */
+export async function warmUpGrader(): Promise<void> {
+  // Grading one starter also warms vitest's transform cache (the model, the kit) and esbuild.
+  const [first] = listExercises();
+  if (!first) return;
+  await gradeSubmission({ exerciseId: first.id, files: loadExercise(first.id).starter }).catch(() => undefined);
 }
 
 /** Stops the grader's vitest daemons and removes their folders (the CLI calls this when it is done). */

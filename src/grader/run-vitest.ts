@@ -95,6 +95,12 @@ export class VitestDaemon {
     });
   }
 
+  /** Starts vitest now (if it is not running), so the first run does not pay for it. */
+  async warmUp(): Promise<void> {
+    this.ready ??= this.start();
+    await this.ready;
+  }
+
   /** Kills the daemon with its whole process group. */
   kill(): void {
     const child = this.child;
