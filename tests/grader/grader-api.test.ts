@@ -1,7 +1,9 @@
 // The grader's API as the sandbox's local endpoint calls it: inputs are checked before anything runs, and a
 // graded submission comes back in the results.json v3 shape with points and the main scenario's model.
-import { describe, expect, test } from 'vitest';
-import { GradeInputError, gradeSubmission, loadExercise } from '../../src/grader/index.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import { closeGrader, GradeInputError, gradeSubmission, loadExercise } from '../../src/grader/index.ts';
+
+afterAll(closeGrader); // the warm vitest daemon and its folder go when this file is done
 import { csvCell } from '../../src/grader/reports.ts';
 import { testSources } from '../../src/grader/test-source.ts';
 
