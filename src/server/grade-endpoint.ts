@@ -9,10 +9,12 @@
 //   its own domain name);
 // - JSON bodies only (415), at most 256 KB (413); bad input gets a 4xx JSON error naming the problem;
 // - gradings run one at a time by default (EC2LAB_GRADE_CONCURRENCY), a few more wait, the rest get 503.
-// `GET /api/grade` says the endpoint is here (the sandbox probes it before choosing this backend).
+// `GET /api/grade` says the endpoint is here (the sandbox probes it before choosing this backend). The first
+// probe also warms the grader up: the learner is seconds away from their first Run, and a server nobody
+// opens a sandbox on never pays for it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import { GradeInputError, gradeSubmission, listExercises, type GradeResult } from '../grader/index.ts';
+import { GradeInputError, gradeSubmission, listExercises, warmUpGrader, type GradeResult } from '../grader/index.ts';
 import { json, type Route } from './app.ts';
 
 export const GRADE_PATH = '/api/grade';
@@ -21,6 +23,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export interface GradeEndpointOptions {
   grade?: (input: { exerciseId: string; files: Record<string, string> }) => Promise<GradeResult>;
   exerciseIds?: () => string[];
+  /** Starts the grader ahead of the first submission (called once, on the sandbox's first probe). */
+  warmUp?: () => Promise<void>;
   maxBodyBytes?: number;
   /** Gradings that run at once. */
   concurrency?: number;
@@ -162,6 +166,8 @@ function sendError(res: ServerResponse, error: HttpError): void {
 
 export function createGradeRoutes(options: GradeEndpointOptions = {}): Route[] {
   const grade = options.grade ?? ((input) => gradeSubmission(input));
+  const warmUp = options.warmUp ?? (options.grade ? undefined : warmUpGrader);
+  let warmedUp = false;
   const exerciseIds = options.exerciseIds ?? (() => listExercises().map((e) => e.id));
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const caller = {
@@ -205,6 +211,10 @@ export function createGradeRoutes(options: GradeEndpointOptions = {}): Route[] {
       } catch (error) {
         if (error instanceof HttpError) return sendError(res, error);
         throw error;
+      }
+      if (warmUp && !warmedUp) {
+        warmedUp = true;
+        void queue.run(warmUp).catch(() => {}); // failures show up on the first real run
       }
       json(res, 200, { grading: true, method: 'POST', body: '{ "exerciseId": "<id>", "files": { "<name>": "<source>" } }', exercises: exerciseIds(), ...queue.load });
     },

@@ -11,6 +11,7 @@ import type { GradeResult } from '../../src/grader/index.ts';
 
 const graded: { exerciseId: string; files: Record<string, string> }[] = [];
 let release: (() => void) | undefined;
+let warmUps = 0;
 
 async function fakeGrade(input: { exerciseId: string; files: Record<string, string> }): Promise<GradeResult> {
   graded.push(input);
@@ -23,7 +24,7 @@ let port = 0;
 const distDir = mkdtempSync(path.join(tmpdir(), 'ec2lab-grade-'));
 
 beforeAll(async () => {
-  server = createApp({ distDir, routes: createGradeRoutes({ grade: fakeGrade, exerciseIds: () => ['launch'], concurrency: 1, maxWaiting: 1, allowRemote: false, allowedHosts: [] }) });
+  server = createApp({ distDir, routes: createGradeRoutes({ grade: fakeGrade, warmUp: async () => void warmUps++, exerciseIds: () => ['launch'], concurrency: 1, maxWaiting: 1, allowRemote: false, allowedHosts: [] }) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as { port: number }).port;
 });
@@ -102,15 +103,17 @@ describe('POST /api/grade', () => {
     expect((await second).status).toBe(200);
   });
 
-  it('says it is there on GET (the sandbox probes this)', async () => {
-    const body = await new Promise<string>((resolve) => {
+  it('says it is there on GET (the sandbox probes this) and warms the grader up once', async () => {
+    const get = () => new Promise<string>((resolve) => {
       request({ host: '127.0.0.1', port, path: '/api/grade' }, (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
         res.on('end', () => resolve(text));
       }).end();
     });
-    expect(JSON.parse(body)).toMatchObject({ grading: true, exercises: ['launch'] });
+    expect(JSON.parse(await get())).toMatchObject({ grading: true, exercises: ['launch'] });
+    await get();
+    await expect.poll(() => warmUps).toBe(1);
   });
 });
 
