@@ -1,12 +1,14 @@
 // Lessons benchmark: what full-text search costs. Indexes an existing build (EC2LAB_DIST, default dist/) with
 // Pagefind into a temporary folder, three times, and prints the indexing time and the index size per language
-// next to the size of the HTML it covers. Needs a build: `npx astro build` first.
+// next to the size of the HTML it covers. Builds the site first when dist/ is stale, like `npm start` does.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { ensureBuilt } from '../../src/server/build.ts';
 
 const site = resolve(process.env.EC2LAB_DIST ?? 'dist');
+if (process.env.EC2LAB_NO_BUILD !== '1') await ensureBuilt(resolve('.'), site, { quiet: true });
 if (!existsSync(join(site, 'en'))) {
   console.error(`lessons bench: no built site in ${site}; run \`npx astro build\` first (or set EC2LAB_DIST)`);
   process.exit(1);
