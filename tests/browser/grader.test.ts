@@ -1,8 +1,7 @@
 // The teachers' guide as a teacher reads it: one page per language, in that language, with the commands and
 // the CI workflow, accessible, reachable from its translations.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeScan, launchBrowser, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeScan, skipBrowser, useServerAndBrowser, watchConsole } from './harness.ts';
 
 const pages = [
   { locale: 'en', lang: 'en', heading: 'Teachers’ guide' /* typographic apostrophe, as Markdown renders it */, step: 'Import the CSV into your gradebook' },
@@ -11,21 +10,12 @@ const pages = [
 ];
 
 describe.skipIf(skipBrowser)('teachers guide page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const course = useServerAndBrowser();
 
   it.each(pages)('the teachers page in $lang is in its language, with the commands and the CI workflow', async ({ locale, lang, heading, step }) => {
-    const page = await browser.newPage();
+    const page = await course.browser.newPage();
     const problems = watchConsole(page);
-    const response = await page.goto(`${server.url}${locale}/teachers/`);
+    const response = await page.goto(`${course.server.url}${locale}/teachers/`);
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     expect(await page.textContent('h1')).toBe(heading);

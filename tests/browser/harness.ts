@@ -1,14 +1,12 @@
 // The browser test harness: every tests/browser/<area>.test.ts uses these three things.
 //
-//   import { startServer, launchBrowser, axeScan, watchConsole, skipBrowser } from './harness.ts';
+//   import { useServerAndBrowser, axeScan, watchConsole, skipBrowser } from './harness.ts';
 //   describe.skipIf(skipBrowser)('my area', () => {
-//     let server: RunningServer; let browser: Browser;
-//     beforeAll(async () => { server = await startServer(); browser = await launchBrowser(); });
-//     afterAll(async () => { await browser?.close(); await server?.stop(); });
+//     const course = useServerAndBrowser();              // started before the block's tests, stopped after
 //     it('works', async () => {
-//       const page = await browser.newPage();
+//       const page = await course.browser.newPage();
 //       const problems = watchConsole(page);             // console errors + uncaught exceptions
-//       await page.goto(server.url + 'en/what-is-ec2/');
+//       await page.goto(course.server.url + 'en/what-is-ec2/');
 //       expect(await axeScan(page)).toEqual([]);          // serious / critical accessibility violations
 //       expect(problems).toEqual([]);
 //     });
@@ -24,6 +22,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** The built site the browser tests serve (global-setup.ts builds it when stale). */
@@ -163,4 +162,17 @@ export async function axeScan(page: Page, options: { include?: string } = {}): P
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n: any) => String(n.target)) }));
   }, options.include);
+}
+
+/** Starts the real server and Chromium before the enclosing describe block's tests and stops both after. */
+export function useServerAndBrowser(): { server: RunningServer; browser: Browser } {
+  const course = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    [course.server, course.browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await course.browser?.close();
+    await course.server?.stop();
+  });
+  return course;
 }

@@ -5,10 +5,10 @@
 // accessibility scan of the lesson content, the glossary and the search page is clean.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { lessonStrings } from '../../src/components/lessons/i18n.ts';
-import { axeScan, launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+import { axeScan, repoRoot, skipBrowser, useServerAndBrowser, watchConsole } from './harness.ts';
 
 const locales = ['en', 'pt-br', 'es'] as const;
 const lessons = [
@@ -50,24 +50,14 @@ async function open(page: Page, url: string): Promise<void> {
 }
 
 describe.skipIf(skipBrowser)('lessons in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const course = useServerAndBrowser();
 
   for (const locale of locales) {
     it(`${locale}: every lesson renders with its diagrams, terms and knowledge check, and scans clean`, async () => {
-      const page = await browser.newPage();
+      const page = await course.browser.newPage();
       const problems = watchConsole(page);
       for (const file of lessons) {
-        const url = `${server.url}${locale}/${slugOf(file)}/`;
+        const url = `${course.server.url}${locale}/${slugOf(file)}/`;
         await open(page, url);
         expect(await page.getAttribute('html', 'lang'), url).toBe({ en: 'en', 'pt-br': 'pt-BR', es: 'es' }[locale]);
 
@@ -106,10 +96,10 @@ describe.skipIf(skipBrowser)('lessons in the browser', () => {
   }
 
   it('a knowledge check gives feedback for a wrong and a right answer, keeps the score across a reload and shows it on the home page', async () => {
-    const context = await browser.newContext();
+    const context = await course.browser.newContext();
     const page = await context.newPage();
     const problems = watchConsole(page);
-    await open(page, `${server.url}en/what-is-ec2/`);
+    await open(page, `${course.server.url}en/what-is-ec2/`);
     const first = page.locator('[data-knowledge-check] [data-question="0"]');
 
     // Wrong first: option 2 ("A website builder ...").
@@ -143,7 +133,7 @@ describe.skipIf(skipBrowser)('lessons in the browser', () => {
     await page.reload();
     await expect.poll(() => page.locator('[data-knowledge-check] [data-score]').innerText()).toContain('1 of 4');
 
-    await open(page, `${server.url}en/`);
+    await open(page, `${course.server.url}en/`);
     const badge = page.locator('[data-progress-lesson="what-is-ec2"] [data-progress="quiz"]');
     await expect.poll(() => badge.innerText()).toContain('1/4');
     expect(problems).toEqual([]);
@@ -151,9 +141,9 @@ describe.skipIf(skipBrowser)('lessons in the browser', () => {
   });
 
   it('ordering and matching questions work with the keyboard', async () => {
-    const context = await browser.newContext();
+    const context = await course.browser.newContext();
     const page = await context.newPage();
-    await open(page, `${server.url}en/recipe-and-cake/`);
+    await open(page, `${course.server.url}en/recipe-and-cake/`);
     const match = page.locator('[data-question][data-kind="match"]').first();
     const selects = match.locator('select');
     const rights = ['AMI', 'Running instance', 'AMI (what you define)', 'Instance (what you work with)'];
@@ -179,9 +169,9 @@ describe.skipIf(skipBrowser)('lessons in the browser', () => {
 
   for (const [locale, word] of [['en', 'hypervisor'], ['pt-br', 'hipervisor'], ['es', 'hipervisor'], ['pt-br', 'hypervisor'], ['es', 'hypervisor']] as const) {
     it(`${locale}: search finds "${word}" in this language only`, async () => {
-      const page = await browser.newPage();
+      const page = await course.browser.newPage();
       const problems = watchConsole(page);
-      await open(page, `${server.url}${locale}/search/?q=${word}`);
+      await open(page, `${course.server.url}${locale}/search/?q=${word}`);
       const links = page.locator('[data-search-results] a');
       await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
       const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -195,11 +185,11 @@ describe.skipIf(skipBrowser)('lessons in the browser', () => {
 
   for (const locale of locales) {
     it(`${locale}: the glossary lists the terms and a term links to its entry`, async () => {
-      const page = await browser.newPage();
-      await open(page, `${server.url}${locale}/what-is-ec2/`);
+      const page = await course.browser.newPage();
+      await open(page, `${course.server.url}${locale}/what-is-ec2/`);
       const href = await page.locator('.lesson-term a, a.lesson-term__word').first().getAttribute('href');
       expect(href).toMatch(new RegExp(`/${locale}/glossary/#term-`));
-      await open(page, `${server.url}${locale}/glossary/`);
+      await open(page, `${course.server.url}${locale}/glossary/`);
       expect(await page.locator('.glossary__entry').count()).toBeGreaterThan(20);
       expect(await page.locator('#term-hypervisor dd').innerText()).not.toBe('');
       if (locale !== 'en') {

@@ -4,9 +4,9 @@
 //   see other IDs, get EC2's error for an arm64 AMI on an x86 type, and follow it all on the live map;
 // - the sandbox's map: after a passing run of the golden-image exercise (local backend) the map shows
 //   AMI -> instance -> AMI -> instance, and stepping back replays the run.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeScan, launchBrowser, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeScan, skipBrowser, useServerAndBrowser, watchConsole } from './harness.ts';
 import { vizStrings, type VizKey } from '../../src/viz/i18n.ts';
 
 const LAZY = /elk\.bundled|wizard-view|map-view|mini-ec2/;
@@ -40,23 +40,13 @@ async function imageIds(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(skipBrowser)('viz in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const course = useServerAndBrowser();
 
   it('launch wizard: Quick Start -> running -> create image -> My AMIs -> another region', async () => {
-    const page = await browser.newPage();
+    const page = await course.browser.newPage();
     const problems = watchConsole(page);
     const scripts = watchScripts(page);
-    await page.goto(`${server.url}en/recipe-and-cake/`);
+    await page.goto(`${course.server.url}en/recipe-and-cake/`);
     await page.waitForLoadState('networkidle');
     expect(scripts.filter((url) => LAZY.test(url)), 'loaded before the wizard was opened').toEqual([]);
 
@@ -163,9 +153,9 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
   }, 120_000);
 
   it('the wizard and its map speak Portuguese on a pt-br page (no English UI text)', async () => {
-    const page = await browser.newPage();
+    const page = await course.browser.newPage();
     const problems = watchConsole(page);
-    await page.goto(`${server.url}pt-br/finding-amis/`);
+    await page.goto(`${course.server.url}pt-br/finding-amis/`);
     await page.click('[data-launch-wizard-open]');
     await page.waitForSelector('[data-wizard] [data-wizard-images] li[data-image-id]');
     await page.click('[data-wizard-map-toggle]');
@@ -190,8 +180,8 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
   });
 
   it('wizard keyboard: the AMI tabs move with the arrow keys', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}en/finding-amis/`);
+    const page = await course.browser.newPage();
+    await page.goto(`${course.server.url}en/finding-amis/`);
     await page.click('[data-launch-wizard-open]');
     await page.waitForSelector('[data-wizard] [data-wizard-images] li[data-image-id]');
     await page.focus('[data-wizard-tab="quickstart"]');
@@ -206,25 +196,15 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
 });
 
 describe.skipIf(skipBrowser)('live map after a sandbox run', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const course = useServerAndBrowser();
 
   it('draws the golden-image chain after a passing run, and replays it step by step', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await course.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const problems = watchConsole(page);
     const scripts = watchScripts(page);
     const root = '[data-exercise="golden-image"]';
     const summary = `${root} [data-testid="result-summary"]`;
-    await page.goto(`${server.url}en/capstone/`);
+    await page.goto(`${course.server.url}en/capstone/`);
     await page.waitForSelector(`${root} [data-live-map-toggle]`);
 
     // A learner's way to a passing run: run the starter (fails), read two hints, take the solution, run.
