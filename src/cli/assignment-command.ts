@@ -1,7 +1,7 @@
 // `ec2-lab assignment <exercise-id...> --out DIR [--lang en|pt-br|es]`: writes a folder to hand to students.
-import { parseArgs } from 'node:util';
 import { GradeInputError, LOCALES, type Locale } from '../grader/index.ts';
 import { writeAssignment } from '../grader/assignment.ts';
+import { parseCommandArgs, usageError as commandUsageError } from './command-args.ts';
 
 const USAGE = `usage: ec2-lab assignment <exercise-id...> --out DIR [--lang en|pt-br|es]
 
@@ -9,27 +9,16 @@ Writes a self-contained folder: starter files, tests, the mini-EC2 model and a R
 language. Students run \`npm install\` once (the only step that needs the internet), then \`npm test\`
 to see their score. Collect the folders and grade them with \`ec2-lab grade <exercise-id> <folders...>\`.`;
 
-function usageError(message: string): number {
-  console.error(`ec2-lab assignment: ${message}\n\n${USAGE}`);
-  return 2;
-}
+const usageError = (message: string) => commandUsageError('assignment', USAGE, message);
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { out: { type: 'string' }, lang: { type: 'string', default: 'en' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs('assignment', USAGE, {
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, lang: { type: 'string', default: 'en' } },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   if (positionals.length === 0) return usageError('name at least one exercise (see `ec2-lab exercises`)');
   if (!values.out) return usageError('--out DIR is required');
   if (!LOCALES.includes(values.lang as Locale)) return usageError(`unknown language "${values.lang}"; use ${LOCALES.join(', ')}`);

@@ -1,26 +1,19 @@
 // `ec2-lab exercises`: the exercises, their lesson, files and points.
-import { parseArgs } from 'node:util';
 import { listExercises, LOCALES, type Locale } from '../grader/index.ts';
+import { parseCommandArgs, usageError } from './command-args.ts';
 
 const USAGE = `usage: ec2-lab exercises [--lang en|pt-br|es] [--json]`;
 
 export async function run(args: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: { lang: { type: 'string', default: 'en' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
-  } catch (error) {
-    console.error(`ec2-lab exercises: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs('exercises', USAGE, {
+    args,
+    allowPositionals: false,
+    options: { lang: { type: 'string', default: 'en' }, json: { type: 'boolean', default: false } },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const lang = values.lang as Locale;
-  if (!LOCALES.includes(lang)) {
-    console.error(`ec2-lab exercises: unknown language "${values.lang}"; use ${LOCALES.join(', ')}\n\n${USAGE}`);
-    return 2;
-  }
+  if (!LOCALES.includes(lang)) return usageError('exercises', USAGE, `unknown language "${values.lang}"; use ${LOCALES.join(', ')}`);
   const exercises = listExercises();
   if (values.json) {
     console.log(JSON.stringify(exercises, null, 2));

@@ -2,10 +2,10 @@
 // Exit codes: 0 grading ran (whatever the scores), 1 with --strict when any submission missed a test,
 // 2 usage errors (unknown exercise, bad option, missing path).
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { closeGrader, gradeExercises, GradeInputError, listExercises, loadExercise } from '../grader/index.ts';
 import { FORMATS, formatReport, type ReportFormat } from '../grader/reports.ts';
 import { readSubmissions } from '../grader/submissions.ts';
+import { parseCommandArgs, usageError as commandUsageError } from './command-args.ts';
 
 const USAGE = `usage: ec2-lab grade <exercise-id>[,<exercise-id>...|all] <submission...> [options]
 
@@ -23,10 +23,7 @@ options:
   --strict                       exit 1 when any submission did not pass every test
   -h, --help                     show this help`;
 
-function usageError(message: string): number {
-  console.error(`ec2-lab grade: ${message}\n\n${USAGE}`);
-  return 2;
-}
+const usageError = (message: string) => commandUsageError('grade', USAGE, message);
 
 function positiveNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -36,29 +33,20 @@ function positiveNumber(name: string, value: string | undefined): number | undef
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        out: { type: 'string' },
-        jobs: { type: 'string' },
-        timeout: { type: 'string' },
-        memory: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs('grade', USAGE, {
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      jobs: { type: 'string' },
+      timeout: { type: 'string' },
+      memory: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const [exerciseArg, ...paths] = positionals;
   if (!exerciseArg) return usageError('missing the exercise id (see `ec2-lab exercises`)');
   if (paths.length === 0) return usageError('missing the submissions to grade');
