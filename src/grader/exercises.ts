@@ -90,7 +90,7 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 export function listExercises(): ExerciseInfo[] {
   return exerciseIds()
     .map((id) => readManifest(id))
-    .map((m) => ({ id: m.id, lesson: m.lesson, title: m.title, files: m.files, maxPoints: sum(Object.values(m.points)) }))
+    .map((m) => ({ id: m.id, lesson: m.lesson, title: m.title, files: m.files, maxPoints: maxPointsOf(m) }))
     .sort((a, b) => a.lesson - b.lesson || a.id.localeCompare(b.id));
 }
 

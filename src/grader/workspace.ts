@@ -133,10 +133,3 @@ export function hashFolders(dirs: string[]): string {
   }
   return hash.digest('hex');
 }
-
-/** What must not change during a run: the batch's kit and model copies and each submission's test files. */
-export function protectedFolders(batchDir: string, submissionCount: number): string[] {
-  const folders = [path.join(batchDir, '_kit'), path.join(batchDir, 'mini-ec2')];
-  for (let i = 0; i < submissionCount; i++) folders.push(path.join(batchDir, submissionFolderName(i), 'tests'));
-  return folders;
-}
