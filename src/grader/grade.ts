@@ -96,7 +96,9 @@ async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutM
     const bySubmission = new Map<number, ReportedModule[]>();
     for (const module of run.modules) {
       const index = submissionIndex(runner.dir, module.file);
-      bySubmission.set(index, [...(bySubmission.get(index) ?? []), module]);
+      const list = bySubmission.get(index);
+      if (list) list.push(module);
+      else bySubmission.set(index, [module]);
     }
 
     return entries.map((entry, i): StudentResult => {

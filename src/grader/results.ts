@@ -39,7 +39,8 @@ export function buildResult(exercise: Exercise, report: SubmissionReport): Grade
   // A test's output: what the learner's code printed in the runs it saw (file-level runs and its own).
   const outputFor = (name: string) =>
     capText(runs.filter((r) => !r.test || r.test === name).map((r) => r.output).filter(Boolean).join('\n'), OUTPUT_CAP);
-  const reported = new Map(report.modules.flatMap((m) => m.tests.map((t) => [t.name, { test: t, module: m }] as const)));
+  const reported = new Map(report.modules.flatMap((m) => m.tests.map((t) => [t.name, t] as const)));
+  const moduleErrors = report.modules.flatMap((m) => m.errors);
 
   const tests: TestResult[] = Object.entries(manifest.points).map(([name, maxPoints], index) => {
     const found = report.failure ? undefined : reported.get(name);
@@ -47,13 +48,12 @@ export function buildResult(exercise: Exercise, report: SubmissionReport): Grade
     let message: string | undefined;
     if (!found) {
       status = 'error';
-      const moduleErrors = report.modules.flatMap((m) => m.errors);
       message = report.failure ?? (moduleErrors[0] ? `The test file could not run: ${moduleErrors[0]}` : 'This test did not run.');
-    } else if (found.test.state === 'passed') {
+    } else if (found.state === 'passed') {
       status = 'pass';
     } else {
-      status = found.test.state === 'failed' ? 'fail' : 'error';
-      message = found.test.errors.length ? found.test.errors.join('\n') : `This test was ${found.test.state}.`;
+      status = found.state === 'failed' ? 'fail' : 'error';
+      message = found.errors.length ? found.errors.join('\n') : `This test was ${found.state}.`;
     }
     const result: TestResult = {
       name,

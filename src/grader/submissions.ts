@@ -49,15 +49,13 @@ export function readSubmissions(paths: string[], manifest: ExerciseManifest): Ba
       continue;
     }
     const files = filesInFolder(p, manifest);
-    const subfolders = readdirSync(p, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules');
-    const isClass = Object.keys(files).length === 0 && subfolders.some((d) => Object.keys(filesInFolder(path.join(p, d.name), manifest)).length > 0);
-    if (isClass) {
-      for (const d of subfolders.sort((a, b) => a.name.localeCompare(b.name))) {
-        submissions.push({ student: d.name, files: filesInFolder(path.join(p, d.name), manifest) });
-      }
-    } else {
-      submissions.push({ student: path.basename(path.resolve(p)), files });
-    }
+    // Only a folder without the files itself can be a class: then each sub-folder is a student.
+    const students = Object.keys(files).length > 0 ? [] : readdirSync(p, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((d) => ({ student: d.name, files: filesInFolder(path.join(p, d.name), manifest) }));
+    if (students.some((s) => Object.keys(s.files).length > 0)) submissions.push(...students);
+    else submissions.push({ student: path.basename(path.resolve(p)), files });
   }
   return uniqueStudents(submissions);
 }
