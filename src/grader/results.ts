@@ -32,9 +32,17 @@ export interface SubmissionReport {
   includeModel: boolean;
 }
 
+// Scanned once per exercise, not once per graded submission (loadExercise hands out the same object each time).
+const sourcesCache = new WeakMap<Exercise, Map<string, string>[]>();
+function sourcesOf(exercise: Exercise): Map<string, string>[] {
+  let sources = sourcesCache.get(exercise);
+  if (!sources) sourcesCache.set(exercise, (sources = Object.values(exercise.tests).map(testSources)));
+  return sources;
+}
+
 export function buildResult(exercise: Exercise, report: SubmissionReport): GradeResult {
   const { manifest } = exercise;
-  const sources = Object.values(exercise.tests).map(testSources);
+  const sources = sourcesOf(exercise);
   const runs = report.modules.flatMap((m) => kitMeta(m).runs ?? []);
   // A test's output: what the learner's code printed in the runs it saw (file-level runs and its own).
   const outputFor = (name: string) =>
