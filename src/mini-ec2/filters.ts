@@ -10,6 +10,7 @@
  * Each describe call passes a table from filter name to a function returning a resource's values.
  */
 import { Errors } from './errors.ts';
+import { isWellFormedId, type IdPrefix } from './ids.ts';
 
 export interface Filter {
   Name?: string;
@@ -95,4 +96,21 @@ export function matchesAll<R>(resource: R, filters: readonly CompiledFilter<R>[]
     if (!hit) return false;
   }
   return true;
+}
+
+/**
+ * The records a describe call names by ID, in the table's order. Every ID is checked for form before any
+ * is looked up, as EC2 does: a malformed ID is reported even when an earlier one does not exist.
+ */
+export function selectByIds<R extends { id: string }>(
+  table: Record<string, R>,
+  ids: readonly string[],
+  prefix: IdPrefix,
+  malformed: (id: string) => Error,
+  notFound: (id: string) => Error,
+): R[] {
+  for (const id of ids) if (!isWellFormedId(id, prefix)) throw malformed(id);
+  for (const id of ids) if (!table[id]) throw notFound(id);
+  const wanted = new Set(ids);
+  return Object.values(table).filter((r) => wanted.has(r.id));
 }

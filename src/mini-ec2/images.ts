@@ -17,7 +17,7 @@
  */
 import type { Ctx } from './context.ts';
 import { Errors } from './errors.ts';
-import { compileFilters, matchesAll, type FilterTable } from './filters.ts';
+import { compileFilters, matchesAll, selectByIds, type FilterTable } from './filters.ts';
 import { isWellFormedId } from './ids.ts';
 import { regionInfo } from './regions.ts';
 import type { ImageBlockDevice, ImageRecord, RegionState, SnapshotRecord, TagRecord, VolumeRecord } from './state.ts';
@@ -486,13 +486,9 @@ export function describeSnapshots(ctx: Ctx, input: DescribeSnapshotsRequest) {
   if (input.MaxResults !== undefined && input.SnapshotIds?.length) {
     throw Errors.invalidParameterCombination('The parameter SnapshotIds cannot be used with the parameter maxResults');
   }
-  let snapshots = Object.values(ctx.region.snapshots);
-  if (input.SnapshotIds?.length) {
-    for (const id of input.SnapshotIds) if (!isWellFormedId(id, 'snap')) throw Errors.snapshotMalformed(id);
-    for (const id of input.SnapshotIds) if (!ctx.region.snapshots[id]) throw Errors.snapshotNotFound(id);
-    const wanted = new Set(input.SnapshotIds);
-    snapshots = snapshots.filter((s) => wanted.has(s.id));
-  }
+  let snapshots = input.SnapshotIds?.length
+    ? selectByIds(ctx.region.snapshots, input.SnapshotIds, 'snap', Errors.snapshotMalformed, Errors.snapshotNotFound)
+    : Object.values(ctx.region.snapshots);
   if (input.OwnerIds?.length && !input.OwnerIds.some((o) => o === 'self' || o === ctx.accountId)) snapshots = [];
   const { page, nextToken } = paginate(snapshots.filter((s) => matchesAll(s, filters)), input.MaxResults, input.NextToken, [5, 1000]);
   return { Snapshots: page.map((s) => snapshotOut(ctx, s)), ...(nextToken ? { NextToken: nextToken } : {}) };
@@ -546,13 +542,9 @@ export function describeVolumes(ctx: Ctx, input: DescribeVolumesRequest) {
   if (input.MaxResults !== undefined && input.VolumeIds?.length) {
     throw Errors.invalidParameterCombination('The parameter volumeSet cannot be used with the parameter maxResults');
   }
-  let volumes = Object.values(ctx.region.volumes);
-  if (input.VolumeIds?.length) {
-    for (const id of input.VolumeIds) if (!isWellFormedId(id, 'vol')) throw Errors.volumeMalformed(id);
-    for (const id of input.VolumeIds) if (!ctx.region.volumes[id]) throw Errors.volumeNotFound(id);
-    const wanted = new Set(input.VolumeIds);
-    volumes = volumes.filter((v) => wanted.has(v.id));
-  }
+  const volumes = input.VolumeIds?.length
+    ? selectByIds(ctx.region.volumes, input.VolumeIds, 'vol', Errors.volumeMalformed, Errors.volumeNotFound)
+    : Object.values(ctx.region.volumes);
   const { page, nextToken } = paginate(volumes.filter((v) => matchesAll(v, filters)), input.MaxResults, input.NextToken, [5, 500]);
   return { Volumes: page.map(volumeOut), ...(nextToken ? { NextToken: nextToken } : {}) };
 }

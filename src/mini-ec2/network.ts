@@ -6,7 +6,7 @@
  */
 import type { Ctx } from './context.ts';
 import { Errors } from './errors.ts';
-import { compileFilters, matchesAll, type FilterTable } from './filters.ts';
+import { compileFilters, matchesAll, selectByIds, type FilterTable } from './filters.ts';
 import { isWellFormedId, stableHex, type SeededRandom } from './ids.ts';
 import { regionInfo, REGIONS } from './regions.ts';
 import type {
@@ -438,13 +438,9 @@ export function describeSecurityGroups(ctx: Ctx, input: DescribeSecurityGroupsRe
   if (input.MaxResults !== undefined && (input.GroupIds?.length || input.GroupNames?.length)) {
     throw Errors.invalidParameterCombination('The parameter groupIds cannot be used with the parameter maxResults');
   }
-  let groups = Object.values(ctx.region.securityGroups);
-  if (input.GroupIds?.length) {
-    for (const id of input.GroupIds) if (!isWellFormedId(id, 'sg')) throw Errors.groupMalformed(id);
-    for (const id of input.GroupIds) if (!ctx.region.securityGroups[id]) throw Errors.groupNotFound(id);
-    const wanted = new Set(input.GroupIds);
-    groups = groups.filter((g) => wanted.has(g.id));
-  }
+  let groups = input.GroupIds?.length
+    ? selectByIds(ctx.region.securityGroups, input.GroupIds, 'sg', Errors.groupMalformed, Errors.groupNotFound)
+    : Object.values(ctx.region.securityGroups);
   if (input.GroupNames?.length) {
     const vpcId = defaultVpc(ctx.region).id;
     for (const name of input.GroupNames) {
@@ -487,13 +483,9 @@ const VPC_FILTERS: FilterTable<VpcRecord> = {
 
 export function describeVpcs(ctx: Ctx, input: DescribeVpcsRequest) {
   const filters = compileFilters<VpcRecord>(input.Filters, { ...VPC_FILTERS, 'owner-id': () => ctx.accountId }, (v) => v.tags);
-  let vpcs = Object.values(ctx.region.vpcs);
-  if (input.VpcIds?.length) {
-    for (const id of input.VpcIds) if (!isWellFormedId(id, 'vpc')) throw Errors.vpcMalformed(id);
-    for (const id of input.VpcIds) if (!ctx.region.vpcs[id]) throw Errors.vpcNotFound(id);
-    const wanted = new Set(input.VpcIds);
-    vpcs = vpcs.filter((v) => wanted.has(v.id));
-  }
+  const vpcs = input.VpcIds?.length
+    ? selectByIds(ctx.region.vpcs, input.VpcIds, 'vpc', Errors.vpcMalformed, Errors.vpcNotFound)
+    : Object.values(ctx.region.vpcs);
   const { page, nextToken } = paginate(vpcs.filter((v) => matchesAll(v, filters)), input.MaxResults, input.NextToken, [5, 1000]);
   return {
     Vpcs: page.map(
@@ -528,13 +520,9 @@ const SUBNET_FILTERS: FilterTable<SubnetRecord> = {
 
 export function describeSubnets(ctx: Ctx, input: DescribeSubnetsRequest) {
   const filters = compileFilters<SubnetRecord>(input.Filters, { ...SUBNET_FILTERS, 'owner-id': () => ctx.accountId }, (s) => s.tags);
-  let subnets = Object.values(ctx.region.subnets);
-  if (input.SubnetIds?.length) {
-    for (const id of input.SubnetIds) if (!isWellFormedId(id, 'subnet')) throw Errors.subnetMalformed(id);
-    for (const id of input.SubnetIds) if (!ctx.region.subnets[id]) throw Errors.subnetNotFound(id);
-    const wanted = new Set(input.SubnetIds);
-    subnets = subnets.filter((s) => wanted.has(s.id));
-  }
+  const subnets = input.SubnetIds?.length
+    ? selectByIds(ctx.region.subnets, input.SubnetIds, 'subnet', Errors.subnetMalformed, Errors.subnetNotFound)
+    : Object.values(ctx.region.subnets);
   const { page, nextToken } = paginate(subnets.filter((s) => matchesAll(s, filters)), input.MaxResults, input.NextToken, [5, 1000]);
   return {
     Subnets: page.map(

@@ -381,6 +381,7 @@ declare module 'mini-ec2/events' {
   export type ModelEventListener = (event: ModelEvent) => void;
 }
 declare module 'mini-ec2/filters' {
+  import { type IdPrefix } from 'mini-ec2/ids';
   export interface Filter {
       Name?: string;
       Values?: string[];
@@ -404,6 +405,13 @@ declare module 'mini-ec2/filters' {
   }[] | undefined): CompiledFilter<R>[];
   /** True when the resource passes every filter. */
   export declare function matchesAll<R>(resource: R, filters: readonly CompiledFilter<R>[]): boolean;
+  /**
+   * The records a describe call names by ID, in the table's order. Every ID is checked for form before any
+   * is looked up, as EC2 does: a malformed ID is reported even when an earlier one does not exist.
+   */
+  export declare function selectByIds<R extends {
+      id: string;
+  }>(table: Record<string, R>, ids: readonly string[], prefix: IdPrefix, malformed: (id: string) => Error, notFound: (id: string) => Error): R[];
 }
 declare module 'mini-ec2/ids' {
   /**
