@@ -86,25 +86,23 @@ const xml = (text: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
+const countStatus = (result: StudentResult['result'], status: 'fail' | 'error') => result.tests.filter((t) => t.status === status).length;
+
 export function junitReport(report: BatchReport): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const suites = report.results.map(({ student, result }) => {
-    const failures = result.tests.filter((t) => t.status === 'fail').length;
-    const errors = result.tests.filter((t) => t.status === 'error').length;
     const cases = result.tests.map((t) => {
       const open = `    <testcase classname="${xml(`${result.exercise}.${student}`)}" name="${xml(t.name)}">`;
-      const body =
-        t.status === 'pass'
-          ? ''
-          : `\n      <${t.status === 'fail' ? 'failure' : 'error'} message="${xml(oneLine(t.message, 200))}">${xml(t.message ?? '')}</${t.status === 'fail' ? 'failure' : 'error'}>`;
+      const tag = t.status === 'fail' ? 'failure' : 'error';
+      const body = t.status === 'pass' ? '' : `\n      <${tag} message="${xml(oneLine(t.message, 200))}">${xml(t.message ?? '')}</${tag}>`;
       const output = t.output ? `\n      <system-out>${xml(t.output)}</system-out>` : '';
       return `${open}${body}${output}${body || output ? '\n    ' : ''}</testcase>`;
     });
     const props = `    <properties>\n      <property name="points" value="${result.points}"/>\n      <property name="maxPoints" value="${result.maxPoints}"/>\n    </properties>`;
-    return `  <testsuite name="${xml(`${student} / ${result.exercise}`)}" tests="${result.tests.length}" failures="${failures}" errors="${errors}" time="${seconds(result.durationMs)}">\n${props}\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(`${student} / ${result.exercise}`)}" tests="${result.tests.length}" failures="${countStatus(result, 'fail')}" errors="${countStatus(result, 'error')}" time="${seconds(result.durationMs)}">\n${props}\n${cases.join('\n')}\n  </testsuite>`;
   });
   const total = report.results.reduce((s, r) => s + r.result.tests.length, 0);
-  const failures = report.results.reduce((s, r) => s + r.result.tests.filter((t) => t.status === 'fail').length, 0);
-  const errors = report.results.reduce((s, r) => s + r.result.tests.filter((t) => t.status === 'error').length, 0);
+  const failures = report.results.reduce((s, r) => s + countStatus(r.result, 'fail'), 0);
+  const errors = report.results.reduce((s, r) => s + countStatus(r.result, 'error'), 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ec2-lab ${xml(report.exercise)}" tests="${total}" failures="${failures}" errors="${errors}" time="${seconds(report.durationMs)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
