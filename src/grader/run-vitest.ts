@@ -44,6 +44,15 @@ function readResults(file: string): ReportedModule[] {
   return modules;
 }
 
+/** Kills a daemon with its whole process group (vitest, its workers and the learners' children). */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
 export class VitestDaemon {
   private child: ChildProcess | undefined;
   private ready: Promise<void> | undefined;
@@ -95,23 +104,12 @@ export class VitestDaemon {
     });
   }
 
-  /** Starts vitest now (if it is not running), so the first run does not pay for it. */
-  async warmUp(): Promise<void> {
-    this.ready ??= this.start();
-    await this.ready;
-  }
-
   /** Kills the daemon with its whole process group. */
   kill(): void {
     const child = this.child;
     this.child = undefined;
     this.ready = undefined;
-    if (!child?.pid) return;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    if (child) killGroup(child);
   }
 
   /** Ends the daemon politely (it closes vitest), then for sure after 2 s; resolves once it is gone. */
@@ -121,13 +119,7 @@ export class VitestDaemon {
     this.ready = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
-      const force = setTimeout(() => {
-        try {
-          if (child.pid) process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }, 2_000);
+      const force = setTimeout(() => killGroup(child), 2_000);
       child.once('exit', () => {
         clearTimeout(force);
         resolve();
