@@ -12,7 +12,7 @@ import { runSettings } from '../grader/grade.ts';
 import { writeAssignment } from '../grader/assignment.ts';
 import { createZip } from './zip.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
-import type { ExerciseData } from './exercise-data.ts';
+import { downloadFolder, type ExerciseData } from './exercise-data.ts';
 import type { Workspace } from './backends/webcontainer.ts';
 
 export function exerciseIds(): string[] {
@@ -79,8 +79,6 @@ export function buildExerciseData(id: string): ExerciseData {
   };
 }
 
-export const downloadName = (id: string) => `ec2-lab-${id}.zip`;
-
 /**
  * The exercise as the grader's assignment folder (starter, tests, kit, model, README in the learner's
  * language, `npm test` prints the score), zipped: what the sandbox offers when no backend can run.
@@ -88,9 +86,10 @@ export const downloadName = (id: string) => `ec2-lab-${id}.zip`;
 export function buildDownload(id: string, locale: Locale): Buffer {
   const dir = mkdtempSync(path.join(tmpdir(), 'ec2lab-download-'));
   try {
-    const outDir = path.join(dir, `ec2-lab-${id}`);
+    const folder = downloadFolder(id);
+    const outDir = path.join(dir, folder);
     writeAssignment({ exerciseIds: [id], outDir, locale });
-    return createZip(listFiles(outDir, `ec2-lab-${id}/`).map((file) => ({
+    return createZip(listFiles(outDir, `${folder}/`).map((file) => ({
       path: file,
       content: readFileSync(path.join(dir, file)),
     })));

@@ -22,6 +22,8 @@ export interface ExerciseData {
 }
 
 export const exerciseDataUrl = (id: string) => `/exercise-data/${id}.json`;
+/** The assignment folder's name; the zip the sandbox offers is named after it (`<folder>.zip`). */
+export const downloadFolder = (id: string) => `ec2-lab-${id}`;
 /** The assignment folder, zipped, with its README in `locale` (offered when no backend can run). */
-export const downloadUrl = (id: string, locale: string) => `/exercise-data/download/${locale}/ec2-lab-${id}.zip`;
+export const downloadUrl = (id: string, locale: string) => `/exercise-data/download/${locale}/${downloadFolder(id)}.zip`;
 export const workspaceUrl = (id: string) => `/exercise-data/webcontainer/${id}.json`;
