@@ -164,6 +164,17 @@ function sendError(res: ServerResponse, error: HttpError): void {
   json(res, error.status, { error: error.message });
 }
 
+/** Runs a handler, answering its HttpErrors (and the grader's input errors, as 400); anything else goes on to app.ts's 500. */
+async function answeringErrors(res: ServerResponse, handle: () => void | Promise<void>): Promise<void> {
+  try {
+    await handle();
+  } catch (error) {
+    if (error instanceof HttpError) sendError(res, error);
+    else if (error instanceof GradeInputError) sendError(res, new HttpError(400, error.message));
+    else throw error;
+  }
+}
+
 export function createGradeRoutes(options: GradeEndpointOptions = {}): Route[] {
   const grade = options.grade ?? ((input) => gradeSubmission(input));
   const warmUp = options.warmUp ?? (options.grade ? undefined : warmUpGrader);
@@ -182,8 +193,8 @@ export function createGradeRoutes(options: GradeEndpointOptions = {}): Route[] {
   const post: Route = {
     method: 'POST',
     path: GRADE_PATH,
-    async handle(req, res) {
-      try {
+    handle: (req, res) =>
+      answeringErrors(res, async () => {
         checkCaller(req, caller);
         const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
         if (type !== 'application/json') throw new HttpError(415, 'Send the submission as JSON (Content-Type: application/json).');
@@ -194,30 +205,21 @@ export function createGradeRoutes(options: GradeEndpointOptions = {}): Route[] {
         });
         const result = await queue.run(() => grade(input), () => gone);
         json(res, 200, result);
-      } catch (error) {
-        if (error instanceof HttpError) sendError(res, error);
-        else if (error instanceof GradeInputError) sendError(res, new HttpError(400, error.message));
-        else throw error; // app.ts answers 500 and logs it
-      }
-    },
+      }),
   };
 
   const get: Route = {
     method: 'GET',
     path: GRADE_PATH,
-    handle(req, res) {
-      try {
+    handle: (req, res) =>
+      answeringErrors(res, () => {
         checkCaller(req, caller);
-      } catch (error) {
-        if (error instanceof HttpError) return sendError(res, error);
-        throw error;
-      }
-      if (warmUp && !warmedUp) {
-        warmedUp = true;
-        void queue.run(warmUp).catch(() => {}); // failures show up on the first real run
-      }
-      json(res, 200, { grading: true, method: 'POST', body: '{ "exerciseId": "<id>", "files": { "<name>": "<source>" } }', exercises: exerciseIds(), ...queue.load });
-    },
+        if (warmUp && !warmedUp) {
+          warmedUp = true;
+          void queue.run(warmUp).catch(() => {}); // failures show up on the first real run
+        }
+        json(res, 200, { grading: true, method: 'POST', body: '{ "exerciseId": "<id>", "files": { "<name>": "<source>" } }', exercises: exerciseIds(), ...queue.load });
+      }),
   };
   return [post, get];
 }
