@@ -48,6 +48,8 @@ import {
   stringList,
   tags,
   tagSpecifications,
+  type Parsed,
+  type Shape,
 } from './validate.ts';
 import { SLEEP } from './waiters.ts';
 
@@ -227,6 +229,16 @@ export class MiniEc2Client {
     return this.model.invoke(this.region, op);
   }
 
+  /** A call that changes nothing: its DryRun can only ever answer DryRunOperation, once the input parses.
+   *  (#private: the model's API methods are the prototype's camelCase names, and this is not one.) */
+  #readOnly<S extends typeof common & Shape, R extends object>(args: unknown, shape: S, op: (ctx: Ctx, input: Parsed<S>) => R) {
+    return this.run((ctx) => {
+      const input = parse(args, shape);
+      if (input.DryRun) throw Errors.dryRun();
+      return op(ctx, input);
+    });
+  }
+
   async runInstances(args: T.RunInstancesRequest): Promise<T.RunInstancesResult> {
     return this.run((ctx) => {
       const input = parse(args, SHAPES.runInstances);
@@ -235,11 +247,7 @@ export class MiniEc2Client {
   }
 
   async describeInstances(args?: T.DescribeInstancesRequest): Promise<T.DescribeInstancesResult> {
-    return this.run((ctx) => {
-      const input = parse(args, SHAPES.describeInstances);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeInstances(ctx, input);
-    });
+    return this.#readOnly(args, SHAPES.describeInstances, describeInstances);
   }
 
   async startInstances(args: T.StartInstancesRequest): Promise<T.StartInstancesResult> {
@@ -291,11 +299,7 @@ export class MiniEc2Client {
   }
 
   async describeImages(args?: T.DescribeImagesRequest): Promise<T.DescribeImagesResult> {
-    return this.run((ctx) => {
-      const input = parse(args, SHAPES.describeImages);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeImages(ctx, input);
-    });
+    return this.#readOnly(args, SHAPES.describeImages, describeImages);
   }
 
   async deregisterImage(args: T.DeregisterImageRequest): Promise<T.DeregisterImageResult> {
@@ -332,19 +336,11 @@ export class MiniEc2Client {
   }
 
   async describeInstanceTypes(args?: T.DescribeInstanceTypesRequest): Promise<T.DescribeInstanceTypesResult> {
-    return this.run(() => {
-      const input = parse(args, SHAPES.describeInstanceTypes);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeInstanceTypes(input);
-    });
+    return this.#readOnly(args, SHAPES.describeInstanceTypes, (_ctx, input) => describeInstanceTypes(input));
   }
 
   async describeKeyPairs(args?: T.DescribeKeyPairsRequest): Promise<T.DescribeKeyPairsResult> {
-    return this.run((ctx) => {
-      const input = parse(args, SHAPES.describeKeyPairs);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeKeyPairs(ctx, input);
-    });
+    return this.#readOnly(args, SHAPES.describeKeyPairs, describeKeyPairs);
   }
 
   async createKeyPair(args: T.CreateKeyPairRequest): Promise<T.CreateKeyPairResult> {
@@ -362,11 +358,7 @@ export class MiniEc2Client {
   }
 
   async describeSecurityGroups(args?: T.DescribeSecurityGroupsRequest): Promise<T.DescribeSecurityGroupsResult> {
-    return this.run((ctx) => {
-      const input = parse(args, SHAPES.describeSecurityGroups);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeSecurityGroups(ctx, input);
-    });
+    return this.#readOnly(args, SHAPES.describeSecurityGroups, describeSecurityGroups);
   }
 
   async createSecurityGroup(args: T.CreateSecurityGroupRequest): Promise<T.CreateSecurityGroupResult> {
@@ -386,50 +378,26 @@ export class MiniEc2Client {
   }
 
   async describeVpcs(args?: T.DescribeVpcsRequest): Promise<T.DescribeVpcsResult> {
-    return this.run((ctx) => {
-      const input = parse(args, SHAPES.describeVpcs);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeVpcs(ctx, input);
-    });
+    return this.#readOnly(args, SHAPES.describeVpcs, describeVpcs);
   }
 
   async describeSubnets(args?: T.DescribeSubnetsRequest): Promise<T.DescribeSubnetsResult> {
-    return this.run((ctx) => {
-      const input = parse(args, SHAPES.describeSubnets);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeSubnets(ctx, input);
-    });
+    return this.#readOnly(args, SHAPES.describeSubnets, describeSubnets);
   }
 
   async describeRegions(args?: T.DescribeRegionsRequest): Promise<T.DescribeRegionsResult> {
-    return this.run(() => {
-      const input = parse(args, SHAPES.describeRegions);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeRegions(input);
-    });
+    return this.#readOnly(args, SHAPES.describeRegions, (_ctx, input) => describeRegions(input));
   }
 
   async describeAvailabilityZones(args?: T.DescribeAvailabilityZonesRequest): Promise<T.DescribeAvailabilityZonesResult> {
-    return this.run((ctx) => {
-      const input = parse(args, SHAPES.describeAvailabilityZones);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeAvailabilityZones(ctx, input);
-    });
+    return this.#readOnly(args, SHAPES.describeAvailabilityZones, describeAvailabilityZones);
   }
 
   async describeSnapshots(args?: T.DescribeSnapshotsRequest): Promise<T.DescribeSnapshotsResult> {
-    return this.run((ctx) => {
-      const input = parse(args, SHAPES.describeSnapshots);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeSnapshots(ctx, input);
-    });
+    return this.#readOnly(args, SHAPES.describeSnapshots, describeSnapshots);
   }
 
   async describeVolumes(args?: T.DescribeVolumesRequest): Promise<T.DescribeVolumesResult> {
-    return this.run((ctx) => {
-      const input = parse(args, SHAPES.describeVolumes);
-      if (input.DryRun) throw Errors.dryRun();
-      return describeVolumes(ctx, input);
-    });
+    return this.#readOnly(args, SHAPES.describeVolumes, describeVolumes);
   }
 }

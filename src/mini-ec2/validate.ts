@@ -55,8 +55,8 @@ export const oneOf =
     return v as T;
   };
 
-type Shape = Record<string, Checker<unknown>>;
-type Parsed<S extends Shape> = { [K in keyof S]?: S[K] extends Checker<infer T> ? T : never };
+export type Shape = Record<string, Checker<unknown>>;
+export type Parsed<S extends Shape> = { [K in keyof S]?: S[K] extends Checker<infer T> ? T : never };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;

@@ -84,6 +84,7 @@ declare module 'mini-ec2/client' {
    * input safely. `[Symbol.for('mini-ec2.sleep')](ms)` lets the waiters advance the model's clock.
    */
   export declare class MiniEc2Client {
+      #private;
       readonly region: string;
       private readonly model;
       /** Mirrors the SDK client's `config.region` so code that reads it keeps working. */
@@ -1876,8 +1877,8 @@ declare module 'mini-ec2/validate' {
   export declare const bool: Checker<boolean>;
   export declare const list: <T>(item: Checker<T>, max?: number) => Checker<T[]>;
   export declare const oneOf: <T extends string>(values: readonly T[]) => Checker<T>;
-  type Shape = Record<string, Checker<unknown>>;
-  type Parsed<S extends Shape> = {
+  export type Shape = Record<string, Checker<unknown>>;
+  export type Parsed<S extends Shape> = {
       [K in keyof S]?: S[K] extends Checker<infer T> ? T : never;
   };
   /** An object with known keys; `undefined` values count as absent (as in the SDK). */
