@@ -4,7 +4,7 @@
  * Methods are declared with method syntax on purpose: TypeScript then compares their parameters
  * bivariantly, which is what lets the SDK's narrower string unions (InstanceType, ...) fit.
  */
-import type * as T from './types.ts';
+import type * as T from './sdk-shapes.ts';
 
 export interface Ec2Api {
   runInstances(args: T.RunInstancesRequest): Promise<T.RunInstancesResult>;

@@ -13,7 +13,7 @@
  */
 import { stableHex } from './ids.ts';
 import type { ImageRecord } from './state.ts';
-import type { ArchitectureValues, VolumeType } from './types.ts';
+import type { ArchitectureValues, VolumeType } from './sdk-shapes.ts';
 
 /** quick-start: the console's Quick Start list; amazon: other AWS-provided images; then Marketplace and community. */
 export type CatalogGroup = 'quick-start' | 'amazon' | 'marketplace' | 'community';

@@ -6,8 +6,10 @@
  */
 import type { Ctx } from './context.ts';
 import { Errors } from './errors.ts';
-import { copyImage, createImage, deregisterImage, describeImages, describeSnapshots, describeVolumes } from './images.ts';
-import { toInstanceTypeInfo, INSTANCE_TYPES } from './instance-types.ts';
+import { copyImage, createImage, deregisterImage, describeImages } from './resources/images.ts';
+import { describeSnapshots } from './resources/snapshots.ts';
+import { describeVolumes } from './resources/volumes.ts';
+import { describeInstanceTypes } from './resources/instance-types.ts';
 import {
   describeInstanceAttribute,
   describeInstances,
@@ -16,23 +18,16 @@ import {
   startInstances,
   stopInstances,
   terminateInstances,
-} from './instances.ts';
-import { compileFilters, matchesAll, type FilterTable } from './filters.ts';
+} from './resources/instances.ts';
 import type { MiniEc2 } from './model.ts';
-import {
-  authorizeSecurityGroupIngress,
-  createKeyPair,
-  createSecurityGroup,
-  deleteKeyPair,
-  describeAvailabilityZones,
-  describeKeyPairs,
-  describeRegions,
-  describeSecurityGroups,
-  describeSubnets,
-  describeVpcs,
-} from './network.ts';
-import { createTags, deleteTags } from './tags.ts';
-import type * as T from './types.ts';
+import { authorizeSecurityGroupIngress } from './resources/security-group-rules.ts';
+import { createKeyPair, deleteKeyPair, describeKeyPairs } from './resources/key-pairs.ts';
+import { createSecurityGroup, describeSecurityGroups } from './resources/security-groups.ts';
+import { describeAvailabilityZones, describeRegions } from './resources/availability-zones.ts';
+import { describeSubnets } from './resources/subnets.ts';
+import { describeVpcs } from './resources/vpcs.ts';
+import { createTags, deleteTags } from './resources/tags.ts';
+import type * as T from './sdk-shapes.ts';
 import {
   blockDeviceMappings,
   bool,
@@ -42,7 +37,6 @@ import {
   obj,
   oneOf,
   parse,
-  paginate,
   required,
   str,
   stringList,
@@ -50,7 +44,7 @@ import {
   tagSpecifications,
   type Parsed,
   type Shape,
-} from './validate.ts';
+} from './input-parser.ts';
 import { SLEEP } from './waiters.ts';
 
 const common = { DryRun: bool };
@@ -155,47 +149,6 @@ const SHAPES = {
   describeSnapshots: { ...common, ...page, SnapshotIds: stringList, OwnerIds: stringList, RestorableByUserIds: stringList, Filters: filters },
   describeVolumes: { ...common, ...page, VolumeIds: stringList, Filters: filters },
 };
-
-const INSTANCE_TYPE_FILTERS: FilterTable<T.InstanceTypeInfo> = {
-  'instance-type': (t) => t.InstanceType,
-  'current-generation': (t) => String(t.CurrentGeneration),
-  'free-tier-eligible': (t) => String(t.FreeTierEligible),
-  'burstable-performance-supported': (t) => String(t.BurstablePerformanceSupported),
-  'bare-metal': (t) => String(t.BareMetal),
-  hypervisor: (t) => t.Hypervisor,
-  'processor-info.supported-architecture': (t) => t.ProcessorInfo?.SupportedArchitectures,
-  'processor-info.sustained-clock-speed-in-ghz': (t) => String(t.ProcessorInfo?.SustainedClockSpeedInGhz),
-  'processor-info.manufacturer': (t) => t.ProcessorInfo?.Manufacturer,
-  'vcpu-info.default-vcpus': (t) => String(t.VCpuInfo?.DefaultVCpus),
-  'vcpu-info.default-cores': (t) => String(t.VCpuInfo?.DefaultCores),
-  'vcpu-info.default-threads-per-core': (t) => String(t.VCpuInfo?.DefaultThreadsPerCore),
-  'memory-info.size-in-mib': (t) => String(t.MemoryInfo?.SizeInMiB),
-  'network-info.network-performance': (t) => t.NetworkInfo?.NetworkPerformance,
-  'network-info.ena-support': (t) => t.NetworkInfo?.EnaSupport,
-  'supported-usage-class': (t) => t.SupportedUsageClasses,
-  'supported-root-device-type': (t) => t.SupportedRootDeviceTypes,
-  'supported-virtualization-type': (t) => t.SupportedVirtualizationTypes,
-  'supported-boot-mode': (t) => t.SupportedBootModes,
-  'hibernation-supported': (t) => String(t.HibernationSupported),
-  'instance-storage-supported': (t) => String(t.InstanceStorageSupported),
-};
-
-function describeInstanceTypes(input: { InstanceTypes?: string[]; Filters?: T.Filter[]; MaxResults?: number; NextToken?: string }) {
-  const compiled = compileFilters(input.Filters, INSTANCE_TYPE_FILTERS);
-  const all = INSTANCE_TYPES.map(toInstanceTypeInfo);
-  let chosen = all;
-  if (input.InstanceTypes?.length) {
-    const unknown = input.InstanceTypes.filter((name) => !all.some((t) => t.InstanceType === name));
-    if (unknown.length) {
-      throw Errors.invalidParameterValue(`The following supplied instance types do not exist: [${unknown.slice(0, 20).join(', ')}]`);
-    }
-    const wanted = new Set(input.InstanceTypes);
-    chosen = all.filter((t) => wanted.has(t.InstanceType!));
-  }
-  const matched = chosen.filter((t) => matchesAll(t, compiled));
-  const { page: items, nextToken } = paginate(matched, input.MaxResults, input.NextToken, [5, 100]);
-  return { InstanceTypes: items, ...(nextToken ? { NextToken: nextToken } : {}) };
-}
 
 /**
  * The client. Every method is async (errors are rejected promises, as with the SDK) and accepts any

@@ -4,7 +4,7 @@
  * `type` and `resourceId`, plus what a map needs to draw the change without a describe call
  * (an instance's ImageId and subnet, an image's SourceInstanceId...).
  */
-import type { ImageState, InstanceStateName } from './types.ts';
+import type { ImageState, InstanceStateName } from './sdk-shapes.ts';
 
 interface EventBase {
   seq: number;

@@ -15,9 +15,9 @@ export type { ModelState, Timing, LaunchConfig } from './state.ts';
 export { DEFAULT_TIMING } from './state.ts';
 export { ModelClock, DEFAULT_START_TIME, type ClockOptions } from './clock.ts';
 export { catalogEntries, OWNERS, type CatalogEntryMeta, type CatalogGroup } from './catalog.ts';
-export { INSTANCE_TYPES, type InstanceTypeSpec } from './instance-types.ts';
+export { INSTANCE_TYPES, type InstanceTypeSpec } from './resources/instance-types.ts';
 export { REGIONS, REGION_NAMES, type RegionInfo } from './regions.ts';
-export { STATE_CODES, LEGAL_TRANSITIONS, DEFAULT_INSTANCE_TYPE } from './instances.ts';
+export { STATE_CODES, LEGAL_TRANSITIONS, DEFAULT_INSTANCE_TYPE } from './resources/instances.ts';
 export { isWellFormedId } from './ids.ts';
 export {
   waitUntilInstanceRunning,
@@ -29,4 +29,4 @@ export {
   type WaiterResult,
   type WaiterState,
 } from './waiters.ts';
-export type * from './types.ts';
+export type * from './sdk-shapes.ts';

@@ -15,9 +15,9 @@ import type { Ctx } from './context.ts';
 import { Ec2ServiceException, Errors } from './errors.ts';
 import type { ModelEvent, ModelEventListener, NewModelEvent } from './events.ts';
 import { SeededRandom, type IdPrefix } from './ids.ts';
-import { applyImageTransition } from './images.ts';
-import { applyInstanceTransition, countActiveInstances } from './instances.ts';
-import { createDefaultNetwork } from './network.ts';
+import { applyImageTransition } from './resources/images.ts';
+import { applyInstanceTransition, countActiveInstances } from './resources/instances.ts';
+import { createDefaultNetwork } from './resources/default-network.ts';
 import { REGION_NAMES, regionInfo } from './regions.ts';
 import { ChangeQueue } from './scheduler.ts';
 import {

@@ -4,7 +4,7 @@
  * the transition queue from the records' `transition` fields), so a snapshot is the whole truth.
  * Times are numbers (simulated ms since epoch); the client turns them into Dates and ISO strings.
  */
-import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from './types.ts';
+import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from './sdk-shapes.ts';
 import { Errors } from './errors.ts';
 import { REGION_NAMES } from './regions.ts';
 

@@ -11,7 +11,7 @@
  * mode) and time is counted in those sleeps; any other client waits on real timers. Unlike the SDK the
  * backoff has no random jitter, so runs against the model are deterministic.
  */
-import type { DescribeImagesRequest, DescribeImagesResult, DescribeInstancesRequest, DescribeInstancesResult } from './types.ts';
+import type { DescribeImagesRequest, DescribeImagesResult, DescribeInstancesRequest, DescribeInstancesResult } from './sdk-shapes.ts';
 
 export const SLEEP: unique symbol = Symbol.for('mini-ec2.sleep') as never;
 

@@ -1,7 +1,7 @@
 // The AMI picker's four tabs, as the console has them, and its search and architecture filter.
 // Each tab is a DescribeImages request (so its CLI line is honest); Quick Start is console metadata
 // (the model's catalog entries), narrowed to the newest image of each family.
-import type { DescribeImagesRequest, Filter, Image } from '../../mini-ec2/types.ts';
+import type { DescribeImagesRequest, Filter, Image } from '../../mini-ec2/sdk-shapes.ts';
 
 export const AMI_TABS = ['quickstart', 'mine', 'marketplace', 'community'] as const;
 export type AmiTab = (typeof AMI_TABS)[number];

@@ -1,7 +1,7 @@
 // The AWS CLI command equivalent to each step of the wizard. Built from the same request objects the
 // wizard sends to the model, so what the learner reads is what ran. Pure functions: tested in
 // tests/viz/wizard-cli.test.ts.
-import type { CreateImageRequest, DescribeImagesRequest, Filter, RunInstancesRequest } from '../../mini-ec2/types.ts';
+import type { CreateImageRequest, DescribeImagesRequest, Filter, RunInstancesRequest } from '../../mini-ec2/sdk-shapes.ts';
 
 /** Quotes a value for a POSIX shell only when it needs it. */
 export function shellQuote(value: string): string {

@@ -1,7 +1,7 @@
 // The wizard's AMI picker: the console's four tabs (an ARIA tab list: arrow keys move between tabs),
 // a search box, an architecture filter, and the images of the chosen region as radio buttons showing
 // each ami- ID. Every query is a DescribeImages call on the model; its CLI line is shown under the list.
-import type { Image } from '../../mini-ec2/types.ts';
+import type { Image } from '../../mini-ec2/sdk-shapes.ts';
 import { h, uid } from '../dom.ts';
 import type { Translate, VizKey } from '../i18n.ts';
 import { describeImagesCli } from './cli.ts';

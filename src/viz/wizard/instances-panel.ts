@@ -1,6 +1,6 @@
 // The wizard's list of instances in the chosen region, kept current from the model: state as colour and
 // text, and the console's actions (Create image, Stop, Start, Terminate), each with its CLI line.
-import type { Instance } from '../../mini-ec2/types.ts';
+import type { Instance } from '../../mini-ec2/sdk-shapes.ts';
 import { h, uid } from '../dom.ts';
 import type { Translate } from '../i18n.ts';
 import { stateText } from '../describe.ts';

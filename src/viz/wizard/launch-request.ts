@@ -1,6 +1,6 @@
 // Turns what the learner chose in the wizard into the RunInstances request the wizard sends (and the CLI
 // line it prints). Pure: tested in tests/viz/wizard-request.test.ts.
-import type { BlockDeviceMapping, RunInstancesRequest, Tag, VolumeType } from '../../mini-ec2/types.ts';
+import type { BlockDeviceMapping, RunInstancesRequest, Tag, VolumeType } from '../../mini-ec2/sdk-shapes.ts';
 
 export interface LaunchChoices {
   name: string;

@@ -4,7 +4,7 @@
 // instance list below follows it from pending to running. Errors are EC2's own, code and message.
 // Loaded on demand by wizard-loader.ts (with the model), never with the page.
 import type { Locale } from '../../i18n/locales.ts';
-import type { InstanceTypeInfo, KeyPairInfo, SecurityGroup, Subnet, VolumeType } from '../../mini-ec2/types.ts';
+import type { InstanceTypeInfo, KeyPairInfo, SecurityGroup, Subnet, VolumeType } from '../../mini-ec2/sdk-shapes.ts';
 import { h, uid } from '../dom.ts';
 import { translator, type Translate } from '../i18n.ts';
 import { ensureStyles } from '../styles.ts';

@@ -3,7 +3,7 @@
 import type * as Sdk from '@aws-sdk/client-ec2';
 import type { EC2 } from '@aws-sdk/client-ec2';
 import { MiniEc2, waitUntilImageAvailable, waitUntilInstanceRunning, type Ec2Api } from '../../../src/mini-ec2/index.ts';
-import type * as M from '../../../src/mini-ec2/types.ts';
+import type * as M from '../../../src/mini-ec2/sdk-shapes.ts';
 
 type Assignable<A, B> = [A] extends [B] ? true : false;
 /** Every key of our input exists in the SDK's input: no invented or misspelled parameter names. */

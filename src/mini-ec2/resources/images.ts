@@ -15,13 +15,13 @@
  *   key pair, groups and disk layout as the original. CopyImage carries the configuration to the other
  *   region; key pairs and groups that do not exist there are dropped at launch.
  */
-import type { Ctx } from './context.ts';
-import { Errors } from './errors.ts';
-import { compileFilters, matchesAll, selectByIds, type FilterTable } from './filters.ts';
-import { isWellFormedId } from './ids.ts';
-import { regionInfo } from './regions.ts';
-import type { ImageBlockDevice, ImageRecord, RegionState, SnapshotRecord, TagRecord, VolumeRecord } from './state.ts';
-import { tagsOut } from './network.ts';
+import type { Ctx } from '../context.ts';
+import { Errors } from '../errors.ts';
+import { compileFilters, matchesAll, selectByIds, type FilterTable } from '../filters.ts';
+import { isWellFormedId } from '../ids.ts';
+import { regionInfo } from '../regions.ts';
+import type { ImageBlockDevice, ImageRecord, RegionState, SnapshotRecord, TagRecord, VolumeRecord } from '../state.ts';
+import { tagsOut } from './tags.ts';
 import type {
   CopyImageRequest,
   CreateImageRequest,
@@ -31,8 +31,8 @@ import type {
   Image,
   Snapshot,
   Volume,
-} from './types.ts';
-import { paginate, tagsByResourceType } from './validate.ts';
+} from '../sdk-shapes.ts';
+import { paginate, tagsByResourceType } from '../input-parser.ts';
 
 const NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
 
@@ -295,7 +295,8 @@ const IMAGE_FILTERS: FilterTable<ImageRecord> = {
   'deprecation-time': (i) => (i.deprecationTime !== undefined ? new Date(i.deprecationTime).toISOString() : undefined),
 };
 
-const OWNER_ALIASES = ['self', 'amazon', 'aws-marketplace', 'aws-backup-vault'];
+/** Owner names DescribeImages and DescribeSnapshots accept besides account IDs. */
+export const OWNER_ALIASES = ['self', 'amazon', 'aws-marketplace', 'aws-backup-vault'];
 
 export function describeImages(ctx: Ctx, input: DescribeImagesRequest): { Images: Image[]; NextToken?: string } {
   const region = ctx.region;
@@ -448,104 +449,3 @@ export function copyImage(ctx: Ctx, input: CopyImageRequest & { SourceImageId: s
   });
   return { ImageId: imageId };
 }
-
-// ---- snapshots and volumes ---------------------------------------------------------------------------
-
-const SNAPSHOT_FILTERS: FilterTable<SnapshotRecord> = {
-  'snapshot-id': (s) => s.id,
-  'volume-id': (s) => s.volumeId,
-  status: (s) => s.state,
-  description: (s) => s.description,
-  'volume-size': (s) => String(s.sizeGiB),
-  encrypted: (s) => String(s.encrypted),
-  'start-time': (s) => new Date(s.startTime).toISOString(),
-  'tag-key': (s) => s.tags.map((t) => t.Key),
-};
-
-export function snapshotOut(ctx: Ctx, s: SnapshotRecord): Snapshot {
-  return {
-    StorageTier: 'standard',
-    ...(s.tags.length ? { Tags: tagsOut(s.tags) } : {}),
-    SnapshotId: s.id,
-    VolumeId: s.volumeId,
-    State: s.state,
-    StartTime: new Date(s.startTime),
-    Progress: s.state === 'completed' ? '100%' : '0%',
-    OwnerId: ctx.accountId,
-    Description: s.description,
-    VolumeSize: s.sizeGiB,
-    Encrypted: s.encrypted,
-  };
-}
-
-export function describeSnapshots(ctx: Ctx, input: DescribeSnapshotsRequest) {
-  const filters = compileFilters<SnapshotRecord>(input.Filters, { ...SNAPSHOT_FILTERS, 'owner-id': () => ctx.accountId }, (s) => s.tags);
-  for (const owner of input.OwnerIds ?? []) {
-    if (!OWNER_ALIASES.includes(owner) && !/^\d{12}$/.test(owner)) throw Errors.userIdMalformed(owner);
-  }
-  if (input.MaxResults !== undefined && input.SnapshotIds?.length) {
-    throw Errors.invalidParameterCombination('The parameter SnapshotIds cannot be used with the parameter maxResults');
-  }
-  let snapshots = input.SnapshotIds?.length
-    ? selectByIds(ctx.region.snapshots, input.SnapshotIds, 'snap', Errors.snapshotMalformed, Errors.snapshotNotFound)
-    : Object.values(ctx.region.snapshots);
-  if (input.OwnerIds?.length && !input.OwnerIds.some((o) => o === 'self' || o === ctx.accountId)) snapshots = [];
-  const { page, nextToken } = paginate(snapshots.filter((s) => matchesAll(s, filters)), input.MaxResults, input.NextToken, [5, 1000]);
-  return { Snapshots: page.map((s) => snapshotOut(ctx, s)), ...(nextToken ? { NextToken: nextToken } : {}) };
-}
-
-const VOLUME_FILTERS: FilterTable<VolumeRecord> = {
-  'volume-id': (v) => v.id,
-  status: (v) => v.state,
-  size: (v) => String(v.sizeGiB),
-  'volume-type': (v) => v.volumeType,
-  'availability-zone': (v) => v.availabilityZone,
-  'snapshot-id': (v) => v.snapshotId,
-  encrypted: (v) => String(v.encrypted),
-  'create-time': (v) => new Date(v.createTime).toISOString(),
-  'attachment.instance-id': (v) => v.attachment?.instanceId,
-  'attachment.device': (v) => v.attachment?.device,
-  'attachment.status': (v) => (v.attachment ? 'attached' : undefined),
-  'attachment.delete-on-termination': (v) => (v.attachment ? String(v.attachment.deleteOnTermination) : undefined),
-  'tag-key': (v) => v.tags.map((t) => t.Key),
-};
-
-export function volumeOut(v: VolumeRecord): Volume {
-  return {
-    ...(v.iops !== undefined ? { Iops: v.iops } : {}),
-    ...(v.tags.length ? { Tags: tagsOut(v.tags) } : {}),
-    VolumeType: v.volumeType,
-    ...(v.throughput !== undefined ? { Throughput: v.throughput } : {}),
-    VolumeId: v.id,
-    Size: v.sizeGiB,
-    SnapshotId: v.snapshotId ?? '',
-    AvailabilityZone: v.availabilityZone,
-    State: v.state,
-    CreateTime: new Date(v.createTime),
-    Attachments: v.attachment
-      ? [{
-          DeleteOnTermination: v.attachment.deleteOnTermination,
-          VolumeId: v.id,
-          InstanceId: v.attachment.instanceId,
-          Device: v.attachment.device,
-          State: 'attached',
-          AttachTime: new Date(v.attachment.attachTime),
-        }]
-      : [],
-    Encrypted: v.encrypted,
-    MultiAttachEnabled: false,
-  };
-}
-
-export function describeVolumes(ctx: Ctx, input: DescribeVolumesRequest) {
-  const filters = compileFilters(input.Filters, VOLUME_FILTERS, (v) => v.tags);
-  if (input.MaxResults !== undefined && input.VolumeIds?.length) {
-    throw Errors.invalidParameterCombination('The parameter volumeSet cannot be used with the parameter maxResults');
-  }
-  const volumes = input.VolumeIds?.length
-    ? selectByIds(ctx.region.volumes, input.VolumeIds, 'vol', Errors.volumeMalformed, Errors.volumeNotFound)
-    : Object.values(ctx.region.volumes);
-  const { page, nextToken } = paginate(volumes.filter((v) => matchesAll(v, filters)), input.MaxResults, input.NextToken, [5, 500]);
-  return { Volumes: page.map(volumeOut), ...(nextToken ? { NextToken: nextToken } : {}) };
-}
-

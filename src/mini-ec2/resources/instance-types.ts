@@ -4,7 +4,10 @@
  * `m1.small` is here because it is EC2's documented default when RunInstances names no type; the model
  * itself defaults to t2.micro (see instances.ts).
  */
-import type { InstanceTypeInfo, InstanceTypeName } from './types.ts';
+import { Errors } from '../errors.ts';
+import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
+import { paginate } from '../input-parser.ts';
+import type { Filter, InstanceTypeInfo, InstanceTypeName } from '../sdk-shapes.ts';
 
 export interface InstanceTypeSpec {
   name: InstanceTypeName;
@@ -130,4 +133,46 @@ export function toInstanceTypeInfo(s: InstanceTypeSpec): InstanceTypeInfo {
     AutoRecoverySupported: true,
     SupportedBootModes: s.architectures.includes('arm64') ? ['uefi'] : ['legacy-bios', 'uefi'],
   };
+}
+
+const INSTANCE_TYPE_FILTERS: FilterTable<InstanceTypeInfo> = {
+  'instance-type': (t) => t.InstanceType,
+  'current-generation': (t) => String(t.CurrentGeneration),
+  'free-tier-eligible': (t) => String(t.FreeTierEligible),
+  'burstable-performance-supported': (t) => String(t.BurstablePerformanceSupported),
+  'bare-metal': (t) => String(t.BareMetal),
+  hypervisor: (t) => t.Hypervisor,
+  'processor-info.supported-architecture': (t) => t.ProcessorInfo?.SupportedArchitectures,
+  'processor-info.sustained-clock-speed-in-ghz': (t) => String(t.ProcessorInfo?.SustainedClockSpeedInGhz),
+  'processor-info.manufacturer': (t) => t.ProcessorInfo?.Manufacturer,
+  'vcpu-info.default-vcpus': (t) => String(t.VCpuInfo?.DefaultVCpus),
+  'vcpu-info.default-cores': (t) => String(t.VCpuInfo?.DefaultCores),
+  'vcpu-info.default-threads-per-core': (t) => String(t.VCpuInfo?.DefaultThreadsPerCore),
+  'memory-info.size-in-mib': (t) => String(t.MemoryInfo?.SizeInMiB),
+  'network-info.network-performance': (t) => t.NetworkInfo?.NetworkPerformance,
+  'network-info.ena-support': (t) => t.NetworkInfo?.EnaSupport,
+  'supported-usage-class': (t) => t.SupportedUsageClasses,
+  'supported-root-device-type': (t) => t.SupportedRootDeviceTypes,
+  'supported-virtualization-type': (t) => t.SupportedVirtualizationTypes,
+  'supported-boot-mode': (t) => t.SupportedBootModes,
+  'hibernation-supported': (t) => String(t.HibernationSupported),
+  'instance-storage-supported': (t) => String(t.InstanceStorageSupported),
+};
+
+/** DescribeInstanceTypes over the table above. */
+export function describeInstanceTypes(input: { InstanceTypes?: string[]; Filters?: Filter[]; MaxResults?: number; NextToken?: string }) {
+  const compiled = compileFilters(input.Filters, INSTANCE_TYPE_FILTERS);
+  const all = INSTANCE_TYPES.map(toInstanceTypeInfo);
+  let chosen = all;
+  if (input.InstanceTypes?.length) {
+    const unknown = input.InstanceTypes.filter((name) => !all.some((t) => t.InstanceType === name));
+    if (unknown.length) {
+      throw Errors.invalidParameterValue(`The following supplied instance types do not exist: [${unknown.slice(0, 20).join(', ')}]`);
+    }
+    const wanted = new Set(input.InstanceTypes);
+    chosen = all.filter((t) => wanted.has(t.InstanceType!));
+  }
+  const matched = chosen.filter((t) => matchesAll(t, compiled));
+  const { page: items, nextToken } = paginate(matched, input.MaxResults, input.NextToken, [5, 100]);
+  return { InstanceTypes: items, ...(nextToken ? { NextToken: nextToken } : {}) };
 }

@@ -2,11 +2,12 @@
  * CreateTags and DeleteTags over every taggable resource of a region. Tags on public catalog images are
  * allowed and, as in EC2, visible only to the account that set them (kept in `catalogTags`).
  */
-import type { Ctx } from './context.ts';
-import { Errors } from './errors.ts';
-import { prefixOf } from './ids.ts';
-import type { TagRecord } from './state.ts';
-import { checkTags } from './validate.ts';
+import type { Ctx } from '../context.ts';
+import { Errors } from '../errors.ts';
+import { prefixOf } from '../ids.ts';
+import type { TagRecord } from '../state.ts';
+import type { Tag } from '../sdk-shapes.ts';
+import { checkTags } from '../input-parser.ts';
 
 const NOT_FOUND: Record<string, (id: string) => Error> = {
   i: (id) => Errors.instanceNotFound([id]),
@@ -88,3 +89,6 @@ export function deleteTags(ctx: Ctx, resources: readonly string[] | undefined, t
     ctx.emit({ type: 'tags-changed', resourceId: p.id, tags: p.next.map((t) => ({ ...t })) });
   }
 }
+
+/** Tags as the API returns them (fresh objects). */
+export const tagsOut = (tags: readonly TagRecord[]): Tag[] => tags.map((t) => ({ Key: t.Key, Value: t.Value }));

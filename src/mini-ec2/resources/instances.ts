@@ -13,25 +13,18 @@
  * per key). The model's default instance type, when neither request nor image names one, is t2.micro
  * (EC2 itself defaults to m1.small).
  */
-import type { Ctx } from './context.ts';
-import { Errors } from './errors.ts';
-import { compileFilters, matchesAll, type FilterTable } from './filters.ts';
+import type { Ctx } from '../context.ts';
+import { Errors } from '../errors.ts';
+import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
 import { findLaunchableImage } from './images.ts';
-import { isWellFormedId, stableHex } from './ids.ts';
+import { isWellFormedId, stableHex } from '../ids.ts';
 import { instanceTypeSpec } from './instance-types.ts';
-import {
-  allocatePrivateIp,
-  freeAddresses,
-  defaultSecurityGroup,
-  defaultSubnet,
-  findKeyPair,
-  privateDnsName,
-  resolveGroupIds,
-  resolveGroupNames,
-  tagsOut,
-} from './network.ts';
-import { regionInfo } from './regions.ts';
-import type { ImageRecord, InstanceRecord, InstanceVolumeRef, RegionState, VolumeRecord } from './state.ts';
+import { allocatePrivateIp, freeAddresses, defaultSubnet, privateDnsName } from './subnets.ts';
+import { defaultSecurityGroup, resolveGroupIds, resolveGroupNames } from './security-groups.ts';
+import { findKeyPair } from './key-pairs.ts';
+import { tagsOut } from './tags.ts';
+import { regionInfo } from '../regions.ts';
+import type { ImageRecord, InstanceRecord, InstanceVolumeRef, RegionState, VolumeRecord } from '../state.ts';
 import type {
   DescribeInstancesRequest,
   Instance,
@@ -41,8 +34,8 @@ import type {
   Reservation,
   RunInstancesRequest,
   VolumeType,
-} from './types.ts';
-import { checkTags, paginate, tagsByResourceType } from './validate.ts';
+} from '../sdk-shapes.ts';
+import { checkTags, paginate, tagsByResourceType } from '../input-parser.ts';
 
 export const STATE_CODES: Record<InstanceStateName, number> = {
   pending: 0,
