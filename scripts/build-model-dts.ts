@@ -5,7 +5,7 @@
 // becomes a `declare module 'mini-ec2/<file>'` block with its relative imports renamed to match, and
 // `declare module 'mini-ec2'` re-exports the entry point. Run: npx tsx scripts/build-model-dts.ts
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -13,9 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const modelDir = join(root, 'src', 'mini-ec2');
 export const OUTPUT = join(modelDir, 'generated', 'mini-ec2.d.ts');
 
-/** `./types.ts` -> `mini-ec2/types`; anything else is left alone. */
-function renameImports(text: string): string {
-  return text.replace(/(from\s+|import\()(['"])\.\/([\w-]+)(?:\.ts|\.js)?\2/g, (_m, lead: string, q: string, name: string) => `${lead}${q}mini-ec2/${name}${q}`);
+/** In the module `mini-ec2/<dir>/...`: `./x.ts` -> `mini-ec2/<dir>/x`, `../y.ts` -> `mini-ec2/y`; others left alone. */
+function renameImports(text: string, dir: string): string {
+  return text.replace(/(from\s+|import\()(['"])(\.\.?\/[\w./-]+?)(?:\.ts|\.js)?\2/g, (_m, lead: string, q: string, path: string) => `${lead}${q}${posix.join('mini-ec2', dir, path)}${q}`);
 }
 
 function indent(text: string): string {
@@ -48,9 +48,9 @@ export function buildModelDts(): string {
   }
   const blocks: string[] = [];
   for (const [fileName, text] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
-    const name = basename(fileName).replace(/\.d\.ts$/, '');
-    if (fileName.includes('/protocol/') || fileName.includes('/server/')) continue;
-    const body = renameImports(text).replace(/^export \{\};\s*$/m, '');
+    const name = relative(modelDir, fileName).split(sep).join('/').replace(/\.d\.ts$/, '');
+    if (name.startsWith('protocol/') || name.startsWith('server/')) continue;
+    const body = renameImports(text, posix.dirname(name)).replace(/^export \{\};\s*$/m, '');
     blocks.push(`declare module 'mini-ec2/${name}' {\n${indent(body)}\n}`);
   }
   return [

@@ -4,7 +4,7 @@
  * the shape below (validate.ts), then hands the clean copy to the resource module that does the work.
  * Results are fresh objects: mutating them never touches the model.
  */
-import type { Ctx } from './context.ts';
+import type { ClientBackend, Ctx } from './context.ts';
 import { Errors } from './errors.ts';
 import { copyImage, createImage, deregisterImage, describeImages } from './resources/images.ts';
 import { describeSnapshots } from './resources/snapshots.ts';
@@ -19,7 +19,6 @@ import {
   stopInstances,
   terminateInstances,
 } from './resources/instances.ts';
-import type { MiniEc2 } from './model.ts';
 import { authorizeSecurityGroupIngress } from './resources/security-group-rules.ts';
 import { createKeyPair, deleteKeyPair, describeKeyPairs } from './resources/key-pairs.ts';
 import { createSecurityGroup, describeSecurityGroups } from './resources/security-groups.ts';
@@ -156,36 +155,37 @@ const SHAPES = {
  */
 export class MiniEc2Client {
   readonly region: string;
-  private readonly model: MiniEc2;
+  readonly #backend: ClientBackend;
   /** Mirrors the SDK client's `config.region` so code that reads it keeps working. */
   readonly config: { region: () => Promise<string> };
 
-  constructor(model: MiniEc2, region: string) {
-    this.model = model;
+  /** @internal Made by `MiniEc2.client(region)`, never by learner code. */
+  constructor(backend: ClientBackend, region: string) {
+    this.#backend = backend;
     this.region = region;
     this.config = { region: async () => region };
   }
 
   /** Waiters "sleep" through this: advances the model clock (manual) or waits scaled real time (realtime). */
   async [SLEEP](ms: number): Promise<void> {
-    const clock = this.model.clock;
+    const clock = this.#backend.clock;
     const wait = Number.isFinite(ms) && ms > 0 ? ms : 0;
     if (clock.mode === 'manual') {
       clock.advance(wait);
     } else {
       await new Promise((resolve) => setTimeout(resolve, clock.realDelayFor(wait)));
-      this.model.settle();
+      this.#backend.settle();
     }
   }
 
-  private run<R extends object>(op: (ctx: Ctx) => R) {
-    return this.model.invoke(this.region, op);
+  #run<R extends object>(op: (ctx: Ctx) => R) {
+    return this.#backend.run(this.region, op);
   }
 
   /** A call that changes nothing: its DryRun can only ever answer DryRunOperation, once the input parses.
    *  (#private: the model's API methods are the prototype's camelCase names, and this is not one.) */
   #readOnly<S extends typeof common & Shape, R extends object>(args: unknown, shape: S, op: (ctx: Ctx, input: Parsed<S>) => R) {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, shape);
       if (input.DryRun) throw Errors.dryRun();
       return op(ctx, input);
@@ -193,7 +193,7 @@ export class MiniEc2Client {
   }
 
   async runInstances(args: T.RunInstancesRequest): Promise<T.RunInstancesResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.runInstances);
       return runInstances(ctx, input as T.RunInstancesRequest, input.DryRun === true, ctx.state.instanceLimit);
     });
@@ -204,21 +204,21 @@ export class MiniEc2Client {
   }
 
   async startInstances(args: T.StartInstancesRequest): Promise<T.StartInstancesResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.startInstances);
       return { StartingInstances: startInstances(ctx, required(input.InstanceIds, 'InstanceId'), input.DryRun === true) };
     });
   }
 
   async stopInstances(args: T.StopInstancesRequest): Promise<T.StopInstancesResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.stopInstances);
       return { StoppingInstances: stopInstances(ctx, required(input.InstanceIds, 'InstanceId'), input.DryRun === true) };
     });
   }
 
   async rebootInstances(args: T.InstanceIdsRequest): Promise<T.EmptyResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.instanceIds);
       rebootInstances(ctx, required(input.InstanceIds, 'InstanceId'), input.DryRun === true);
       return {};
@@ -226,14 +226,14 @@ export class MiniEc2Client {
   }
 
   async terminateInstances(args: T.InstanceIdsRequest): Promise<T.TerminateInstancesResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.instanceIds);
       return { TerminatingInstances: terminateInstances(ctx, input.InstanceIds, input.DryRun === true) };
     });
   }
 
   async describeInstanceAttribute(args: T.DescribeInstanceAttributeRequest): Promise<T.DescribeInstanceAttributeResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.describeInstanceAttribute);
       const id = required(input.InstanceId, 'InstanceId');
       const attribute = required(input.Attribute, 'Attribute');
@@ -243,7 +243,7 @@ export class MiniEc2Client {
   }
 
   async createImage(args: T.CreateImageRequest): Promise<T.CreateImageResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.createImage);
       const InstanceId = required(input.InstanceId, 'InstanceId');
       const Name = required(input.Name, 'Name');
@@ -256,14 +256,14 @@ export class MiniEc2Client {
   }
 
   async deregisterImage(args: T.DeregisterImageRequest): Promise<T.DeregisterImageResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.deregisterImage);
       return deregisterImage(ctx, required(input.ImageId, 'ImageId'), input.DeleteAssociatedSnapshots === true, input.DryRun === true);
     });
   }
 
   async copyImage(args: T.CopyImageRequest): Promise<T.CopyImageResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.copyImage);
       const SourceImageId = required(input.SourceImageId, 'SourceImageId');
       const SourceRegion = required(input.SourceRegion, 'SourceRegion');
@@ -273,7 +273,7 @@ export class MiniEc2Client {
   }
 
   async createTags(args: T.CreateTagsRequest): Promise<T.EmptyResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.createTags);
       createTags(ctx, input.Resources, input.Tags, input.DryRun === true);
       return {};
@@ -281,7 +281,7 @@ export class MiniEc2Client {
   }
 
   async deleteTags(args: T.DeleteTagsRequest): Promise<T.EmptyResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.deleteTags);
       deleteTags(ctx, input.Resources, input.Tags, input.DryRun === true);
       return {};
@@ -297,14 +297,14 @@ export class MiniEc2Client {
   }
 
   async createKeyPair(args: T.CreateKeyPairRequest): Promise<T.CreateKeyPairResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.createKeyPair);
       return createKeyPair(ctx, { ...input, KeyName: required(input.KeyName, 'KeyName') }, input.DryRun === true);
     });
   }
 
   async deleteKeyPair(args: T.DeleteKeyPairRequest): Promise<T.DeleteKeyPairResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.deleteKeyPair);
       return deleteKeyPair(ctx, input, input.DryRun === true);
     });
@@ -315,7 +315,7 @@ export class MiniEc2Client {
   }
 
   async createSecurityGroup(args: T.CreateSecurityGroupRequest): Promise<T.CreateSecurityGroupResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.createSecurityGroup);
       const GroupName = required(input.GroupName, 'GroupName');
       const Description = required(input.Description, 'GroupDescription');
@@ -324,7 +324,7 @@ export class MiniEc2Client {
   }
 
   async authorizeSecurityGroupIngress(args: T.AuthorizeSecurityGroupIngressRequest): Promise<T.AuthorizeSecurityGroupIngressResult> {
-    return this.run((ctx) => {
+    return this.#run((ctx) => {
       const input = parse(args, SHAPES.authorizeSecurityGroupIngress);
       return authorizeSecurityGroupIngress(ctx, input, input.DryRun === true);
     });

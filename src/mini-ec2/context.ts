@@ -3,6 +3,7 @@
  * region. The model builds it; resource modules never reach into the model class itself.
  */
 import type { Catalog } from './catalog.ts';
+import type { ModelClock } from './clock.ts';
 import type { NewModelEvent } from './events.ts';
 import type { IdPrefix } from './ids.ts';
 import type { ModelState, RegionState } from './state.ts';
@@ -26,4 +27,26 @@ export interface Ctx {
   /** Tells the model that `delta` instances became active (launch) or stopped counting (terminate). */
   adjustActiveInstances(delta: number): void;
   regionState(regionName: string): RegionState | undefined;
+}
+
+/** The metadata every answer carries, as the SDK's `$metadata`. */
+export interface ResponseMetadata {
+  httpStatusCode: number;
+  requestId: string;
+  attempts: number;
+  totalRetryDelay: number;
+}
+
+/**
+ * What the model hands each client (client.ts): the clock, one way to run a call, and one way to catch
+ * up after a real-time wait. The client depends on this, not on the model class, so the two do not
+ * import each other and the model keeps running calls and settling transitions private.
+ * @internal Left out of the editor types: learner code gets clients from `model.client(region)`.
+ */
+export interface ClientBackend {
+  readonly clock: ModelClock;
+  /** Runs one API operation in a region; `op` must validate before it mutates anything. */
+  run<T extends object>(region: string, op: (ctx: Ctx) => T): T & { $metadata: ResponseMetadata };
+  /** Applies every timed transition that is due at the clock's current time. */
+  settle(): void;
 }

@@ -3,7 +3,7 @@
  * generator, the clock, the queue of timed transitions and the event listeners; the resource modules
  * (instances.ts, images.ts, network.ts, tags.ts) do the work of each call through a Ctx.
  *
- * Every API call goes through invoke(): apply the transitions that are due, run the operation (which
+ * Every API call goes through the private invoke(): apply the transitions that are due, run the operation (which
  * validates everything before it mutates anything, so a failed call changes nothing), stamp the
  * response metadata. Transitions are applied lazily, when a call or the clock looks, but each event
  * carries the simulated time it really happened at.
@@ -11,7 +11,7 @@
 import { catalogEntries, catalogFor, type CatalogEntryMeta, type CatalogGroup } from './catalog.ts';
 import { DEFAULT_START_TIME, ModelClock, type ClockOptions } from './clock.ts';
 import { MiniEc2Client } from './client.ts';
-import type { Ctx } from './context.ts';
+import type { ClientBackend, Ctx, ResponseMetadata } from './context.ts';
 import { Ec2ServiceException, Errors } from './errors.ts';
 import type { ModelEvent, ModelEventListener, NewModelEvent } from './events.ts';
 import { SeededRandom, type IdPrefix } from './ids.ts';
@@ -63,6 +63,8 @@ export class MiniEc2 {
   private active = new Map<string, number>();
   private contexts = new Map<string, Ctx>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** What clients get of the model (see ClientBackend): they never hold the model itself. */
+  readonly #backend: ClientBackend;
 
   constructor(options: MiniEc2Options = {}, loaded?: ModelState) {
     if (loaded) {
@@ -105,7 +107,8 @@ export class MiniEc2 {
     this.rng = new SeededRandom(this.state.rng);
     this.requestIds = SeededRandom.fromSeed(this.state.seed ^ 0x5eed ^ this.state.seq);
     this.clock = new ModelClock(this.state.now, options.clock);
-    this.clock.onAdvance = () => this.settle();
+    this.clock.onAdvance = () => this.#settle();
+    this.#backend = { clock: this.clock, run: (region, op) => this.#invoke(region, op), settle: () => this.#settle() };
     this.rebuildQueue();
   }
 
@@ -140,7 +143,7 @@ export class MiniEc2 {
     }
     let c = this.clients.get(region);
     if (!c) {
-      c = new MiniEc2Client(this, region);
+      c = new MiniEc2Client(this.#backend, region);
       this.clients.set(region, c);
     }
     return c;
@@ -163,7 +166,7 @@ export class MiniEc2 {
 
   /** The whole state as plain JSON, as of the clock's current time. */
   exportState(): ModelState {
-    this.settle();
+    this.#settle();
     this.state.now = this.clock.now();
     this.state.rng = this.rng.state();
     return deepCopy(this.state);
@@ -171,7 +174,7 @@ export class MiniEc2 {
 
   /** The same snapshot as exportState(), already serialised (cheaper when the goal is a string or a file). */
   exportStateJson(): string {
-    this.settle();
+    this.#settle();
     this.state.now = this.clock.now();
     this.state.rng = this.rng.state();
     return JSON.stringify(this.state);
@@ -186,7 +189,7 @@ export class MiniEc2 {
   subscribeToMarketplaceProduct(productCode: string): void {
     if (typeof productCode !== 'string' || !/^[a-z0-9]{1,64}$/.test(productCode)) throw Errors.invalidValue(productCode, 'ProductCode');
     if (this.state.marketplaceSubscriptions.includes(productCode)) return;
-    this.settle();
+    this.#settle();
     this.state.marketplaceSubscriptions.push(productCode);
     this.emit(REGION_NAMES[0], { type: 'marketplace-subscribed', resourceId: productCode, productCode }, this.clock.now());
   }
@@ -198,7 +201,7 @@ export class MiniEc2 {
   }
 
   /** Applies every transition due at the clock's current time, in time order. */
-  settle(): void {
+  #settle(): void {
     if (this.settling) return;
     this.settling = true;
     try {
@@ -220,17 +223,14 @@ export class MiniEc2 {
     this.armTimer();
   }
 
-  /**
-   * Runs one API operation in a region. Internal to the client; `op` must validate before mutating.
-   * @internal
-   */
-  invoke<T extends object>(region: string, op: (ctx: Ctx) => T): T & { $metadata: { httpStatusCode: number; requestId: string; attempts: number; totalRetryDelay: number } } {
-    this.settle();
+  /** Runs one API operation in a region for a client; `op` must validate before mutating. */
+  #invoke<T extends object>(region: string, op: (ctx: Ctx) => T): T & { $metadata: ResponseMetadata } {
+    this.#settle();
     const requestId = this.requestIds.uuid();
     try {
       const result = op(this.context(region, this.clock.now()));
       this.armTimer();
-      const withMetadata = result as T & { $metadata: { httpStatusCode: number; requestId: string; attempts: number; totalRetryDelay: number } };
+      const withMetadata = result as T & { $metadata: ResponseMetadata };
       withMetadata.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };
       return withMetadata;
     } catch (e) {
@@ -333,7 +333,7 @@ export class MiniEc2 {
     const delay = Math.max(0, this.clock.realDelayFor(next.at - this.clock.now())) + 1;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.settle();
+      this.#settle();
     }, delay);
     (this.timer as { unref?: () => void }).unref?.();
   }

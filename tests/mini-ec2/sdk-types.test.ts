@@ -67,4 +67,16 @@ describe('§1 SDK type compatibility', () => {
     expect(diagnostics.get(OUTPUT) ?? []).toEqual([]);
     expect(diagnostics.get(files.dtsUsage) ?? []).toEqual([]);
   });
+
+  test("the editor's .d.ts keeps the model's internals out: no settle() or invoke() on MiniEc2 or its client", () => {
+    const committed = readFileSync(OUTPUT, 'utf8');
+    const declarationOf = (name: string) => committed.slice(committed.indexOf(`export declare class ${name} {`)).split('\n  }\n')[0];
+    for (const name of ['MiniEc2', 'MiniEc2Client']) {
+      const declaration = declarationOf(name);
+      expect(declaration, name).toContain(`export declare class ${name} {`);
+      expect(declaration, name).not.toMatch(/\b(settle|invoke)\s*[(<]/);
+    }
+    expect(committed).not.toMatch(/^\s*(settle|invoke)\s*[(<]/m);
+    expect(committed).not.toContain('ClientBackend');
+  });
 });

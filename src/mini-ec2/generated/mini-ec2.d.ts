@@ -8,7 +8,7 @@ declare module 'mini-ec2/api' {
    * Methods are declared with method syntax on purpose: TypeScript then compares their parameters
    * bivariantly, which is what lets the SDK's narrower string unions (InstanceType, ...) fit.
    */
-  import type * as T from 'mini-ec2/types';
+  import type * as T from 'mini-ec2/sdk-shapes';
   export interface Ec2Api {
       runInstances(args: T.RunInstancesRequest): Promise<T.RunInstancesResult>;
       describeInstances(args?: T.DescribeInstancesRequest): Promise<T.DescribeInstancesResult>;
@@ -76,8 +76,7 @@ declare module 'mini-ec2/catalog' {
   export declare function catalogEntries(region: string, group?: CatalogGroup): CatalogEntryMeta[];
 }
 declare module 'mini-ec2/client' {
-  import type { MiniEc2 } from 'mini-ec2/model';
-  import type * as T from 'mini-ec2/types';
+  import type * as T from 'mini-ec2/sdk-shapes';
   import { SLEEP } from 'mini-ec2/waiters';
   /**
    * The client. Every method is async (errors are rejected promises, as with the SDK) and accepts any
@@ -86,15 +85,12 @@ declare module 'mini-ec2/client' {
   export declare class MiniEc2Client {
       #private;
       readonly region: string;
-      private readonly model;
       /** Mirrors the SDK client's `config.region` so code that reads it keeps working. */
       readonly config: {
           region: () => Promise<string>;
       };
-      constructor(model: MiniEc2, region: string);
       /** Waiters "sleep" through this: advances the model clock (manual) or waits scaled real time (realtime). */
       [SLEEP](ms: number): Promise<void>;
-      private run;
       runInstances(args: T.RunInstancesRequest): Promise<T.RunInstancesResult>;
       describeInstances(args?: T.DescribeInstancesRequest): Promise<T.DescribeInstancesResult>;
       startInstances(args: T.StartInstancesRequest): Promise<T.StartInstancesResult>;
@@ -183,6 +179,13 @@ declare module 'mini-ec2/context' {
       adjustActiveInstances(delta: number): void;
       regionState(regionName: string): RegionState | undefined;
   }
+  /** The metadata every answer carries, as the SDK's `$metadata`. */
+  export interface ResponseMetadata {
+      httpStatusCode: number;
+      requestId: string;
+      attempts: number;
+      totalRetryDelay: number;
+  }
 }
 declare module 'mini-ec2/errors' {
   /**
@@ -266,7 +269,7 @@ declare module 'mini-ec2/events' {
    * `type` and `resourceId`, plus what a map needs to draw the change without a describe call
    * (an instance's ImageId and subnet, an image's SourceInstanceId...).
    */
-  import type { ImageState, InstanceStateName } from 'mini-ec2/types';
+  import type { ImageState, InstanceStateName } from 'mini-ec2/sdk-shapes';
   interface EventBase {
       seq: number;
       time: number;
@@ -454,65 +457,6 @@ declare module 'mini-ec2/ids' {
    */
   export declare function stableHex(text: string, count: number): string;
 }
-declare module 'mini-ec2/images' {
-  /**
-   * Images (AMIs), their snapshots and the account's volumes: CreateImage, DescribeImages,
-   * DeregisterImage, CopyImage, DescribeSnapshots, DescribeVolumes.
-   *
-   * How "installed software" is modelled (the create-image and golden-image exercises rely on this):
-   * - An instance's software is its configuration: the UserData it was launched with (a base64 setup
-   *   script, e.g. "#!/bin/bash\ndnf install -y nginx") and its tags. By convention a tag
-   *   `software:<package>` = `<version>` says that a package is installed (e.g. `software:nginx` = `1.24`);
-   *   learner code may add such tags with CreateTags after launch ("installing" later).
-   * - CreateImage records that configuration in the image (`launchConfig` in the state snapshot): the
-   *   instance type, key pair, security groups, user data and every tag except `Name` (a name belongs to
-   *   one machine). The image's disks are one snapshot per attached volume, same size and type.
-   * - An instance launched from the image starts with that configuration wherever the RunInstances request
-   *   is silent (see instances.ts), so a clone carries the same user data, software tags, instance type,
-   *   key pair, groups and disk layout as the original. CopyImage carries the configuration to the other
-   *   region; key pairs and groups that do not exist there are dropped at launch.
-   */
-  import type { Ctx } from 'mini-ec2/context';
-  import type { ImageRecord, SnapshotRecord, VolumeRecord } from 'mini-ec2/state';
-  import type { CopyImageRequest, CreateImageRequest, DescribeImagesRequest, DescribeSnapshotsRequest, DescribeVolumesRequest, Image, Snapshot, Volume } from 'mini-ec2/types';
-  /** An image visible to the account in a region: its own (even deregistered) or the public catalog. */
-  export declare function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined;
-  /** The image RunInstances will use: malformed, not found, pending or deregistered are errors. */
-  export declare function findLaunchableImage(ctx: Ctx, id: string): ImageRecord;
-  export declare function imageOut(ctx: Ctx, i: ImageRecord): Image;
-  export declare function createImage(ctx: Ctx, input: CreateImageRequest & {
-      InstanceId: string;
-      Name: string;
-  }, dryRun: boolean): {
-      ImageId: string;
-  };
-  /** pending -> available (snapshots complete with it); deregistered -> gone. */
-  export declare function applyImageTransition(ctx: Ctx, image: ImageRecord, at: number): void;
-  export declare function describeImages(ctx: Ctx, input: DescribeImagesRequest): {
-      Images: Image[];
-      NextToken?: string;
-  };
-  export declare function deregisterImage(ctx: Ctx, imageId: string, deleteSnapshots: boolean, dryRun: boolean): {
-      Return: boolean;
-  };
-  export declare function copyImage(ctx: Ctx, input: CopyImageRequest & {
-      SourceImageId: string;
-      SourceRegion: string;
-      Name: string;
-  }, dryRun: boolean): {
-      ImageId: string;
-  };
-  export declare function snapshotOut(ctx: Ctx, s: SnapshotRecord): Snapshot;
-  export declare function describeSnapshots(ctx: Ctx, input: DescribeSnapshotsRequest): {
-      NextToken?: string | undefined;
-      Snapshots: Snapshot[];
-  };
-  export declare function volumeOut(v: VolumeRecord): Volume;
-  export declare function describeVolumes(ctx: Ctx, input: DescribeVolumesRequest): {
-      NextToken?: string | undefined;
-      Volumes: Volume[];
-  };
-}
 declare module 'mini-ec2/index' {
   /**
    * mini-ec2: an in-memory, deterministic model of the Amazon EC2 API subset the course teaches.
@@ -531,21 +475,279 @@ declare module 'mini-ec2/index' {
   export { DEFAULT_TIMING } from 'mini-ec2/state';
   export { ModelClock, DEFAULT_START_TIME, type ClockOptions } from 'mini-ec2/clock';
   export { catalogEntries, OWNERS, type CatalogEntryMeta, type CatalogGroup } from 'mini-ec2/catalog';
-  export { INSTANCE_TYPES, type InstanceTypeSpec } from 'mini-ec2/instance-types';
+  export { INSTANCE_TYPES, type InstanceTypeSpec } from 'mini-ec2/resources/instance-types';
   export { REGIONS, REGION_NAMES, type RegionInfo } from 'mini-ec2/regions';
-  export { STATE_CODES, LEGAL_TRANSITIONS, DEFAULT_INSTANCE_TYPE } from 'mini-ec2/instances';
+  export { STATE_CODES, LEGAL_TRANSITIONS, DEFAULT_INSTANCE_TYPE } from 'mini-ec2/resources/instances';
   export { isWellFormedId } from 'mini-ec2/ids';
   export { waitUntilInstanceRunning, waitUntilInstanceStopped, waitUntilInstanceTerminated, waitUntilImageAvailable, SLEEP, type WaiterConfiguration, type WaiterResult, type WaiterState, } from 'mini-ec2/waiters';
-  export type * from 'mini-ec2/types';
+  export type * from 'mini-ec2/sdk-shapes';
 }
-declare module 'mini-ec2/instance-types' {
+declare module 'mini-ec2/input-parser' {
+  export type Checker<T> = (value: unknown, path: string) => T;
+  export declare const str: (max?: number) => Checker<string>;
+  export declare const int: (min?: number, max?: number) => Checker<number>;
+  export declare const bool: Checker<boolean>;
+  export declare const list: <T>(item: Checker<T>, max?: number) => Checker<T[]>;
+  export declare const oneOf: <T extends string>(values: readonly T[]) => Checker<T>;
+  export type Shape = Record<string, Checker<unknown>>;
+  export type Parsed<S extends Shape> = {
+      [K in keyof S]?: S[K] extends Checker<infer T> ? T : never;
+  };
+  /** An object with known keys; `undefined` values count as absent (as in the SDK). */
+  export declare const obj: <S extends Shape>(shape: S) => Checker<Parsed<S>>;
+  /** Parses a whole request: `undefined` input means "no arguments" (the describe calls allow that). */
+  export declare function parse<S extends Shape>(input: unknown, shape: S): Parsed<S>;
+  export declare function required<T>(value: T | undefined, name: string): T;
+  export declare const tag: Checker<Parsed<{
+      Key: Checker<string>;
+      Value: Checker<string>;
+  }>>;
+  export declare const tags: Checker<Parsed<{
+      Key: Checker<string>;
+      Value: Checker<string>;
+  }>[]>;
+  export declare const tagSpecifications: Checker<Parsed<{
+      ResourceType: Checker<string>;
+      Tags: Checker<Parsed<{
+          Key: Checker<string>;
+          Value: Checker<string>;
+      }>[]>;
+  }>[]>;
+  export declare const filters: Checker<Parsed<{
+      Name: Checker<string>;
+      Values: Checker<string[]>;
+  }>[]>;
+  export declare const stringList: Checker<string[]>;
+  export declare const dryRun: Checker<boolean>;
+  export declare const blockDeviceMapping: Checker<Parsed<{
+      DeviceName: Checker<string>;
+      VirtualName: Checker<string>;
+      NoDevice: Checker<string>;
+      Ebs: Checker<Parsed<{
+          DeleteOnTermination: Checker<boolean>;
+          Iops: Checker<number>;
+          SnapshotId: Checker<string>;
+          VolumeSize: Checker<number>;
+          VolumeType: Checker<"standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3">;
+          Encrypted: Checker<boolean>;
+          KmsKeyId: Checker<string>;
+          Throughput: Checker<number>;
+      }>>;
+  }>>;
+  export declare const blockDeviceMappings: Checker<Parsed<{
+      DeviceName: Checker<string>;
+      VirtualName: Checker<string>;
+      NoDevice: Checker<string>;
+      Ebs: Checker<Parsed<{
+          DeleteOnTermination: Checker<boolean>;
+          Iops: Checker<number>;
+          SnapshotId: Checker<string>;
+          VolumeSize: Checker<number>;
+          VolumeType: Checker<"standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3">;
+          Encrypted: Checker<boolean>;
+          KmsKeyId: Checker<string>;
+          Throughput: Checker<number>;
+      }>>;
+  }>[]>;
+  /** Validated tag list: keys 1..128 chars, values up to 256, no reserved `aws:` prefix, at most 50. */
+  export declare function checkTags(input: {
+      Key?: string;
+      Value?: string;
+  }[] | undefined): {
+      Key: string;
+      Value: string;
+  }[];
   /**
-   * Instance types with their real published figures (vCPUs, memory in MiB, architectures, network
-   * performance). Free-tier eligibility follows the classic free tier: t2.micro and t3.micro.
-   * `m1.small` is here because it is EC2's documented default when RunInstances names no type; the model
-   * itself defaults to t2.micro (see instances.ts).
+   * Tags per resource type from TagSpecifications; a type outside `allowed` is an error, as in EC2
+   * (CreateImage accepts only `image` and `snapshot`).
    */
-  import type { InstanceTypeInfo, InstanceTypeName } from 'mini-ec2/types';
+  export declare function tagsByResourceType(specs: {
+      ResourceType?: string;
+      Tags?: {
+          Key?: string;
+          Value?: string;
+      }[];
+  }[] | undefined, allowed: readonly string[]): Record<string, {
+      Key: string;
+      Value: string;
+  }[]>;
+  /** MaxResults / NextToken pagination over an already filtered list. */
+  export declare function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, range: [number, number]): {
+      page: T[];
+      nextToken?: string;
+  };
+}
+declare module 'mini-ec2/model' {
+  /**
+   * MiniEc2: one model of EC2 holding several regions. It owns the state (state.ts), the seeded ID
+   * generator, the clock, the queue of timed transitions and the event listeners; the resource modules
+   * (instances.ts, images.ts, network.ts, tags.ts) do the work of each call through a Ctx.
+   *
+   * Every API call goes through the private invoke(): apply the transitions that are due, run the operation (which
+   * validates everything before it mutates anything, so a failed call changes nothing), stamp the
+   * response metadata. Transitions are applied lazily, when a call or the clock looks, but each event
+   * carries the simulated time it really happened at.
+   */
+  import { type CatalogEntryMeta, type CatalogGroup } from 'mini-ec2/catalog';
+  import { ModelClock, type ClockOptions } from 'mini-ec2/clock';
+  import { MiniEc2Client } from 'mini-ec2/client';
+  import type { ModelEvent, ModelEventListener } from 'mini-ec2/events';
+  import { type ModelState, type Timing } from 'mini-ec2/state';
+  export interface MiniEc2Options {
+      /** Seed of the ID generator (default 1). The same seed and calls give the same state. */
+      seed?: number;
+      /** The learner's 12-digit account ID (default 123456789012). */
+      accountId?: string;
+      /** Instances (not shutting down or terminated) allowed per region (default 20, EC2's classic limit). */
+      instanceLimit?: number;
+      timing?: Partial<Timing>;
+      clock?: ClockOptions;
+      /** Simulated start time (ms since epoch, a Date or an ISO string); default 2026-01-15T09:00:00Z. */
+      startTime?: number | Date | string;
+  }
+  export declare class MiniEc2 {
+      #private;
+      readonly clock: ModelClock;
+      readonly accountId: string;
+      private state;
+      private rng;
+      private requestIds;
+      private queue;
+      private listeners;
+      private log;
+      private clients;
+      private settling;
+      /** Per region: instances counting against the limit (derived from the state, kept to avoid a scan per launch). */
+      private active;
+      private contexts;
+      private timer;
+      constructor(options?: MiniEc2Options, loaded?: ModelState);
+      /**
+       * Loads a snapshot made by exportState() (deep-copied: the snapshot stays the caller's), or its JSON
+       * text from exportStateJson() (parsed here, so no second copy is needed).
+       */
+      static fromState(state: unknown, options?: {
+          clock?: ClockOptions;
+      }): MiniEc2;
+      /** The names of the regions this model holds. */
+      get regions(): string[];
+      /** An SDK-shaped client bound to one region (the same object for the same region). */
+      client(region: string): MiniEc2Client;
+      /** Calls `listener` with every event from now on; returns a function that unsubscribes. */
+      subscribe(listener: ModelEventListener): () => void;
+      /** Events recorded so far with seq > sinceSeq (the last 50,000 at most). Fresh copies. */
+      events(sinceSeq?: number): ModelEvent[];
+      /** The whole state as plain JSON, as of the clock's current time. */
+      exportState(): ModelState;
+      /** The same snapshot as exportState(), already serialised (cheaper when the goal is a string or a file). */
+      exportStateJson(): string;
+      /** An independent model in the same state (manual clock at the same time); listeners are not copied. */
+      clone(): MiniEc2;
+      /** Subscribes the account to an AWS Marketplace product (what the console's "Subscribe" does). */
+      subscribeToMarketplaceProduct(productCode: string): void;
+      /** Console metadata of a region's catalog (Quick Start membership and families); not part of the API. */
+      catalog(region: string, group?: CatalogGroup): CatalogEntryMeta[];
+      /**
+       * The Ctx for one call in one region. One object per region is kept and only its `now` changes, so a
+       * call allocates no closures (runInstances is called tens of thousands of times in benchmarks).
+       */
+      private context;
+      private makeContext;
+      private emit;
+      private rebuildQueue;
+      /** In realtime mode, wake up when the next transition is due so subscribers see it without a call. */
+      private armTimer;
+  }
+}
+declare module 'mini-ec2/regions' {
+  /**
+   * The regions the model knows, with their Availability Zones (names and zone IDs as AWS lists them).
+   */
+  export interface RegionInfo {
+      name: string;
+      /** AZ letters, e.g. ['a', 'b', 'c']. */
+      zones: string[];
+      /** The prefix of zone IDs (use1-az1...). */
+      zoneIdPrefix: string;
+  }
+  export declare const REGIONS: readonly RegionInfo[];
+  export declare function regionInfo(name: string): RegionInfo | undefined;
+  export declare const REGION_NAMES: readonly string[];
+}
+declare module 'mini-ec2/resources/availability-zones' {
+  /** DescribeRegions and DescribeAvailabilityZones, answered from the fixed table in regions.ts. */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { AvailabilityZone, DescribeAvailabilityZonesRequest, DescribeRegionsRequest, Region } from 'mini-ec2/sdk-shapes';
+  export declare function describeRegions(input: DescribeRegionsRequest): {
+      Regions: Region[];
+  };
+  export declare function describeAvailabilityZones(ctx: Ctx, input: DescribeAvailabilityZonesRequest): {
+      AvailabilityZones: AvailabilityZone[];
+  };
+}
+declare module 'mini-ec2/resources/default-network' {
+  /**
+   * Each region's default network, made once when the model is created: the default VPC (172.31.0.0/16),
+   * one default /20 subnet per Availability Zone and the VPC's `default` security group.
+   */
+  import { type SeededRandom } from 'mini-ec2/ids';
+  import type { RegionState } from 'mini-ec2/state';
+  /** Creates the default VPC, subnets and security group of a region (at model creation). */
+  export declare function createDefaultNetwork(region: RegionState, regionName: string, rng: SeededRandom): void;
+}
+declare module 'mini-ec2/resources/images' {
+  /**
+   * Images (AMIs), their snapshots and the account's volumes: CreateImage, DescribeImages,
+   * DeregisterImage, CopyImage, DescribeSnapshots, DescribeVolumes.
+   *
+   * How "installed software" is modelled (the create-image and golden-image exercises rely on this):
+   * - An instance's software is its configuration: the UserData it was launched with (a base64 setup
+   *   script, e.g. "#!/bin/bash\ndnf install -y nginx") and its tags. By convention a tag
+   *   `software:<package>` = `<version>` says that a package is installed (e.g. `software:nginx` = `1.24`);
+   *   learner code may add such tags with CreateTags after launch ("installing" later).
+   * - CreateImage records that configuration in the image (`launchConfig` in the state snapshot): the
+   *   instance type, key pair, security groups, user data and every tag except `Name` (a name belongs to
+   *   one machine). The image's disks are one snapshot per attached volume, same size and type.
+   * - An instance launched from the image starts with that configuration wherever the RunInstances request
+   *   is silent (see instances.ts), so a clone carries the same user data, software tags, instance type,
+   *   key pair, groups and disk layout as the original. CopyImage carries the configuration to the other
+   *   region; key pairs and groups that do not exist there are dropped at launch.
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { ImageRecord } from 'mini-ec2/state';
+  import type { CopyImageRequest, CreateImageRequest, DescribeImagesRequest, Image } from 'mini-ec2/sdk-shapes';
+  /** An image visible to the account in a region: its own (even deregistered) or the public catalog. */
+  export declare function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined;
+  /** The image RunInstances will use: malformed, not found, pending or deregistered are errors. */
+  export declare function findLaunchableImage(ctx: Ctx, id: string): ImageRecord;
+  export declare function imageOut(ctx: Ctx, i: ImageRecord): Image;
+  export declare function createImage(ctx: Ctx, input: CreateImageRequest & {
+      InstanceId: string;
+      Name: string;
+  }, dryRun: boolean): {
+      ImageId: string;
+  };
+  /** pending -> available (snapshots complete with it); deregistered -> gone. */
+  export declare function applyImageTransition(ctx: Ctx, image: ImageRecord, at: number): void;
+  /** Owner names DescribeImages and DescribeSnapshots accept besides account IDs. */
+  export declare const OWNER_ALIASES: string[];
+  export declare function describeImages(ctx: Ctx, input: DescribeImagesRequest): {
+      Images: Image[];
+      NextToken?: string;
+  };
+  export declare function deregisterImage(ctx: Ctx, imageId: string, deleteSnapshots: boolean, dryRun: boolean): {
+      Return: boolean;
+  };
+  export declare function copyImage(ctx: Ctx, input: CopyImageRequest & {
+      SourceImageId: string;
+      SourceRegion: string;
+      Name: string;
+  }, dryRun: boolean): {
+      ImageId: string;
+  };
+}
+declare module 'mini-ec2/resources/instance-types' {
+  import type { Filter, InstanceTypeInfo, InstanceTypeName } from 'mini-ec2/sdk-shapes';
   export interface InstanceTypeSpec {
       name: InstanceTypeName;
       vcpus: number;
@@ -567,8 +769,18 @@ declare module 'mini-ec2/instance-types' {
   export declare function instanceTypeSpec(name: string): InstanceTypeSpec | undefined;
   /** The API shape of DescribeInstanceTypes for one type (a fresh object each call). */
   export declare function toInstanceTypeInfo(s: InstanceTypeSpec): InstanceTypeInfo;
+  /** DescribeInstanceTypes over the table above. */
+  export declare function describeInstanceTypes(input: {
+      InstanceTypes?: string[];
+      Filters?: Filter[];
+      MaxResults?: number;
+      NextToken?: string;
+  }): {
+      NextToken?: string | undefined;
+      InstanceTypes: InstanceTypeInfo[];
+  };
 }
-declare module 'mini-ec2/instances' {
+declare module 'mini-ec2/resources/instances' {
   /**
    * Instances: RunInstances, the lifecycle (start, stop, reboot, terminate), DescribeInstances and the
    * timed transitions between states.
@@ -586,7 +798,7 @@ declare module 'mini-ec2/instances' {
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { InstanceRecord, RegionState } from 'mini-ec2/state';
-  import type { DescribeInstancesRequest, Instance, InstanceStateChange, InstanceStateName, Reservation, RunInstancesRequest } from 'mini-ec2/types';
+  import type { DescribeInstancesRequest, Instance, InstanceStateChange, InstanceStateName, Reservation, RunInstancesRequest } from 'mini-ec2/sdk-shapes';
   export declare const STATE_CODES: Record<InstanceStateName, number>;
   /** The moves the model may make, for the property tests and for assertions in transitions. */
   export declare const LEGAL_TRANSITIONS: Record<InstanceStateName, readonly InstanceStateName[]>;
@@ -614,7 +826,7 @@ declare module 'mini-ec2/instances' {
   export declare function describeInstanceAttribute(ctx: Ctx, instanceId: string, attribute: string): {
       InstanceId: string;
       InstanceType: {
-          Value: import("mini-ec2/types").InstanceTypeName;
+          Value: import("mini-ec2/sdk-shapes").InstanceTypeName;
       };
       UserData?: undefined;
       RootDeviceName?: undefined;
@@ -759,127 +971,16 @@ declare module 'mini-ec2/instances' {
       KernelId?: undefined;
   };
 }
-declare module 'mini-ec2/model' {
-  /**
-   * MiniEc2: one model of EC2 holding several regions. It owns the state (state.ts), the seeded ID
-   * generator, the clock, the queue of timed transitions and the event listeners; the resource modules
-   * (instances.ts, images.ts, network.ts, tags.ts) do the work of each call through a Ctx.
-   *
-   * Every API call goes through invoke(): apply the transitions that are due, run the operation (which
-   * validates everything before it mutates anything, so a failed call changes nothing), stamp the
-   * response metadata. Transitions are applied lazily, when a call or the clock looks, but each event
-   * carries the simulated time it really happened at.
-   */
-  import { type CatalogEntryMeta, type CatalogGroup } from 'mini-ec2/catalog';
-  import { ModelClock, type ClockOptions } from 'mini-ec2/clock';
-  import { MiniEc2Client } from 'mini-ec2/client';
-  import type { ModelEvent, ModelEventListener } from 'mini-ec2/events';
-  import { type ModelState, type Timing } from 'mini-ec2/state';
-  export interface MiniEc2Options {
-      /** Seed of the ID generator (default 1). The same seed and calls give the same state. */
-      seed?: number;
-      /** The learner's 12-digit account ID (default 123456789012). */
-      accountId?: string;
-      /** Instances (not shutting down or terminated) allowed per region (default 20, EC2's classic limit). */
-      instanceLimit?: number;
-      timing?: Partial<Timing>;
-      clock?: ClockOptions;
-      /** Simulated start time (ms since epoch, a Date or an ISO string); default 2026-01-15T09:00:00Z. */
-      startTime?: number | Date | string;
-  }
-  export declare class MiniEc2 {
-      readonly clock: ModelClock;
-      readonly accountId: string;
-      private state;
-      private rng;
-      private requestIds;
-      private queue;
-      private listeners;
-      private log;
-      private clients;
-      private settling;
-      /** Per region: instances counting against the limit (derived from the state, kept to avoid a scan per launch). */
-      private active;
-      private contexts;
-      private timer;
-      constructor(options?: MiniEc2Options, loaded?: ModelState);
-      /**
-       * Loads a snapshot made by exportState() (deep-copied: the snapshot stays the caller's), or its JSON
-       * text from exportStateJson() (parsed here, so no second copy is needed).
-       */
-      static fromState(state: unknown, options?: {
-          clock?: ClockOptions;
-      }): MiniEc2;
-      /** The names of the regions this model holds. */
-      get regions(): string[];
-      /** An SDK-shaped client bound to one region (the same object for the same region). */
-      client(region: string): MiniEc2Client;
-      /** Calls `listener` with every event from now on; returns a function that unsubscribes. */
-      subscribe(listener: ModelEventListener): () => void;
-      /** Events recorded so far with seq > sinceSeq (the last 50,000 at most). Fresh copies. */
-      events(sinceSeq?: number): ModelEvent[];
-      /** The whole state as plain JSON, as of the clock's current time. */
-      exportState(): ModelState;
-      /** The same snapshot as exportState(), already serialised (cheaper when the goal is a string or a file). */
-      exportStateJson(): string;
-      /** An independent model in the same state (manual clock at the same time); listeners are not copied. */
-      clone(): MiniEc2;
-      /** Subscribes the account to an AWS Marketplace product (what the console's "Subscribe" does). */
-      subscribeToMarketplaceProduct(productCode: string): void;
-      /** Console metadata of a region's catalog (Quick Start membership and families); not part of the API. */
-      catalog(region: string, group?: CatalogGroup): CatalogEntryMeta[];
-      /** Applies every transition due at the clock's current time, in time order. */
-      settle(): void;
-      /**
-       * The Ctx for one call in one region. One object per region is kept and only its `now` changes, so a
-       * call allocates no closures (runInstances is called tens of thousands of times in benchmarks).
-       */
-      private context;
-      private makeContext;
-      private emit;
-      private rebuildQueue;
-      /** In realtime mode, wake up when the next transition is due so subscribers see it without a call. */
-      private armTimer;
-  }
-}
-declare module 'mini-ec2/network' {
-  /**
-   * Networking and access: each region's default VPC (172.31.0.0/16) with one default subnet per
-   * Availability Zone and the VPC's `default` security group, plus key pairs and security groups with
-   * ingress rules. Instances without a subnet land in the default subnet of the first AZ (or of the AZ
-   * asked for in Placement); without a group, in the VPC's default group.
-   */
+declare module 'mini-ec2/resources/key-pairs' {
+  /** Key pairs: CreateKeyPair, DeleteKeyPair, DescribeKeyPairs; a region's key pairs are kept by name. */
   import type { Ctx } from 'mini-ec2/context';
-  import { type SeededRandom } from 'mini-ec2/ids';
-  import type { KeyPairRecord, RegionState, SecurityGroupRecord, SubnetRecord, TagRecord, VpcRecord } from 'mini-ec2/state';
-  import type { AuthorizeSecurityGroupIngressRequest, AvailabilityZone, CreateKeyPairRequest, CreateSecurityGroupRequest, DescribeAvailabilityZonesRequest, DescribeKeyPairsRequest, DescribeRegionsRequest, DescribeSecurityGroupsRequest, DescribeSubnetsRequest, DescribeVpcsRequest, KeyPairInfo, Region, SecurityGroup, SecurityGroupRule, Subnet, Tag, Vpc } from 'mini-ec2/types';
-  export declare const tagsOut: (tags: readonly TagRecord[]) => Tag[];
-  /** Creates the default VPC, subnets and security group of a region (at model creation). */
-  export declare function createDefaultNetwork(region: RegionState, regionName: string, rng: SeededRandom): void;
-  export declare function defaultVpc(region: RegionState): VpcRecord;
-  /**
-   * The default subnet for a launch: the one of `availabilityZone` if given, else the first default subnet
-   * (in AZ order) with room for `needed` addresses, else the first one (the launch will then fail clearly).
-   */
-  export declare function defaultSubnet(region: RegionState, availabilityZone?: string, needed?: number): SubnetRecord | undefined;
-  export declare function defaultSecurityGroup(region: RegionState, vpcId: string): SecurityGroupRecord;
-  /**
-   * Free addresses of a default /20 subnet: 4096, minus the 5 AWS reserves, minus one per instance launched
-   * (the model does not hand addresses out again after termination).
-   */
-  export declare function freeAddresses(s: SubnetRecord): number;
-  /** Hands out the next private address in a subnet's /20 range. */
-  export declare function allocatePrivateIp(subnet: SubnetRecord): string;
-  export declare function privateDnsName(ip: string, regionName: string): string;
-  /** Resolves SecurityGroupIds (checking form and existence); undefined when none were given. */
-  export declare function resolveGroupIds(region: RegionState, ids: readonly string[] | undefined): string[] | undefined;
-  /** Resolves SecurityGroups (names, default VPC only, as in EC2). */
-  export declare function resolveGroupNames(region: RegionState, names: readonly string[] | undefined, vpcId: string): string[] | undefined;
+  import type { KeyPairRecord, RegionState } from 'mini-ec2/state';
+  import type { CreateKeyPairRequest, DescribeKeyPairsRequest, KeyPairInfo } from 'mini-ec2/sdk-shapes';
   export declare function findKeyPair(region: RegionState, name: string): KeyPairRecord | undefined;
   export declare function createKeyPair(ctx: Ctx, input: CreateKeyPairRequest & {
       KeyName: string;
   }, dryRun: boolean): {
-      Tags?: Tag[] | undefined;
+      Tags?: import("mini-ec2/sdk-shapes").Tag[] | undefined;
       KeyFingerprint: string;
       KeyMaterial: string;
       KeyName: string;
@@ -895,51 +996,126 @@ declare module 'mini-ec2/network' {
   export declare function describeKeyPairs(ctx: Ctx, input: DescribeKeyPairsRequest): {
       KeyPairs: KeyPairInfo[];
   };
+}
+declare module 'mini-ec2/resources/security-group-rules' {
+  /** Security group rules: AuthorizeSecurityGroupIngress and how rules are shown as IpPermissions. */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { RuleRecord } from 'mini-ec2/state';
+  import type { AuthorizeSecurityGroupIngressRequest, IpPermission, SecurityGroupRule } from 'mini-ec2/sdk-shapes';
+  export declare function authorizeSecurityGroupIngress(ctx: Ctx, input: AuthorizeSecurityGroupIngressRequest, dryRun: boolean): {
+      Return: boolean;
+      SecurityGroupRules: SecurityGroupRule[];
+  };
+  /** Rules grouped the way DescribeSecurityGroups shows them: one IpPermission per protocol/port range. */
+  export declare function permissionsOut(rules: readonly RuleRecord[], accountId: string): IpPermission[];
+}
+declare module 'mini-ec2/resources/security-groups' {
+  /**
+   * Security groups: CreateSecurityGroup, DescribeSecurityGroups, the VPC's default group and resolving
+   * the groups a launch names. Their rules live in security-group-rules.ts.
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { RegionState, SecurityGroupRecord } from 'mini-ec2/state';
+  import type { CreateSecurityGroupRequest, DescribeSecurityGroupsRequest, SecurityGroup } from 'mini-ec2/sdk-shapes';
+  export declare function defaultSecurityGroup(region: RegionState, vpcId: string): SecurityGroupRecord;
+  /** Resolves SecurityGroupIds (checking form and existence); undefined when none were given. */
+  export declare function resolveGroupIds(region: RegionState, ids: readonly string[] | undefined): string[] | undefined;
+  /** Resolves SecurityGroups (names, default VPC only, as in EC2). */
+  export declare function resolveGroupNames(region: RegionState, names: readonly string[] | undefined, vpcId: string): string[] | undefined;
   export declare function createSecurityGroup(ctx: Ctx, input: CreateSecurityGroupRequest & {
       GroupName: string;
       Description: string;
   }, dryRun: boolean): {
-      Tags?: Tag[] | undefined;
+      Tags?: import("mini-ec2/sdk-shapes").Tag[] | undefined;
       GroupId: string;
       SecurityGroupArn: string;
-  };
-  export declare function authorizeSecurityGroupIngress(ctx: Ctx, input: AuthorizeSecurityGroupIngressRequest, dryRun: boolean): {
-      Return: boolean;
-      SecurityGroupRules: SecurityGroupRule[];
   };
   export declare function describeSecurityGroups(ctx: Ctx, input: DescribeSecurityGroupsRequest): {
       NextToken?: string | undefined;
       SecurityGroups: SecurityGroup[];
   };
-  export declare function describeVpcs(ctx: Ctx, input: DescribeVpcsRequest): {
+}
+declare module 'mini-ec2/resources/snapshots' {
+  /** EBS snapshots: the disks of images (made by CreateImage and CopyImage) and DescribeSnapshots. */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { SnapshotRecord } from 'mini-ec2/state';
+  import type { DescribeSnapshotsRequest, Snapshot } from 'mini-ec2/sdk-shapes';
+  export declare function snapshotOut(ctx: Ctx, s: SnapshotRecord): Snapshot;
+  export declare function describeSnapshots(ctx: Ctx, input: DescribeSnapshotsRequest): {
       NextToken?: string | undefined;
-      Vpcs: Vpc[];
+      Snapshots: Snapshot[];
   };
+}
+declare module 'mini-ec2/resources/subnets' {
+  /**
+   * Subnets: choosing a default subnet for a launch, handing out private addresses, DescribeSubnets.
+   * Instances without a subnet land in the default subnet of the first AZ with room (or of the AZ asked
+   * for in Placement). (CreateSubnet belongs here when it comes.)
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { RegionState, SubnetRecord } from 'mini-ec2/state';
+  import type { DescribeSubnetsRequest, Subnet } from 'mini-ec2/sdk-shapes';
+  /**
+   * The default subnet for a launch: the one of `availabilityZone` if given, else the first default subnet
+   * (in AZ order) with room for `needed` addresses, else the first one (the launch will then fail clearly).
+   */
+  export declare function defaultSubnet(region: RegionState, availabilityZone?: string, needed?: number): SubnetRecord | undefined;
+  /**
+   * Free addresses of a default /20 subnet: 4096, minus the 5 AWS reserves, minus one per instance launched
+   * (the model does not hand addresses out again after termination).
+   */
+  export declare function freeAddresses(s: SubnetRecord): number;
+  /** Hands out the next private address in a subnet's /20 range. */
+  export declare function allocatePrivateIp(subnet: SubnetRecord): string;
+  export declare function privateDnsName(ip: string, regionName: string): string;
   export declare function describeSubnets(ctx: Ctx, input: DescribeSubnetsRequest): {
       NextToken?: string | undefined;
       Subnets: Subnet[];
   };
-  export declare function describeRegions(input: DescribeRegionsRequest): {
-      Regions: Region[];
-  };
-  export declare function describeAvailabilityZones(ctx: Ctx, input: DescribeAvailabilityZonesRequest): {
-      AvailabilityZones: AvailabilityZone[];
+}
+declare module 'mini-ec2/resources/tags' {
+  /**
+   * CreateTags and DeleteTags over every taggable resource of a region. Tags on public catalog images are
+   * allowed and, as in EC2, visible only to the account that set them (kept in `catalogTags`).
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { TagRecord } from 'mini-ec2/state';
+  import type { Tag } from 'mini-ec2/sdk-shapes';
+  export declare function createTags(ctx: Ctx, resources: readonly string[] | undefined, tags: {
+      Key?: string;
+      Value?: string;
+  }[] | undefined, dryRun: boolean): void;
+  export declare function deleteTags(ctx: Ctx, resources: readonly string[] | undefined, tags: {
+      Key?: string;
+      Value?: string;
+  }[] | undefined, dryRun: boolean): void;
+  /** Tags as the API returns them (fresh objects). */
+  export declare const tagsOut: (tags: readonly TagRecord[]) => Tag[];
+}
+declare module 'mini-ec2/resources/volumes' {
+  /**
+   * EBS volumes: the disks instances are launched with, and DescribeVolumes. (What a volume holds, the disk
+   * model, belongs beside this file.)
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { VolumeRecord } from 'mini-ec2/state';
+  import type { DescribeVolumesRequest, Volume } from 'mini-ec2/sdk-shapes';
+  export declare function volumeOut(v: VolumeRecord): Volume;
+  export declare function describeVolumes(ctx: Ctx, input: DescribeVolumesRequest): {
+      NextToken?: string | undefined;
+      Volumes: Volume[];
   };
 }
-declare module 'mini-ec2/regions' {
-  /**
-   * The regions the model knows, with their Availability Zones (names and zone IDs as AWS lists them).
-   */
-  export interface RegionInfo {
-      name: string;
-      /** AZ letters, e.g. ['a', 'b', 'c']. */
-      zones: string[];
-      /** The prefix of zone IDs (use1-az1...). */
-      zoneIdPrefix: string;
-  }
-  export declare const REGIONS: readonly RegionInfo[];
-  export declare function regionInfo(name: string): RegionInfo | undefined;
-  export declare const REGION_NAMES: readonly string[];
+declare module 'mini-ec2/resources/vpcs' {
+  /** VPCs: the region's default VPC and DescribeVpcs. (CreateVpc belongs here when it comes.) */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { RegionState, VpcRecord } from 'mini-ec2/state';
+  import type { DescribeVpcsRequest, Vpc } from 'mini-ec2/sdk-shapes';
+  export declare function defaultVpc(region: RegionState): VpcRecord;
+  export declare function describeVpcs(ctx: Ctx, input: DescribeVpcsRequest): {
+      NextToken?: string | undefined;
+      Vpcs: Vpc[];
+  };
 }
 declare module 'mini-ec2/scheduler' {
   /**
@@ -964,278 +1140,7 @@ declare module 'mini-ec2/scheduler' {
       pop(): ScheduledChange | undefined;
   }
 }
-declare module 'mini-ec2/state' {
-  /**
-   * The model's state as plain JSON: exportState() returns a ModelState, MiniEc2.fromState() loads one.
-   * Everything that can change lives here and nowhere else (the catalog is derived from the region name,
-   * the transition queue from the records' `transition` fields), so a snapshot is the whole truth.
-   * Times are numbers (simulated ms since epoch); the client turns them into Dates and ISO strings.
-   */
-  import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from 'mini-ec2/types';
-  export declare const STATE_FORMAT = "mini-ec2-state";
-  export declare const STATE_VERSION = 1;
-  export interface TagRecord {
-      Key: string;
-      Value: string;
-  }
-  /** A state change scheduled for a simulated time; `order` breaks ties so events keep their order. */
-  export interface Transition<S extends string> {
-      to: S;
-      at: number;
-      order: number;
-  }
-  export interface InstanceVolumeRef {
-      device: string;
-      volumeId: string;
-      deleteOnTermination: boolean;
-      attachTime: number;
-  }
-  export interface InstanceRecord {
-      id: string;
-      reservationId: string;
-      imageId: string;
-      instanceType: InstanceTypeName;
-      state: InstanceStateName;
-      launchTime: number;
-      availabilityZone: string;
-      subnetId: string;
-      vpcId: string;
-      privateIp: string;
-      keyName?: string;
-      groupIds: string[];
-      tags: TagRecord[];
-      /** Base64, as given at launch (or inherited from the image's launch configuration). */
-      userData?: string;
-      volumes: InstanceVolumeRef[];
-      launchIndex: number;
-      architecture: ArchitectureValues;
-      platform?: 'windows';
-      platformDetails: string;
-      usageOperation: string;
-      virtualizationType: VirtualizationType;
-      rootDeviceName: string;
-      productCodes: string[];
-      clientToken?: string;
-      monitoring: boolean;
-      ebsOptimized: boolean;
-      stateTransitionReason: string;
-      stateReason?: {
-          Code: string;
-          Message: string;
-      };
-      /** When the instance reached `terminated`; it stays visible for timing.terminatedVisibleMs after. */
-      terminatedAt?: number;
-      transition?: Transition<InstanceStateName | 'expired'>;
-  }
-  export interface ReservationRecord {
-      id: string;
-      instanceIds: string[];
-      groupIds: string[];
-  }
-  /** What a golden image carries beyond its disks: the configuration of the instance it was made from. */
-  export interface LaunchConfig {
-      instanceType: string;
-      keyName?: string;
-      groupIds: string[];
-      userData?: string;
-      tags: TagRecord[];
-  }
-  export interface ImageBlockDevice {
-      device: string;
-      snapshotId: string;
-      sizeGiB: number;
-      volumeType: VolumeType;
-      deleteOnTermination: boolean;
-      encrypted: boolean;
-      iops?: number;
-      throughput?: number;
-  }
-  export interface ImageRecord {
-      id: string;
-      name: string;
-      description?: string;
-      ownerId: string;
-      alias?: string;
-      state: ImageState;
-      creationDate: number;
-      public: boolean;
-      architecture: ArchitectureValues;
-      platform?: 'windows';
-      platformDetails: string;
-      usageOperation: string;
-      virtualizationType: VirtualizationType;
-      rootDeviceName: string;
-      blockDevices: ImageBlockDevice[];
-      tags: TagRecord[];
-      productCodes: string[];
-      enaSupport: boolean;
-      bootMode?: 'legacy-bios' | 'uefi' | 'uefi-preferred';
-      deprecationTime?: number;
-      imageLocation: string;
-      sourceInstanceId?: string;
-      sourceImageId?: string;
-      sourceImageRegion?: string;
-      launchConfig?: LaunchConfig;
-      deregisteredAt?: number;
-      transition?: Transition<ImageState | 'expired'>;
-  }
-  export interface SnapshotRecord {
-      id: string;
-      volumeId: string;
-      sizeGiB: number;
-      volumeType: VolumeType;
-      description: string;
-      startTime: number;
-      state: 'pending' | 'completed';
-      encrypted: boolean;
-      tags: TagRecord[];
-      imageId?: string;
-  }
-  export interface VolumeRecord {
-      id: string;
-      sizeGiB: number;
-      volumeType: VolumeType;
-      iops?: number;
-      throughput?: number;
-      availabilityZone: string;
-      state: 'in-use' | 'available';
-      createTime: number;
-      snapshotId?: string;
-      encrypted: boolean;
-      attachment?: {
-          instanceId: string;
-          device: string;
-          deleteOnTermination: boolean;
-          attachTime: number;
-      };
-      tags: TagRecord[];
-  }
-  export interface KeyPairRecord {
-      id: string;
-      name: string;
-      type: 'rsa' | 'ed25519';
-      fingerprint: string;
-      publicKey: string;
-      createTime: number;
-      tags: TagRecord[];
-  }
-  export interface RuleRecord {
-      id: string;
-      protocol: string;
-      fromPort?: number;
-      toPort?: number;
-      cidr?: string;
-      cidrV6?: string;
-      sourceGroupId?: string;
-      description?: string;
-  }
-  export interface SecurityGroupRecord {
-      id: string;
-      name: string;
-      description: string;
-      vpcId: string;
-      ingress: RuleRecord[];
-      egress: RuleRecord[];
-      tags: TagRecord[];
-  }
-  export interface VpcRecord {
-      id: string;
-      cidr: string;
-      isDefault: boolean;
-      dhcpOptionsId: string;
-      tags: TagRecord[];
-  }
-  export interface SubnetRecord {
-      id: string;
-      vpcId: string;
-      availabilityZone: string;
-      availabilityZoneId: string;
-      cidr: string;
-      defaultForAz: boolean;
-      mapPublicIpOnLaunch: boolean;
-      /** The next host number to hand out in the subnet's range (AWS reserves the first four). */
-      nextHost: number;
-      tags: TagRecord[];
-  }
-  export interface RegionState {
-      instances: Record<string, InstanceRecord>;
-      reservations: Record<string, ReservationRecord>;
-      /** The account's own images (created or copied, including deregistered ones until they expire). */
-      images: Record<string, ImageRecord>;
-      snapshots: Record<string, SnapshotRecord>;
-      volumes: Record<string, VolumeRecord>;
-      keyPairs: Record<string, KeyPairRecord>;
-      securityGroups: Record<string, SecurityGroupRecord>;
-      vpcs: Record<string, VpcRecord>;
-      subnets: Record<string, SubnetRecord>;
-      /** RunInstances ClientToken -> the reservation it created and a fingerprint of the request. */
-      clientTokens: Record<string, {
-          reservationId: string;
-          fingerprint: string;
-      }>;
-      /** Tags the account put on catalog (public) images: visible only to this account, as in EC2. */
-      catalogTags: Record<string, TagRecord[]>;
-  }
-  export interface Timing {
-      /** pending -> running, after launch or start. */
-      instanceStartMs: number;
-      /** stopping -> stopped. */
-      instanceStopMs: number;
-      /** shutting-down -> terminated. */
-      instanceTerminateMs: number;
-      /** How long a terminated instance stays visible. */
-      terminatedVisibleMs: number;
-      /** pending -> available, for CreateImage and CopyImage. */
-      imageAvailableMs: number;
-      /** How long a deregistered image answers describe-by-ID with an empty list (then: not found). */
-      deregisteredVisibleMs: number;
-  }
-  export declare const DEFAULT_TIMING: Timing;
-  export interface ModelState {
-      format: typeof STATE_FORMAT;
-      version: typeof STATE_VERSION;
-      seed: number;
-      accountId: string;
-      instanceLimit: number;
-      timing: Timing;
-      startTime: number;
-      /** The simulated time when the snapshot was taken. */
-      now: number;
-      /** The ID generator's internal state, so IDs continue where they left off. */
-      rng: number[];
-      /** The seq of the last event emitted. */
-      seq: number;
-      /** The last transition order number handed out. */
-      order: number;
-      marketplaceSubscriptions: string[];
-      regions: Record<string, RegionState>;
-  }
-  export declare function emptyRegion(): RegionState;
-  /**
-   * A deep copy of plain JSON data (objects, arrays, strings, numbers, booleans, null). A plain recursive
-   * copy is about twice as fast as a JSON round trip, and snapshots of big models are copied often.
-   * Values JSON cannot hold (undefined, functions) are dropped from objects, as JSON would.
-   */
-  export declare function deepCopy<T>(value: T): T;
-  /** Checks that `value` looks like a ModelState before the model trusts it (a clear error, never a crash later). */
-  export declare function assertModelState(value: unknown): asserts value is ModelState;
-}
-declare module 'mini-ec2/tags' {
-  /**
-   * CreateTags and DeleteTags over every taggable resource of a region. Tags on public catalog images are
-   * allowed and, as in EC2, visible only to the account that set them (kept in `catalogTags`).
-   */
-  import type { Ctx } from 'mini-ec2/context';
-  export declare function createTags(ctx: Ctx, resources: readonly string[] | undefined, tags: {
-      Key?: string;
-      Value?: string;
-  }[] | undefined, dryRun: boolean): void;
-  export declare function deleteTags(ctx: Ctx, resources: readonly string[] | undefined, tags: {
-      Key?: string;
-      Value?: string;
-  }[] | undefined, dryRun: boolean): void;
-}
-declare module 'mini-ec2/types' {
+declare module 'mini-ec2/sdk-shapes' {
   /**
    * The API shapes the model speaks: a subset of @aws-sdk/client-ec2's input and output types, written out
    * here so the model (and the editor's generated .d.ts) needs nothing from the SDK. Every output field is
@@ -1870,100 +1775,261 @@ declare module 'mini-ec2/types' {
       NextToken?: string;
   }
 }
-declare module 'mini-ec2/validate' {
-  export type Checker<T> = (value: unknown, path: string) => T;
-  export declare const str: (max?: number) => Checker<string>;
-  export declare const int: (min?: number, max?: number) => Checker<number>;
-  export declare const bool: Checker<boolean>;
-  export declare const list: <T>(item: Checker<T>, max?: number) => Checker<T[]>;
-  export declare const oneOf: <T extends string>(values: readonly T[]) => Checker<T>;
-  export type Shape = Record<string, Checker<unknown>>;
-  export type Parsed<S extends Shape> = {
-      [K in keyof S]?: S[K] extends Checker<infer T> ? T : never;
-  };
-  /** An object with known keys; `undefined` values count as absent (as in the SDK). */
-  export declare const obj: <S extends Shape>(shape: S) => Checker<Parsed<S>>;
-  /** Parses a whole request: `undefined` input means "no arguments" (the describe calls allow that). */
-  export declare function parse<S extends Shape>(input: unknown, shape: S): Parsed<S>;
-  export declare function required<T>(value: T | undefined, name: string): T;
-  export declare const tag: Checker<Parsed<{
-      Key: Checker<string>;
-      Value: Checker<string>;
-  }>>;
-  export declare const tags: Checker<Parsed<{
-      Key: Checker<string>;
-      Value: Checker<string>;
-  }>[]>;
-  export declare const tagSpecifications: Checker<Parsed<{
-      ResourceType: Checker<string>;
-      Tags: Checker<Parsed<{
-          Key: Checker<string>;
-          Value: Checker<string>;
-      }>[]>;
-  }>[]>;
-  export declare const filters: Checker<Parsed<{
-      Name: Checker<string>;
-      Values: Checker<string[]>;
-  }>[]>;
-  export declare const stringList: Checker<string[]>;
-  export declare const dryRun: Checker<boolean>;
-  export declare const blockDeviceMapping: Checker<Parsed<{
-      DeviceName: Checker<string>;
-      VirtualName: Checker<string>;
-      NoDevice: Checker<string>;
-      Ebs: Checker<Parsed<{
-          DeleteOnTermination: Checker<boolean>;
-          Iops: Checker<number>;
-          SnapshotId: Checker<string>;
-          VolumeSize: Checker<number>;
-          VolumeType: Checker<"standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3">;
-          Encrypted: Checker<boolean>;
-          KmsKeyId: Checker<string>;
-          Throughput: Checker<number>;
-      }>>;
-  }>>;
-  export declare const blockDeviceMappings: Checker<Parsed<{
-      DeviceName: Checker<string>;
-      VirtualName: Checker<string>;
-      NoDevice: Checker<string>;
-      Ebs: Checker<Parsed<{
-          DeleteOnTermination: Checker<boolean>;
-          Iops: Checker<number>;
-          SnapshotId: Checker<string>;
-          VolumeSize: Checker<number>;
-          VolumeType: Checker<"standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3">;
-          Encrypted: Checker<boolean>;
-          KmsKeyId: Checker<string>;
-          Throughput: Checker<number>;
-      }>>;
-  }>[]>;
-  /** Validated tag list: keys 1..128 chars, values up to 256, no reserved `aws:` prefix, at most 50. */
-  export declare function checkTags(input: {
-      Key?: string;
-      Value?: string;
-  }[] | undefined): {
-      Key: string;
-      Value: string;
-  }[];
+declare module 'mini-ec2/state' {
   /**
-   * Tags per resource type from TagSpecifications; a type outside `allowed` is an error, as in EC2
-   * (CreateImage accepts only `image` and `snapshot`).
+   * The model's state as plain JSON: exportState() returns a ModelState, MiniEc2.fromState() loads one.
+   * Everything that can change lives here and nowhere else (the catalog is derived from the region name,
+   * the transition queue from the records' `transition` fields), so a snapshot is the whole truth.
+   * Times are numbers (simulated ms since epoch); the client turns them into Dates and ISO strings.
    */
-  export declare function tagsByResourceType(specs: {
-      ResourceType?: string;
-      Tags?: {
-          Key?: string;
-          Value?: string;
-      }[];
-  }[] | undefined, allowed: readonly string[]): Record<string, {
+  import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from 'mini-ec2/sdk-shapes';
+  export declare const STATE_FORMAT = "mini-ec2-state";
+  export declare const STATE_VERSION = 1;
+  export interface TagRecord {
       Key: string;
       Value: string;
-  }[]>;
-  /** MaxResults / NextToken pagination over an already filtered list. */
-  export declare function paginate<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined, range: [number, number]): {
-      page: T[];
-      nextToken?: string;
-  };
+  }
+  /** A state change scheduled for a simulated time; `order` breaks ties so events keep their order. */
+  export interface Transition<S extends string> {
+      to: S;
+      at: number;
+      order: number;
+  }
+  export interface InstanceVolumeRef {
+      device: string;
+      volumeId: string;
+      deleteOnTermination: boolean;
+      attachTime: number;
+  }
+  export interface InstanceRecord {
+      id: string;
+      reservationId: string;
+      imageId: string;
+      instanceType: InstanceTypeName;
+      state: InstanceStateName;
+      launchTime: number;
+      availabilityZone: string;
+      subnetId: string;
+      vpcId: string;
+      privateIp: string;
+      keyName?: string;
+      groupIds: string[];
+      tags: TagRecord[];
+      /** Base64, as given at launch (or inherited from the image's launch configuration). */
+      userData?: string;
+      volumes: InstanceVolumeRef[];
+      launchIndex: number;
+      architecture: ArchitectureValues;
+      platform?: 'windows';
+      platformDetails: string;
+      usageOperation: string;
+      virtualizationType: VirtualizationType;
+      rootDeviceName: string;
+      productCodes: string[];
+      clientToken?: string;
+      monitoring: boolean;
+      ebsOptimized: boolean;
+      stateTransitionReason: string;
+      stateReason?: {
+          Code: string;
+          Message: string;
+      };
+      /** When the instance reached `terminated`; it stays visible for timing.terminatedVisibleMs after. */
+      terminatedAt?: number;
+      transition?: Transition<InstanceStateName | 'expired'>;
+  }
+  export interface ReservationRecord {
+      id: string;
+      instanceIds: string[];
+      groupIds: string[];
+  }
+  /** What a golden image carries beyond its disks: the configuration of the instance it was made from. */
+  export interface LaunchConfig {
+      instanceType: string;
+      keyName?: string;
+      groupIds: string[];
+      userData?: string;
+      tags: TagRecord[];
+  }
+  export interface ImageBlockDevice {
+      device: string;
+      snapshotId: string;
+      sizeGiB: number;
+      volumeType: VolumeType;
+      deleteOnTermination: boolean;
+      encrypted: boolean;
+      iops?: number;
+      throughput?: number;
+  }
+  export interface ImageRecord {
+      id: string;
+      name: string;
+      description?: string;
+      ownerId: string;
+      alias?: string;
+      state: ImageState;
+      creationDate: number;
+      public: boolean;
+      architecture: ArchitectureValues;
+      platform?: 'windows';
+      platformDetails: string;
+      usageOperation: string;
+      virtualizationType: VirtualizationType;
+      rootDeviceName: string;
+      blockDevices: ImageBlockDevice[];
+      tags: TagRecord[];
+      productCodes: string[];
+      enaSupport: boolean;
+      bootMode?: 'legacy-bios' | 'uefi' | 'uefi-preferred';
+      deprecationTime?: number;
+      imageLocation: string;
+      sourceInstanceId?: string;
+      sourceImageId?: string;
+      sourceImageRegion?: string;
+      launchConfig?: LaunchConfig;
+      deregisteredAt?: number;
+      transition?: Transition<ImageState | 'expired'>;
+  }
+  export interface SnapshotRecord {
+      id: string;
+      volumeId: string;
+      sizeGiB: number;
+      volumeType: VolumeType;
+      description: string;
+      startTime: number;
+      state: 'pending' | 'completed';
+      encrypted: boolean;
+      tags: TagRecord[];
+      imageId?: string;
+  }
+  export interface VolumeRecord {
+      id: string;
+      sizeGiB: number;
+      volumeType: VolumeType;
+      iops?: number;
+      throughput?: number;
+      availabilityZone: string;
+      state: 'in-use' | 'available';
+      createTime: number;
+      snapshotId?: string;
+      encrypted: boolean;
+      attachment?: {
+          instanceId: string;
+          device: string;
+          deleteOnTermination: boolean;
+          attachTime: number;
+      };
+      tags: TagRecord[];
+  }
+  export interface KeyPairRecord {
+      id: string;
+      name: string;
+      type: 'rsa' | 'ed25519';
+      fingerprint: string;
+      publicKey: string;
+      createTime: number;
+      tags: TagRecord[];
+  }
+  export interface RuleRecord {
+      id: string;
+      protocol: string;
+      fromPort?: number;
+      toPort?: number;
+      cidr?: string;
+      cidrV6?: string;
+      sourceGroupId?: string;
+      description?: string;
+  }
+  export interface SecurityGroupRecord {
+      id: string;
+      name: string;
+      description: string;
+      vpcId: string;
+      ingress: RuleRecord[];
+      egress: RuleRecord[];
+      tags: TagRecord[];
+  }
+  export interface VpcRecord {
+      id: string;
+      cidr: string;
+      isDefault: boolean;
+      dhcpOptionsId: string;
+      tags: TagRecord[];
+  }
+  export interface SubnetRecord {
+      id: string;
+      vpcId: string;
+      availabilityZone: string;
+      availabilityZoneId: string;
+      cidr: string;
+      defaultForAz: boolean;
+      mapPublicIpOnLaunch: boolean;
+      /** The next host number to hand out in the subnet's range (AWS reserves the first four). */
+      nextHost: number;
+      tags: TagRecord[];
+  }
+  export interface RegionState {
+      instances: Record<string, InstanceRecord>;
+      reservations: Record<string, ReservationRecord>;
+      /** The account's own images (created or copied, including deregistered ones until they expire). */
+      images: Record<string, ImageRecord>;
+      snapshots: Record<string, SnapshotRecord>;
+      volumes: Record<string, VolumeRecord>;
+      keyPairs: Record<string, KeyPairRecord>;
+      securityGroups: Record<string, SecurityGroupRecord>;
+      vpcs: Record<string, VpcRecord>;
+      subnets: Record<string, SubnetRecord>;
+      /** RunInstances ClientToken -> the reservation it created and a fingerprint of the request. */
+      clientTokens: Record<string, {
+          reservationId: string;
+          fingerprint: string;
+      }>;
+      /** Tags the account put on catalog (public) images: visible only to this account, as in EC2. */
+      catalogTags: Record<string, TagRecord[]>;
+  }
+  export interface Timing {
+      /** pending -> running, after launch or start. */
+      instanceStartMs: number;
+      /** stopping -> stopped. */
+      instanceStopMs: number;
+      /** shutting-down -> terminated. */
+      instanceTerminateMs: number;
+      /** How long a terminated instance stays visible. */
+      terminatedVisibleMs: number;
+      /** pending -> available, for CreateImage and CopyImage. */
+      imageAvailableMs: number;
+      /** How long a deregistered image answers describe-by-ID with an empty list (then: not found). */
+      deregisteredVisibleMs: number;
+  }
+  export declare const DEFAULT_TIMING: Timing;
+  export interface ModelState {
+      format: typeof STATE_FORMAT;
+      version: typeof STATE_VERSION;
+      seed: number;
+      accountId: string;
+      instanceLimit: number;
+      timing: Timing;
+      startTime: number;
+      /** The simulated time when the snapshot was taken. */
+      now: number;
+      /** The ID generator's internal state, so IDs continue where they left off. */
+      rng: number[];
+      /** The seq of the last event emitted. */
+      seq: number;
+      /** The last transition order number handed out. */
+      order: number;
+      marketplaceSubscriptions: string[];
+      regions: Record<string, RegionState>;
+  }
+  export declare function emptyRegion(): RegionState;
+  /**
+   * A deep copy of plain JSON data (objects, arrays, strings, numbers, booleans, null). A plain recursive
+   * copy is about twice as fast as a JSON round trip, and snapshots of big models are copied often.
+   * Values JSON cannot hold (undefined, functions) are dropped from objects, as JSON would.
+   */
+  export declare function deepCopy<T>(value: T): T;
+  /** Checks that `value` looks like a ModelState before the model trusts it (a clear error, never a crash later). */
+  export declare function assertModelState(value: unknown): asserts value is ModelState;
 }
 declare module 'mini-ec2/waiters' {
   /**
@@ -1979,7 +2045,7 @@ declare module 'mini-ec2/waiters' {
    * mode) and time is counted in those sleeps; any other client waits on real timers. Unlike the SDK the
    * backoff has no random jitter, so runs against the model are deterministic.
    */
-  import type { DescribeImagesRequest, DescribeImagesResult, DescribeInstancesRequest, DescribeInstancesResult } from 'mini-ec2/types';
+  import type { DescribeImagesRequest, DescribeImagesResult, DescribeInstancesRequest, DescribeInstancesResult } from 'mini-ec2/sdk-shapes';
   export declare const SLEEP: unique symbol;
   export type WaiterState = 'ABORTED' | 'FAILURE' | 'SUCCESS' | 'RETRY' | 'TIMEOUT';
   export interface WaiterResult<R = unknown> {

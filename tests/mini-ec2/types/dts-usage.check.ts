@@ -12,3 +12,10 @@ export async function launchOne(ec2: Ec2Api, imageId: string): Promise<string> {
 const model = new MiniEc2({ seed: 1 });
 model.subscribe((e: ModelEvent) => e.seq);
 export const started = launchOne(model.client('us-east-1'), 'ami-12345678');
+
+// The model's internals are not the learner's: running a call and settling transitions stay private.
+// Each line must fail to compile; if one of them ever compiles, its directive is unused and that fails.
+// @ts-expect-error settle() is private to the model
+model.settle();
+// @ts-expect-error invoke() is private to the model
+model.invoke('us-east-1', () => ({}));
