@@ -107,5 +107,14 @@ export function buildWireSchemaSource(sdk: Record<string, unknown>, reader: Sche
   for (let i = 0; i < names.length; i += 6) lines.push(`    ${names.slice(i, i + 6).map((n) => JSON.stringify(n)).join(', ')},`);
   lines.push('  ],');
   lines.push('};');
+  lines.push('');
+  lines.push("/** The fields of each served action's request, as types: protocol/request-fields.ts checks the model's request types against them. */");
+  lines.push('export type WireRequestFields = {');
+  for (const name of Object.keys(operations).sort()) {
+    const input = shapes[operations[name].input];
+    const fields = input.type === 'structure' ? Object.keys(input.members).sort() : [];
+    lines.push(`  ${name}: ${fields.length ? fields.map((f) => JSON.stringify(f)).join(' | ') : 'never'};`);
+  }
+  lines.push('};');
   return lines.join('\n') + '\n';
 }

@@ -27,127 +27,9 @@ import { describeSubnets } from './resources/subnets.ts';
 import { describeVpcs } from './resources/vpcs.ts';
 import { createTags, deleteTags } from './resources/tags.ts';
 import type * as T from './sdk-shapes.ts';
-import {
-  blockDeviceMappings,
-  bool,
-  filters,
-  int,
-  list,
-  obj,
-  oneOf,
-  parse,
-  required,
-  str,
-  stringList,
-  tags,
-  tagSpecifications,
-  type Parsed,
-  type Shape,
-} from './input-parser.ts';
+import { parse, required, type Parsed, type Shape } from './input-parser.ts';
+import { common, SHAPES } from './request-shapes.ts';
 import { SLEEP } from './waiters.ts';
-
-const common = { DryRun: bool };
-const page = { MaxResults: int(0, 100_000), NextToken: str(1024) };
-
-const SHAPES = {
-  runInstances: {
-    ...common,
-    ImageId: str(1024),
-    InstanceType: str(64),
-    MinCount: int(),
-    MaxCount: int(),
-    KeyName: str(1024),
-    SecurityGroupIds: stringList,
-    SecurityGroups: stringList,
-    SubnetId: str(1024),
-    BlockDeviceMappings: blockDeviceMappings,
-    TagSpecifications: tagSpecifications,
-    UserData: str(64 * 1024),
-    Placement: obj({ AvailabilityZone: str(64), GroupName: str(255), Tenancy: oneOf(['default', 'dedicated', 'host'] as const) }),
-    ClientToken: str(1024),
-    Monitoring: obj({ Enabled: bool }),
-    EbsOptimized: bool,
-    PrivateIpAddress: str(64),
-  },
-  describeInstances: { ...common, ...page, InstanceIds: stringList, Filters: filters },
-  instanceIds: { ...common, InstanceIds: stringList },
-  stopInstances: { ...common, InstanceIds: stringList, Force: bool, Hibernate: bool },
-  startInstances: { ...common, InstanceIds: stringList, AdditionalInfo: str(1024) },
-  createImage: {
-    ...common,
-    InstanceId: str(1024),
-    Name: str(1024),
-    Description: str(4096),
-    NoReboot: bool,
-    BlockDeviceMappings: blockDeviceMappings,
-    TagSpecifications: tagSpecifications,
-  },
-  describeImages: {
-    ...common,
-    ...page,
-    ImageIds: stringList,
-    Owners: stringList,
-    ExecutableUsers: stringList,
-    Filters: filters,
-    IncludeDeprecated: bool,
-    IncludeDisabled: bool,
-  },
-  deregisterImage: { ...common, ImageId: str(1024), DeleteAssociatedSnapshots: bool },
-  copyImage: {
-    ...common,
-    SourceImageId: str(1024),
-    SourceRegion: str(64),
-    Name: str(1024),
-    Description: str(4096),
-    ClientToken: str(1024),
-    Encrypted: bool,
-    CopyImageTags: bool,
-    TagSpecifications: tagSpecifications,
-  },
-  createTags: { ...common, Resources: stringList, Tags: tags },
-  deleteTags: { ...common, Resources: stringList, Tags: tags },
-  describeInstanceTypes: { ...common, ...page, InstanceTypes: stringList, Filters: filters },
-  describeInstanceAttribute: { ...common, InstanceId: str(1024), Attribute: str(64) },
-  describeKeyPairs: { ...common, KeyNames: stringList, KeyPairIds: stringList, Filters: filters, IncludePublicKey: bool },
-  createKeyPair: {
-    ...common,
-    KeyName: str(1024),
-    KeyType: oneOf(['rsa', 'ed25519'] as const),
-    KeyFormat: oneOf(['pem', 'ppk'] as const),
-    TagSpecifications: tagSpecifications,
-  },
-  deleteKeyPair: { ...common, KeyName: str(1024), KeyPairId: str(1024) },
-  describeSecurityGroups: { ...common, ...page, GroupIds: stringList, GroupNames: stringList, Filters: filters },
-  createSecurityGroup: { ...common, GroupName: str(1024), Description: str(1024), VpcId: str(1024), TagSpecifications: tagSpecifications },
-  authorizeSecurityGroupIngress: {
-    ...common,
-    GroupId: str(1024),
-    GroupName: str(1024),
-    CidrIp: str(64),
-    FromPort: int(-1, 65535),
-    ToPort: int(-1, 65535),
-    IpProtocol: str(64),
-    TagSpecifications: tagSpecifications,
-    IpPermissions: list(
-      obj({
-        IpProtocol: str(64),
-        FromPort: int(-1, 65535),
-        ToPort: int(-1, 65535),
-        IpRanges: list(obj({ CidrIp: str(64), Description: str(255) })),
-        Ipv6Ranges: list(obj({ CidrIpv6: str(64), Description: str(255) })),
-        PrefixListIds: list(obj({ PrefixListId: str(64), Description: str(255) })),
-        UserIdGroupPairs: list(obj({ GroupId: str(64), GroupName: str(255), UserId: str(64), VpcId: str(64), Description: str(255) })),
-      }),
-      100,
-    ),
-  },
-  describeVpcs: { ...common, ...page, VpcIds: stringList, Filters: filters },
-  describeSubnets: { ...common, ...page, SubnetIds: stringList, Filters: filters },
-  describeRegions: { ...common, RegionNames: stringList, Filters: filters, AllRegions: bool },
-  describeAvailabilityZones: { ...common, ZoneNames: stringList, ZoneIds: stringList, Filters: filters, AllAvailabilityZones: bool },
-  describeSnapshots: { ...common, ...page, SnapshotIds: stringList, OwnerIds: stringList, RestorableByUserIds: stringList, Filters: filters },
-  describeVolumes: { ...common, ...page, VolumeIds: stringList, Filters: filters },
-};
 
 /**
  * The client. Every method is async (errors are rejected promises, as with the SDK) and accepts any
@@ -219,7 +101,7 @@ export class MiniEc2Client {
 
   async rebootInstances(args: T.InstanceIdsRequest): Promise<T.EmptyResult> {
     return this.#run((ctx) => {
-      const input = parse(args, SHAPES.instanceIds);
+      const input = parse(args, SHAPES.rebootInstances);
       rebootInstances(ctx, required(input.InstanceIds, 'InstanceId'), input.DryRun === true);
       return {};
     });
@@ -227,7 +109,7 @@ export class MiniEc2Client {
 
   async terminateInstances(args: T.InstanceIdsRequest): Promise<T.TerminateInstancesResult> {
     return this.#run((ctx) => {
-      const input = parse(args, SHAPES.instanceIds);
+      const input = parse(args, SHAPES.terminateInstances);
       return { TerminatingInstances: terminateInstances(ctx, input.InstanceIds, input.DryRun === true) };
     });
   }

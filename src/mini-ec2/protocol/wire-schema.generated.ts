@@ -568,3 +568,58 @@ export const wireSchema: WireSchema = {
     "WithdrawByoipCidr",
   ],
 };
+
+/** The fields of each served action's request, as types: protocol/request-fields.ts checks the model's request types against them. */
+export type WireRequestFields = {
+  AllocateAddress: "Address" | "CustomerOwnedIpv4Pool" | "Domain" | "DryRun" | "IpamPoolId" | "NetworkBorderGroup" | "PublicIpv4Pool" | "TagSpecifications";
+  AssociateAddress: "AllocationId" | "AllowReassociation" | "DryRun" | "InstanceId" | "NetworkInterfaceId" | "PrivateIpAddress" | "PublicIp";
+  AttachVolume: "Device" | "DryRun" | "EbsCardIndex" | "InstanceId" | "VolumeId";
+  AuthorizeSecurityGroupEgress: "CidrIp" | "DryRun" | "FromPort" | "GroupId" | "IpPermissions" | "IpProtocol" | "SourceSecurityGroupName" | "SourceSecurityGroupOwnerId" | "TagSpecifications" | "ToPort";
+  AuthorizeSecurityGroupIngress: "CidrIp" | "DryRun" | "FromPort" | "GroupId" | "GroupName" | "IpPermissions" | "IpProtocol" | "SourceSecurityGroupName" | "SourceSecurityGroupOwnerId" | "TagSpecifications" | "ToPort";
+  CopyImage: "ClientToken" | "CopyImageTags" | "Description" | "DestinationAvailabilityZone" | "DestinationAvailabilityZoneId" | "DestinationOutpostArn" | "DryRun" | "Encrypted" | "KmsKeyId" | "Name" | "SnapshotCopyCompletionDurationMinutes" | "SourceImageId" | "SourceRegion" | "TagSpecifications";
+  CreateImage: "BlockDeviceMappings" | "BootModeOverride" | "Description" | "DryRun" | "InstanceId" | "Name" | "NoReboot" | "SnapshotLocation" | "TagSpecifications";
+  CreateKeyPair: "DryRun" | "KeyFormat" | "KeyName" | "KeyType" | "TagSpecifications";
+  CreateSecurityGroup: "Description" | "DryRun" | "GroupName" | "TagSpecifications" | "VpcId";
+  CreateSnapshot: "Description" | "DryRun" | "Location" | "OutpostArn" | "TagSpecifications" | "VolumeId";
+  CreateTags: "DryRun" | "Resources" | "Tags";
+  CreateVolume: "AvailabilityZone" | "AvailabilityZoneId" | "ClientToken" | "DryRun" | "Encrypted" | "Iops" | "KmsKeyId" | "MultiAttachEnabled" | "Operator" | "OutpostArn" | "Size" | "SnapshotId" | "TagSpecifications" | "Throughput" | "VolumeInitializationRate" | "VolumeType";
+  DeleteKeyPair: "DryRun" | "KeyName" | "KeyPairId";
+  DeleteSecurityGroup: "DryRun" | "GroupId" | "GroupName";
+  DeleteSnapshot: "DryRun" | "SnapshotId";
+  DeleteTags: "DryRun" | "Resources" | "Tags";
+  DeleteVolume: "DryRun" | "VolumeId";
+  DeregisterImage: "DeleteAssociatedSnapshots" | "DryRun" | "ImageId";
+  DescribeAccountAttributes: "AttributeNames" | "DryRun";
+  DescribeAddresses: "AllocationIds" | "DryRun" | "Filters" | "PublicIps";
+  DescribeAvailabilityZones: "AllAvailabilityZones" | "DryRun" | "Filters" | "ZoneIds" | "ZoneNames";
+  DescribeImageAttribute: "Attribute" | "DryRun" | "ImageId";
+  DescribeImages: "DryRun" | "ExecutableUsers" | "Filters" | "ImageIds" | "IncludeDeprecated" | "IncludeDisabled" | "MaxResults" | "NextToken" | "Owners";
+  DescribeInstanceAttribute: "Attribute" | "DryRun" | "InstanceId";
+  DescribeInstanceStatus: "DryRun" | "Filters" | "IncludeAllInstances" | "IncludeManagedResources" | "InstanceIds" | "MaxResults" | "NextToken";
+  DescribeInstanceTypeOfferings: "DryRun" | "Filters" | "LocationType" | "MaxResults" | "NextToken";
+  DescribeInstanceTypes: "DryRun" | "Filters" | "IncludeUnsupportedInRegion" | "InstanceTypes" | "MaxResults" | "NextToken";
+  DescribeInstances: "DryRun" | "Filters" | "IncludeManagedResources" | "InstanceIds" | "MaxResults" | "NextToken";
+  DescribeKeyPairs: "DryRun" | "Filters" | "IncludePublicKey" | "KeyNames" | "KeyPairIds";
+  DescribeRegions: "AllRegions" | "DryRun" | "Filters" | "RegionNames";
+  DescribeSecurityGroups: "DryRun" | "Filters" | "GroupIds" | "GroupNames" | "MaxResults" | "NextToken";
+  DescribeSnapshots: "DryRun" | "Filters" | "MaxResults" | "NextToken" | "OwnerIds" | "RestorableByUserIds" | "SnapshotIds";
+  DescribeSubnets: "DryRun" | "Filters" | "MaxResults" | "NextToken" | "SubnetIds";
+  DescribeTags: "DryRun" | "Filters" | "MaxResults" | "NextToken";
+  DescribeVolumes: "DryRun" | "Filters" | "IncludeManagedResources" | "MaxResults" | "NextToken" | "VolumeIds";
+  DescribeVpcs: "DryRun" | "Filters" | "MaxResults" | "NextToken" | "VpcIds";
+  DetachVolume: "Device" | "DryRun" | "Force" | "InstanceId" | "VolumeId";
+  DisableImageDeprecation: "DryRun" | "ImageId";
+  EnableImageDeprecation: "DeprecateAt" | "DryRun" | "ImageId";
+  GetConsoleOutput: "DryRun" | "InstanceId" | "Latest";
+  ImportKeyPair: "DryRun" | "KeyName" | "PublicKeyMaterial" | "TagSpecifications";
+  ModifyImageAttribute: "Attribute" | "Description" | "DryRun" | "ImageId" | "ImdsSupport" | "LaunchPermission" | "OperationType" | "OrganizationArns" | "OrganizationalUnitArns" | "ProductCodes" | "UserGroups" | "UserIds" | "Value";
+  ModifyInstanceAttribute: "Attribute" | "BlockDeviceMappings" | "DisableApiStop" | "DisableApiTermination" | "DryRun" | "EbsOptimized" | "EnaSupport" | "EnclaveOptions" | "Groups" | "InstanceId" | "InstanceInitiatedShutdownBehavior" | "InstanceType" | "Kernel" | "Ramdisk" | "SourceDestCheck" | "SriovNetSupport" | "UserData" | "Value";
+  RebootInstances: "DryRun" | "InstanceIds";
+  ReleaseAddress: "AllocationId" | "DryRun" | "NetworkBorderGroup" | "PublicIp";
+  RevokeSecurityGroupEgress: "CidrIp" | "DryRun" | "FromPort" | "GroupId" | "IpPermissions" | "IpProtocol" | "SecurityGroupRuleIds" | "SourceSecurityGroupName" | "SourceSecurityGroupOwnerId" | "ToPort";
+  RevokeSecurityGroupIngress: "CidrIp" | "DryRun" | "FromPort" | "GroupId" | "GroupName" | "IpPermissions" | "IpProtocol" | "SecurityGroupRuleIds" | "SourceSecurityGroupName" | "SourceSecurityGroupOwnerId" | "ToPort";
+  RunInstances: "AdditionalInfo" | "BlockDeviceMappings" | "CapacityReservationSpecification" | "ClientToken" | "CpuOptions" | "CreditSpecification" | "DisableApiStop" | "DisableApiTermination" | "DryRun" | "EbsOptimized" | "ElasticGpuSpecification" | "ElasticInferenceAccelerators" | "EnablePrimaryIpv6" | "EnclaveOptions" | "HibernationOptions" | "IamInstanceProfile" | "ImageId" | "InstanceInitiatedShutdownBehavior" | "InstanceMarketOptions" | "InstanceType" | "Ipv6AddressCount" | "Ipv6Addresses" | "KernelId" | "KeyName" | "LaunchTemplate" | "LicenseSpecifications" | "MaintenanceOptions" | "MaxCount" | "MetadataOptions" | "MinCount" | "Monitoring" | "NetworkInterfaces" | "NetworkPerformanceOptions" | "Operator" | "Placement" | "PrivateDnsNameOptions" | "PrivateIpAddress" | "RamdiskId" | "SecondaryInterfaces" | "SecurityGroupIds" | "SecurityGroups" | "SubnetId" | "TagSpecifications" | "UserData";
+  StartInstances: "AdditionalInfo" | "DryRun" | "InstanceIds";
+  StopInstances: "DryRun" | "Force" | "Hibernate" | "InstanceIds" | "SkipOsShutdown";
+  TerminateInstances: "DryRun" | "Force" | "InstanceIds" | "SkipOsShutdown";
+};
