@@ -1,5 +1,5 @@
 /**
- * The seeded image catalog of every region (spec section 9), built lazily per region and shared by all
+ * The seeded image catalog of every region (BEHAVIOUR.md ("The image catalog")), built lazily per region and shared by all
  * models (it never changes: the account cannot modify images it does not own).
  *
  * - Quick Start: Amazon Linux 2023 and 2, Ubuntu LTS, Debian, Red Hat, SUSE and Windows Server, each with

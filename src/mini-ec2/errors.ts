@@ -1,7 +1,7 @@
 /**
  * Errors shaped like the SDK's service exceptions: `name` and `Code` are the AWS error code, `message`
  * the AWS message, `$fault` client/server and `$metadata.httpStatusCode` the status EC2 sends.
- * The functions below hold the codes and messages of spec section 8 in one place; where AWS's exact
+ * The functions below hold the codes and messages of BEHAVIOUR.md ("Errors") in one place; where AWS's exact
  * wording is unknown the spec marks it "wording unverified" and the message here is our best match.
  */
 

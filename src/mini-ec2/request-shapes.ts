@@ -3,7 +3,7 @@
  * types of sdk-shapes.ts by the type checker: `satisfies` below fails `npm run typecheck` when a request
  * type has a field without a checker (or a checker of the wrong type), and `ExtraFields` when a checker
  * has no field in the request type. (The wire schema is checked against the same types in
- * protocol/wire-schema.ts.)
+ * protocol/request-fields.ts.)
  */
 import type { Ec2Api } from './api.ts';
 import {
@@ -35,6 +35,7 @@ export const common = { DryRun: bool };
 const page = { MaxResults: int(0, 100_000), NextToken: str(1024) };
 const instanceIds = { ...common, InstanceIds: stringList };
 
+/** @internal The checkers of each request (the editor types leave them out: learners never call them). */
 export const SHAPES = {
   runInstances: {
     ...common,
@@ -138,4 +139,5 @@ export const SHAPES = {
 
 // The other direction: a checker for a field the request type lacks fails here, naming the method and field.
 type ExtraFields = { [M in keyof typeof SHAPES]: `${M}.${Exclude<keyof (typeof SHAPES)[M], keyof RequestOf<M> & string> & string}` }[keyof typeof SHAPES];
+/** @internal */
 export const shapesHaveNoExtraFields: [ExtraFields] extends [never] ? true : ExtraFields = true;

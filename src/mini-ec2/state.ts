@@ -30,7 +30,17 @@ export interface InstanceVolumeRef {
   attachTime: number;
 }
 
-export interface InstanceRecord {
+/** The machine facts an image records and an instance launched from it copies. */
+export interface PlatformFacts {
+  architecture: ArchitectureValues;
+  platform?: 'windows';
+  platformDetails: string;
+  usageOperation: string;
+  virtualizationType: VirtualizationType;
+  rootDeviceName: string;
+}
+
+export interface InstanceRecord extends PlatformFacts {
   id: string;
   reservationId: string;
   imageId: string;
@@ -48,12 +58,6 @@ export interface InstanceRecord {
   userData?: string;
   volumes: InstanceVolumeRef[];
   launchIndex: number;
-  architecture: ArchitectureValues;
-  platform?: 'windows';
-  platformDetails: string;
-  usageOperation: string;
-  virtualizationType: VirtualizationType;
-  rootDeviceName: string;
   productCodes: string[];
   clientToken?: string;
   monitoring: boolean;
@@ -91,7 +95,7 @@ export interface ImageBlockDevice {
   throughput?: number;
 }
 
-export interface ImageRecord {
+export interface ImageRecord extends PlatformFacts {
   id: string;
   name: string;
   description?: string;
@@ -100,12 +104,6 @@ export interface ImageRecord {
   state: ImageState;
   creationDate: number;
   public: boolean;
-  architecture: ArchitectureValues;
-  platform?: 'windows';
-  platformDetails: string;
-  usageOperation: string;
-  virtualizationType: VirtualizationType;
-  rootDeviceName: string;
   blockDevices: ImageBlockDevice[];
   tags: TagRecord[];
   productCodes: string[];

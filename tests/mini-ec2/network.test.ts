@@ -1,9 +1,9 @@
-// §4 (key pairs, security groups, subnets) and the networking calls: VPCs, subnets, regions, zones, tags.
+// Key pairs, security groups and subnets at launch (src/mini-ec2/BEHAVIOUR.md, "RunInstances") and the networking calls: VPCs, subnets, regions, zones, tags.
 import { describe, expect, test } from 'vitest';
 import { expectEc2Error, expectNoChange, launch, setup } from './helpers.ts';
 
 describe('Networking and access', () => {
-  test('§4 key pairs: create, describe, duplicate, delete', async () => {
+  test('key pairs: create, describe, duplicate, delete', async () => {
     const { model, ec2 } = setup();
     const k = await ec2.createKeyPair({ KeyName: 'lab-key' });
     expect(k.KeyMaterial).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
@@ -18,7 +18,7 @@ describe('Networking and access', () => {
     expect(ed.KeyMaterial).toMatch(/OPENSSH PRIVATE KEY/);
   });
 
-  test('§4 security groups: create, ingress rules, duplicates, describe by id, name and filter', async () => {
+  test('security groups: create, ingress rules, duplicates, describe by id, name and filter', async () => {
     const { model, ec2 } = setup();
     const g = await ec2.createSecurityGroup({ GroupName: 'web', Description: 'web tier' });
     await expectNoChange(model, () => ec2.createSecurityGroup({ GroupName: 'web', Description: 'again' }), 'InvalidGroup.Duplicate');
@@ -49,7 +49,7 @@ describe('Networking and access', () => {
     await expectEc2Error(ec2.describeSecurityGroups({ GroupIds: ['sg-?'] }), 'InvalidGroupId.Malformed');
   });
 
-  test('§4 VPCs and subnets: one default VPC and one default subnet per AZ', async () => {
+  test('VPCs and subnets: one default VPC and one default subnet per AZ', async () => {
     const { ec2 } = setup();
     const vpcs = (await ec2.describeVpcs()).Vpcs!;
     expect(vpcs).toHaveLength(1);

@@ -1,4 +1,4 @@
-// §1 "Learner code written against the model must run unchanged against a real SDK client": the same
+// Learner code written against the model runs unchanged against a real SDK client (src/mini-ec2/BEHAVIOUR.md, "The API's shape"): the same
 // learner-style script runs against the model's client and against a real @aws-sdk/client-ec2 `EC2`
 // client wired to a second model through the SDK's requestHandler hook (the wire protocol). Same seed,
 // same calls: the results a learner sees and the final model states must be the same.
@@ -52,8 +52,8 @@ async function learnerScript(ec2: Ec2Api) {
   return log;
 }
 
-describe('§1 learner code runs unchanged against a real SDK client', () => {
-  test('§1 the same script gives the same results through the model client and the real SDK (wire protocol)', async () => {
+describe('learner code runs unchanged against a real SDK client', () => {
+  test('the same script gives the same results through the model client and the real SDK (wire protocol)', async () => {
     const direct = new MiniEc2({ seed: 11 });
     const viaWire = new MiniEc2({ seed: 11 });
     const a = await learnerScript(direct.client('us-east-1'));

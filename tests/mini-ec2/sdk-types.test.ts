@@ -1,4 +1,4 @@
-// §1 "Check this at compile time against the SDK's own types", and the editor's generated declaration.
+// The model's types checked at compile time against the SDK's own (src/mini-ec2/BEHAVIOUR.md, "The API's shape"), and the editor's generated declaration.
 // One TypeScript program compiles: the SDK shape checks (must pass), a deliberately drifted fixture (must
 // fail) and learner code against the generated .d.ts (must pass).
 import { readFileSync } from 'node:fs';
@@ -38,21 +38,21 @@ function compile(): Map<string, string[]> {
   return byFile;
 }
 
-describe('§1 SDK type compatibility', () => {
+describe('SDK type compatibility', () => {
   const diagnostics = compile();
 
-  test('§1 the model shapes, Ec2Api and the waiters compile against @aws-sdk/client-ec2 types', () => {
+  test('the model shapes, Ec2Api and the waiters compile against @aws-sdk/client-ec2 types', () => {
     expect(diagnostics.get(files.check) ?? []).toEqual([]);
     expect(diagnostics.get('(global)') ?? []).toEqual([]);
   });
 
-  test('§1 a deliberate drift (LaunchTime as a string) fails to compile', () => {
+  test('a deliberate drift (LaunchTime as a string) fails to compile', () => {
     const errors = diagnostics.get(files.drift) ?? [];
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.join('\n')).toMatch(/does not satisfy the constraint 'true'/);
   });
 
-  test('§1 every instance type name the model knows is one the SDK knows', () => {
+  test('every instance type name the model knows is one the SDK knows', () => {
     const sdkNames = new Set(Object.values(_InstanceType) as string[]);
     for (const t of INSTANCE_TYPES) expect(sdkNames.has(t.name), t.name).toBe(true);
   });

@@ -1,10 +1,10 @@
-// §1 Observable: events with the detail a live map needs, and state snapshots (export, import, clone).
+// Observable (src/mini-ec2/BEHAVIOUR.md, "The API's shape"): events with the detail a live map needs, and state snapshots (export, import, clone).
 import { describe, expect, test } from 'vitest';
 import { MiniEc2, type ModelEvent } from '../../src/mini-ec2/index.ts';
 import { launch, setup, stateOf } from './helpers.ts';
 
-describe('§1 Events', () => {
-  test('§1 events carry seq, simulated time, region, resource id and map detail (ImageId, SourceInstanceId)', async () => {
+describe('Events', () => {
+  test('events carry seq, simulated time, region, resource id and map detail (ImageId, SourceInstanceId)', async () => {
     const { model, ec2 } = setup();
     const events: ModelEvent[] = [];
     model.subscribe((e) => events.push(e));
@@ -29,7 +29,7 @@ describe('§1 Events', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
-  test('§1 lazily applied transitions still emit in time order with their own times', async () => {
+  test('lazily applied transitions still emit in time order with their own times', async () => {
     const { model, ec2 } = setup();
     const a = await launch(ec2);
     model.clock.advance(1000);
@@ -43,7 +43,7 @@ describe('§1 Events', () => {
     ]);
   });
 
-  test('§1 events(): the log from a sequence number, as fresh copies', async () => {
+  test('events(): the log from a sequence number, as fresh copies', async () => {
     const { model, ec2 } = setup();
     await launch(ec2);
     const log = model.events();
@@ -53,7 +53,7 @@ describe('§1 Events', () => {
     expect(model.events(1).map((e) => e.seq)).toEqual([2]);
   });
 
-  test('§1 a throwing subscriber does not break the model', async () => {
+  test('a throwing subscriber does not break the model', async () => {
     const { model, ec2 } = setup();
     model.subscribe(() => {
       throw new Error('listener bug');
@@ -63,7 +63,7 @@ describe('§1 Events', () => {
   });
 });
 
-describe('§1 State snapshots', () => {
+describe('State snapshots', () => {
   async function busyModel() {
     const { model, ec2 } = setup();
     await ec2.createKeyPair({ KeyName: 'k' });
@@ -78,7 +78,7 @@ describe('§1 State snapshots', () => {
     return { model, ec2, id, imageId: ImageId! };
   }
 
-  test('§1 exportState is plain JSON and the round trip is equal', async () => {
+  test('exportState is plain JSON and the round trip is equal', async () => {
     const { model } = await busyModel();
     const state = model.exportState();
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
@@ -87,7 +87,7 @@ describe('§1 State snapshots', () => {
     expect(JSON.stringify(loaded.exportState())).toBe(JSON.stringify(state));
   });
 
-  test('§1 a loaded model continues where the original left off (timers, IDs, events)', async () => {
+  test('a loaded model continues where the original left off (timers, IDs, events)', async () => {
     const { model, ec2, id, imageId } = await busyModel();
     const copy = MiniEc2.fromState(JSON.parse(JSON.stringify(model.exportState())));
     const c2 = copy.client('us-east-1');
@@ -100,7 +100,7 @@ describe('§1 State snapshots', () => {
     expect(JSON.stringify(copy.exportState())).toBe(JSON.stringify(model.exportState()));
   });
 
-  test('§1 clone() is independent of the original', async () => {
+  test('clone() is independent of the original', async () => {
     const { model, ec2, id } = await busyModel();
     const clone = model.clone();
     await clone.client('us-east-1').terminateInstances({ InstanceIds: [id] });
@@ -108,7 +108,7 @@ describe('§1 State snapshots', () => {
     expect(await stateOf(clone.client('us-east-1'), id)).toBe('shutting-down');
   });
 
-  test('§1 fromState also takes the JSON text of exportStateJson()', async () => {
+  test('fromState also takes the JSON text of exportStateJson()', async () => {
     const { model } = await busyModel();
     const text = model.exportStateJson();
     expect(JSON.parse(text)).toEqual(model.exportState());
@@ -116,7 +116,7 @@ describe('§1 State snapshots', () => {
     expect(() => MiniEc2.fromState('{not json')).toThrow(/not JSON/);
   });
 
-  test('§1 fromState rejects something that is not a snapshot, with a clear error', () => {
+  test('fromState rejects something that is not a snapshot, with a clear error', () => {
     expect(() => MiniEc2.fromState({})).toThrow(/Not a mini-ec2 state snapshot/);
     expect(() => MiniEc2.fromState(null)).toThrow(/Not a mini-ec2 state snapshot/);
     expect(() => MiniEc2.fromState({ ...new MiniEc2().exportState(), version: 99 })).toThrow(/version/);
@@ -125,7 +125,7 @@ describe('§1 State snapshots', () => {
     expect(() => MiniEc2.fromState(noRegion)).toThrow(/region sa-east-1 missing/);
   });
 
-  test('§1 mutating an exported snapshot does not touch the model', async () => {
+  test('mutating an exported snapshot does not touch the model', async () => {
     const { model, id } = await busyModel();
     const state = model.exportState();
     state.regions['us-east-1'].instances[id].state = 'terminated';

@@ -1,4 +1,4 @@
-// §1 Waiters: the SDK's signature and results, driven by the model clock or by real timers.
+// Waiters (src/mini-ec2/BEHAVIOUR.md, "The API's shape"): the SDK's signature and results, driven by the model clock or by real timers.
 import { describe, expect, test } from 'vitest';
 import {
   MiniEc2,
@@ -10,8 +10,8 @@ import {
 import { createSdkClient } from '../../src/mini-ec2/protocol/sdk-client.ts';
 import { launch, setup, stateOf } from './helpers.ts';
 
-describe('§1 Waiters', () => {
-  test('§1 waitUntilInstanceRunning advances the model clock instead of sleeping', async () => {
+describe('Waiters', () => {
+  test('waitUntilInstanceRunning advances the model clock instead of sleeping', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     const t0 = model.clock.now();
@@ -23,7 +23,7 @@ describe('§1 Waiters', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  test('§1 waitUntilInstanceStopped and waitUntilInstanceTerminated', async () => {
+  test('waitUntilInstanceStopped and waitUntilInstanceTerminated', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     model.clock.advance(5000);
@@ -33,7 +33,7 @@ describe('§1 Waiters', () => {
     expect((await waitUntilInstanceTerminated({ client: ec2, maxWaitTime: 300 }, { InstanceIds: [id] })).state).toBe('SUCCESS');
   });
 
-  test('§1 waitUntilImageAvailable waits out the 30 s image creation', async () => {
+  test('waitUntilImageAvailable waits out the 30 s image creation', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     model.clock.advance(5000);
@@ -43,7 +43,7 @@ describe('§1 Waiters', () => {
     expect((r.reason as { Images: { State: string }[] }).Images[0].State).toBe('available');
   });
 
-  test('§1 a waiter that reaches a failure state throws (the SDK throws on FAILURE)', async () => {
+  test('a waiter that reaches a failure state throws (the SDK throws on FAILURE)', async () => {
     const { ec2 } = setup();
     const id = await launch(ec2);
     await ec2.terminateInstances({ InstanceIds: [id] });
@@ -52,7 +52,7 @@ describe('§1 Waiters', () => {
     expect(JSON.parse((error as Error).message).state).toBe('FAILURE');
   });
 
-  test('§1 a waiter that runs out of time throws a TimeoutError', async () => {
+  test('a waiter that runs out of time throws a TimeoutError', async () => {
     const { model, ec2 } = setup({ timing: { instanceStartMs: 10 * 60_000 } });
     const id = await launch(ec2);
     const error = (await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 60 }, { InstanceIds: [id] }).catch((e: Error) => e)) as Error;
@@ -61,13 +61,13 @@ describe('§1 Waiters', () => {
     expect(model.clock.now() - Date.UTC(2026, 0, 15, 9)).toBe(60_000);
   });
 
-  test('§1 waiter options are checked like the SDK (maxWaitTime must exceed minDelay)', async () => {
+  test('waiter options are checked like the SDK (maxWaitTime must exceed minDelay)', async () => {
     const { ec2 } = setup();
     await expect(waitUntilInstanceRunning({ client: ec2, maxWaitTime: 10 }, { InstanceIds: [] })).rejects.toThrow(/maxWaitTime \[10\] must be greater than WaiterConfiguration.minDelay \[15\]/);
     await expect(waitUntilInstanceRunning({ client: ec2, maxWaitTime: 0 }, { InstanceIds: [] })).rejects.toThrow(/must be greater than 0/);
   });
 
-  test('§1 waiters work with a real SDK EC2 client (through the protocol request handler)', async () => {
+  test('waiters work with a real SDK EC2 client (through the protocol request handler)', async () => {
     const model = new MiniEc2({ seed: 2 });
     const sdk = createSdkClient(model, 'us-east-1');
     const id = await launch(model.client('us-east-1'));
@@ -75,7 +75,7 @@ describe('§1 Waiters', () => {
     expect(r.state).toBe('SUCCESS');
   });
 
-  test('§1 without the sleep hook a waiter uses real timers (realtime model at 100x)', async () => {
+  test('without the sleep hook a waiter uses real timers (realtime model at 100x)', async () => {
     const model = new MiniEc2({ seed: 3, clock: { mode: 'realtime', speed: 100 } });
     const ec2 = model.client('us-east-1');
     const id = await launch(ec2);
@@ -89,7 +89,7 @@ describe('§1 Waiters', () => {
     expect(model.clock.now() - Date.UTC(2026, 0, 15, 9)).toBeGreaterThanOrEqual(5000);
   });
 
-  test('§1 a proxy client with the sleep hook (as the grader forwards it) drives the model clock', async () => {
+  test('a proxy client with the sleep hook (as the grader forwards it) drives the model clock', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     const slept: number[] = [];
@@ -104,7 +104,7 @@ describe('§1 Waiters', () => {
     expect(slept).toEqual([15_000]);
   });
 
-  test('§1 in realtime mode the model client waits scaled real time, and transitions happen on their own', async () => {
+  test('in realtime mode the model client waits scaled real time, and transitions happen on their own', async () => {
     const model = new MiniEc2({ clock: { mode: 'realtime', speed: 1000 } });
     const ec2 = model.client('us-east-1');
     const seen: string[] = [];

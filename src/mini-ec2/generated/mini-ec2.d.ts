@@ -191,7 +191,7 @@ declare module 'mini-ec2/errors' {
   /**
    * Errors shaped like the SDK's service exceptions: `name` and `Code` are the AWS error code, `message`
    * the AWS message, `$fault` client/server and `$metadata.httpStatusCode` the status EC2 sends.
-   * The functions below hold the codes and messages of spec section 8 in one place; where AWS's exact
+   * The functions below hold the codes and messages of BEHAVIOUR.md ("Errors") in one place; where AWS's exact
    * wording is unknown the spec marks it "wording unverified" and the message here is our best match.
    */
   export interface ResponseMetadata {
@@ -673,6 +673,31 @@ declare module 'mini-ec2/regions' {
   export declare const REGIONS: readonly RegionInfo[];
   export declare function regionInfo(name: string): RegionInfo | undefined;
   export declare const REGION_NAMES: readonly string[];
+}
+declare module 'mini-ec2/request-shapes' {
+  /**
+   * The input checkers of every API request, one entry per Ec2Api method, kept in step with the request
+   * types of sdk-shapes.ts by the type checker: `satisfies` below fails `npm run typecheck` when a request
+   * type has a field without a checker (or a checker of the wrong type), and `ExtraFields` when a checker
+   * has no field in the request type. (The wire schema is checked against the same types in
+   * protocol/request-fields.ts.)
+   */
+  import type { Ec2Api } from 'mini-ec2/api';
+  import { type Checker } from 'mini-ec2/input-parser';
+  /** The request type of an Ec2Api method. */
+  export type RequestOf<M extends keyof Ec2Api> = NonNullable<Parameters<Ec2Api[M]>[0]>;
+  /** A field's type as the checkers return it: nested fields optional (required ones are checked by the client). */
+  type AsParsed<T> = T extends readonly (infer U)[] ? AsParsed<U>[] : T extends object ? {
+      [K in keyof T]?: AsParsed<T[K]>;
+  } : T;
+  /** One checker per field of a request, each returning that field's type. */
+  export type CheckersFor<R> = {
+      [K in keyof Required<R>]: Checker<AsParsed<NonNullable<R[K]>>>;
+  };
+  /** Every request's DryRun. */
+  export declare const common: {
+      DryRun: Checker<boolean>;
+  };
 }
 declare module 'mini-ec2/resources/availability-zones' {
   /** DescribeRegions and DescribeAvailabilityZones, answered from the fixed table in regions.ts. */
@@ -1801,7 +1826,16 @@ declare module 'mini-ec2/state' {
       deleteOnTermination: boolean;
       attachTime: number;
   }
-  export interface InstanceRecord {
+  /** The machine facts an image records and an instance launched from it copies. */
+  export interface PlatformFacts {
+      architecture: ArchitectureValues;
+      platform?: 'windows';
+      platformDetails: string;
+      usageOperation: string;
+      virtualizationType: VirtualizationType;
+      rootDeviceName: string;
+  }
+  export interface InstanceRecord extends PlatformFacts {
       id: string;
       reservationId: string;
       imageId: string;
@@ -1819,12 +1853,6 @@ declare module 'mini-ec2/state' {
       userData?: string;
       volumes: InstanceVolumeRef[];
       launchIndex: number;
-      architecture: ArchitectureValues;
-      platform?: 'windows';
-      platformDetails: string;
-      usageOperation: string;
-      virtualizationType: VirtualizationType;
-      rootDeviceName: string;
       productCodes: string[];
       clientToken?: string;
       monitoring: boolean;
@@ -1861,7 +1889,7 @@ declare module 'mini-ec2/state' {
       iops?: number;
       throughput?: number;
   }
-  export interface ImageRecord {
+  export interface ImageRecord extends PlatformFacts {
       id: string;
       name: string;
       description?: string;
@@ -1870,12 +1898,6 @@ declare module 'mini-ec2/state' {
       state: ImageState;
       creationDate: number;
       public: boolean;
-      architecture: ArchitectureValues;
-      platform?: 'windows';
-      platformDetails: string;
-      usageOperation: string;
-      virtualizationType: VirtualizationType;
-      rootDeviceName: string;
       blockDevices: ImageBlockDevice[];
       tags: TagRecord[];
       productCodes: string[];

@@ -1,4 +1,4 @@
-// Compile-time proof that mini-EC2's API shapes match @aws-sdk/client-ec2's own types (spec §1).
+// Compile-time proof that mini-EC2's API shapes match @aws-sdk/client-ec2's own types (src/mini-ec2/BEHAVIOUR.md, "The API's shape").
 // Compiled by sdk-types.test.ts with `tsc --noEmit -p types/tsconfig.check.json`; any drift fails the build.
 import type * as Sdk from '@aws-sdk/client-ec2';
 import type { EC2 } from '@aws-sdk/client-ec2';

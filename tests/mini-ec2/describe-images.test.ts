@@ -1,4 +1,4 @@
-// §7 DescribeImages, DeregisterImage, CopyImage.
+// DescribeImages, DeregisterImage, CopyImage (src/mini-ec2/BEHAVIOUR.md, "DescribeImages, DeregisterImage, CopyImage").
 import { describe, expect, test } from 'vitest';
 import { OWNERS } from '../../src/mini-ec2/index.ts';
 import { expectEc2Error, expectNoChange, launch, setup } from './helpers.ts';
@@ -12,8 +12,8 @@ async function withOwnImage() {
   return { ...s, instanceId: id, imageId: ImageId! };
 }
 
-describe('§7 DescribeImages', () => {
-  test('§7 DescribeImages: without arguments, every launchable image: own and public', async () => {
+describe('DescribeImages', () => {
+  test('DescribeImages: without arguments, every launchable image: own and public', async () => {
     const { ec2, imageId } = await withOwnImage();
     const all = (await ec2.describeImages()).Images!;
     expect(all.some((i) => i.ImageId === imageId)).toBe(true);
@@ -21,7 +21,7 @@ describe('§7 DescribeImages', () => {
     expect(all.every((i) => i.Public || i.OwnerId === '123456789012')).toBe(true);
   });
 
-  test('§7 DescribeImages: Owners self, amazon, aws-marketplace and account IDs', async () => {
+  test('DescribeImages: Owners self, amazon, aws-marketplace and account IDs', async () => {
     const { ec2, imageId } = await withOwnImage();
     expect((await ec2.describeImages({ Owners: ['self'] })).Images!.map((i) => i.ImageId)).toEqual([imageId]);
     const amazon = (await ec2.describeImages({ Owners: ['amazon'] })).Images!;
@@ -37,20 +37,20 @@ describe('§7 DescribeImages', () => {
     expect(both.length).toBe(mp.length + 1);
   });
 
-  test('§7 DescribeImages: a malformed owner is InvalidUserID.Malformed', async () => {
+  test('DescribeImages: a malformed owner is InvalidUserID.Malformed', async () => {
     const { ec2 } = setup();
     await expectEc2Error(ec2.describeImages({ Owners: ['amazonn'] }), 'InvalidUserID.Malformed');
     await expectEc2Error(ec2.describeImages({ Owners: ['12345'] }), 'InvalidUserID.Malformed');
   });
 
-  test('§7 DescribeImages: ExecutableUsers all means public', async () => {
+  test('DescribeImages: ExecutableUsers all means public', async () => {
     const { ec2, imageId } = await withOwnImage();
     const pub = (await ec2.describeImages({ ExecutableUsers: ['all'], Owners: ['amazon', 'self'] })).Images!;
     expect(pub.some((i) => i.ImageId === imageId)).toBe(false);
     expect(pub.every((i) => i.Public)).toBe(true);
   });
 
-  test('§7 DescribeImages: all criteria intersect (ImageIds, Owners and Filters together)', async () => {
+  test('DescribeImages: all criteria intersect (ImageIds, Owners and Filters together)', async () => {
     const { ec2, imageId } = await withOwnImage();
     const amazonId = (await ec2.describeImages({ Owners: ['amazon'] })).Images![0].ImageId!;
     const r = await ec2.describeImages({ ImageIds: [imageId, amazonId], Owners: ['self'] });
@@ -59,7 +59,7 @@ describe('§7 DescribeImages', () => {
     expect(f.Images!.map((i) => i.ImageId)).toEqual([amazonId]);
   });
 
-  test('§7 DescribeImages: values of one filter OR, separate filters AND', async () => {
+  test('DescribeImages: values of one filter OR, separate filters AND', async () => {
     const { ec2 } = setup();
     const or = (await ec2.describeImages({ Filters: [{ Name: 'architecture', Values: ['arm64', 'x86_64'] }] })).Images!;
     const arm = (await ec2.describeImages({ Filters: [{ Name: 'architecture', Values: ['arm64'] }] })).Images!;
@@ -69,7 +69,7 @@ describe('§7 DescribeImages', () => {
     expect(and).toEqual([]);
   });
 
-  test('§7 DescribeImages: names and values are case-sensitive; * ? and \\ escapes', async () => {
+  test('DescribeImages: names and values are case-sensitive; * ? and \\ escapes', async () => {
     const { ec2 } = setup();
     const names = async (pattern: string) => (await ec2.describeImages({ Owners: ['amazon'], Filters: [{ Name: 'name', Values: [pattern] }] })).Images!.map((i) => i.Name!);
     expect((await names('al2023-ami-2023*')).length).toBeGreaterThan(10);
@@ -81,7 +81,7 @@ describe('§7 DescribeImages', () => {
     await expectEc2Error(ec2.describeImages({ Filters: [{ Name: 'Name', Values: ['x'] }] }), 'InvalidParameterValue', "The filter 'Name' is invalid");
   });
 
-  test('§7 DescribeImages: every filter of the spec is supported', async () => {
+  test('DescribeImages: every filter of the spec is supported', async () => {
     const { ec2, imageId, instanceId } = await withOwnImage();
     const own = (await ec2.describeImages({ ImageIds: [imageId] })).Images![0];
     const snap = own.BlockDeviceMappings![0].Ebs!.SnapshotId!;
@@ -118,7 +118,7 @@ describe('§7 DescribeImages', () => {
     expect((await ec2.describeImages({ Filters: [{ Name: 'product-code', Values: [code] }] })).Images!.every((i) => i.ProductCodes![0].ProductCodeId === code)).toBe(true);
   });
 
-  test('§7 DescribeImages: a malformed ID fails naming the first bad one; unknown IDs fail even with known ones', async () => {
+  test('DescribeImages: a malformed ID fails naming the first bad one; unknown IDs fail even with known ones', async () => {
     const { ec2, imageId } = await withOwnImage();
     await expectEc2Error(ec2.describeImages({ ImageIds: [imageId, 'ami-bad1', 'ami-bad2'] }), 'InvalidAMIID.Malformed', 'Invalid id: "ami-bad1" (expecting "ami-...")');
     await expectEc2Error(ec2.describeImages({ ImageIds: [imageId, 'ami-0000000000000000a'] }), 'InvalidAMIID.NotFound', "The image id '[ami-0000000000000000a]' does not exist");
@@ -129,13 +129,13 @@ describe('§7 DescribeImages', () => {
     );
   });
 
-  test('§7 DescribeImages: filters or owners that match nothing give an empty list', async () => {
+  test('DescribeImages: filters or owners that match nothing give an empty list', async () => {
     const { ec2 } = setup();
     expect((await ec2.describeImages({ Owners: ['111111111111'] })).Images).toEqual([]);
     expect((await ec2.describeImages({ Filters: [{ Name: 'name', Values: ['no-such-image-*'] }] })).Images).toEqual([]);
   });
 
-  test('§7 DescribeImages: MaxResults and NextToken page through the results', async () => {
+  test('DescribeImages: MaxResults and NextToken page through the results', async () => {
     const { ec2 } = setup();
     const all = (await ec2.describeImages({ Owners: ['amazon'] })).Images!.map((i) => i.ImageId);
     const seen: string[] = [];
@@ -151,7 +151,7 @@ describe('§7 DescribeImages', () => {
     await expectEc2Error(ec2.describeImages({ NextToken: 'garbage' }), 'InvalidPaginationToken');
   });
 
-  test('§7 DescribeImages: deprecated images are hidden unless IncludeDeprecated or asked for by ID', async () => {
+  test('DescribeImages: deprecated images are hidden unless IncludeDeprecated or asked for by ID', async () => {
     const { ec2 } = setup();
     const without = (await ec2.describeImages({ Owners: ['amazon'] })).Images!;
     const withDep = (await ec2.describeImages({ Owners: ['amazon'], IncludeDeprecated: true })).Images!;
@@ -160,15 +160,15 @@ describe('§7 DescribeImages', () => {
     expect((await ec2.describeImages({ ImageIds: [dep.ImageId!] })).Images).toHaveLength(1);
   });
 
-  test('§7 DescribeImages: ImageOwnerAlias is absent on customer images', async () => {
+  test('DescribeImages: ImageOwnerAlias is absent on customer images', async () => {
     const { ec2, imageId } = await withOwnImage();
     const own = (await ec2.describeImages({ ImageIds: [imageId] })).Images![0];
     expect('ImageOwnerAlias' in own).toBe(false);
   });
 });
 
-describe('§7 DeregisterImage', () => {
-  test('§7 DeregisterImage: instances keep running with their ImageId; snapshots stay', async () => {
+describe('DeregisterImage', () => {
+  test('DeregisterImage: instances keep running with their ImageId; snapshots stay', async () => {
     const { model, ec2, imageId } = await withOwnImage();
     const clone = (await ec2.runInstances({ ImageId: imageId, MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
     model.clock.advance(5000);
@@ -180,7 +180,7 @@ describe('§7 DeregisterImage', () => {
     expect((await ec2.describeSnapshots({ OwnerIds: ['self'] })).Snapshots!.length).toBe(snaps);
   });
 
-  test('§7 DeregisterImage: a second call is InvalidAMIID.Unavailable; describe by ID is empty for a while', async () => {
+  test('DeregisterImage: a second call is InvalidAMIID.Unavailable; describe by ID is empty for a while', async () => {
     const { model, ec2, imageId } = await withOwnImage();
     await ec2.deregisterImage({ ImageId: imageId });
     await expectNoChange(model, () => ec2.deregisterImage({ ImageId: imageId }), 'InvalidAMIID.Unavailable');
@@ -190,7 +190,7 @@ describe('§7 DeregisterImage', () => {
     await expectEc2Error(ec2.describeImages({ ImageIds: [imageId] }), 'InvalidAMIID.NotFound');
   });
 
-  test('§7 DeregisterImage: only the owner may deregister', async () => {
+  test('DeregisterImage: only the owner may deregister', async () => {
     const { model, ec2 } = setup();
     const amazonId = (await ec2.describeImages({ Owners: ['amazon'] })).Images![0].ImageId!;
     await expectNoChange(model, () => ec2.deregisterImage({ ImageId: amazonId }), 'AuthFailure');
@@ -198,7 +198,7 @@ describe('§7 DeregisterImage', () => {
     await expectEc2Error(ec2.deregisterImage({ ImageId: 'ami-0000000000000000c' }), 'InvalidAMIID.NotFound');
   });
 
-  test('§7 DeregisterImage: the name can be used again afterwards', async () => {
+  test('DeregisterImage: the name can be used again afterwards', async () => {
     const { ec2, imageId, instanceId } = await withOwnImage();
     await ec2.deregisterImage({ ImageId: imageId });
     const again = await ec2.createImage({ InstanceId: instanceId, Name: 'mine-v1' });
@@ -206,8 +206,8 @@ describe('§7 DeregisterImage', () => {
   });
 });
 
-describe('§7 CopyImage', () => {
-  test('§7 CopyImage: a new ID in the destination, pending then available, owned by the caller, with source fields', async () => {
+describe('CopyImage', () => {
+  test('CopyImage: a new ID in the destination, pending then available, owned by the caller, with source fields', async () => {
     const { model, imageId } = await withOwnImage();
     const eu = model.client('eu-west-1');
     const { ImageId } = await eu.copyImage({ SourceImageId: imageId, SourceRegion: 'us-east-1', Name: 'mine-v1-eu' });
@@ -221,7 +221,7 @@ describe('§7 CopyImage', () => {
     expect(clone.Instances![0].Placement!.AvailabilityZone).toMatch(/^eu-west-1/);
   });
 
-  test('§7 CopyImage: a public catalog image can be copied; unknown source images and regions fail', async () => {
+  test('CopyImage: a public catalog image can be copied; unknown source images and regions fail', async () => {
     const { model, ec2 } = setup();
     const amazonId = (await ec2.describeImages({ Owners: ['amazon'] })).Images![0].ImageId!;
     const west = model.client('us-west-2');

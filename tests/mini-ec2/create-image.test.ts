@@ -1,4 +1,4 @@
-// §6 CreateImage, including the golden-image behaviour.
+// CreateImage, including the golden-image behaviour (src/mini-ec2/BEHAVIOUR.md, "CreateImage").
 import { describe, expect, test } from 'vitest';
 import { expectEc2Error, expectNoChange, launch, newestAl2023, setup } from './helpers.ts';
 
@@ -9,8 +9,8 @@ async function runningInstance(extra: Record<string, unknown> = {}) {
   return { ...s, id };
 }
 
-describe('§6 CreateImage', () => {
-  test('§6 CreateImage: InstanceId and Name are required; returns { ImageId }', async () => {
+describe('CreateImage', () => {
+  test('CreateImage: InstanceId and Name are required; returns { ImageId }', async () => {
     const { ec2, id } = await runningInstance();
     await expectEc2Error(ec2.createImage({ Name: 'x-image' } as never), 'MissingParameter', /InstanceId/);
     await expectEc2Error(ec2.createImage({ InstanceId: id } as never), 'MissingParameter', /Name/);
@@ -19,7 +19,7 @@ describe('§6 CreateImage', () => {
     expect(r.ImageId).toMatch(/^ami-[0-9a-f]{17}$/);
   });
 
-  test('§6 CreateImage: names are 3..128 of letters, digits and ( ) [ ] space . / - \' @ _', async () => {
+  test('CreateImage: names are 3..128 of letters, digits and ( ) [ ] space . / - \' @ _', async () => {
     const { model, ec2, id } = await runningInstance();
     for (const bad of ['ab', 'x'.repeat(129), 'web#1', 'café-image', 'a*b', 'semi;colon']) {
       await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: bad }), 'InvalidAMIName.Malformed');
@@ -29,7 +29,7 @@ describe('§6 CreateImage', () => {
     }
   });
 
-  test('§6 CreateImage: a duplicate name in the region is InvalidAMIName.Duplicate; another region is fine', async () => {
+  test('CreateImage: a duplicate name in the region is InvalidAMIName.Duplicate; another region is fine', async () => {
     const { model, ec2, id } = await runningInstance();
     const first = await ec2.createImage({ InstanceId: id, Name: 'golden' });
     await expectEc2Error(ec2.createImage({ InstanceId: id, Name: 'golden' }), 'InvalidAMIName.Duplicate', `AMI name golden is already in use by AMI ${first.ImageId}`);
@@ -39,7 +39,7 @@ describe('§6 CreateImage', () => {
     await west.createImage({ InstanceId: wid, Name: 'golden' });
   });
 
-  test('§6 CreateImage: the instance must be running, stopping or stopped', async () => {
+  test('CreateImage: the instance must be running, stopping or stopped', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: 'from-pending' }), 'InvalidParameterValue');
@@ -58,13 +58,13 @@ describe('§6 CreateImage', () => {
     await expectEc2Error(ec2.createImage({ InstanceId: 'i-0123456789abcdef0', Name: 'ghost' }), 'InvalidInstanceID.NotFound');
   });
 
-  test('§6 CreateImage: Description over 255 characters is InvalidParameterValue', async () => {
+  test('CreateImage: Description over 255 characters is InvalidParameterValue', async () => {
     const { model, ec2, id } = await runningInstance();
     await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: 'desc', Description: 'd'.repeat(256) }), 'InvalidParameterValue');
     await ec2.createImage({ InstanceId: id, Name: 'desc', Description: 'd'.repeat(255) });
   });
 
-  test('§6 CreateImage: pending, then available after 30 simulated seconds', async () => {
+  test('CreateImage: pending, then available after 30 simulated seconds', async () => {
     const { model, ec2, id } = await runningInstance();
     const { ImageId } = await ec2.createImage({ InstanceId: id, Name: 'slow' });
     const state = async () => (await ec2.describeImages({ ImageIds: [ImageId!] })).Images![0].State;
@@ -75,7 +75,7 @@ describe('§6 CreateImage', () => {
     expect(await state()).toBe('available');
   });
 
-  test('§6 CreateImage: owner, no alias, private, machine, ebs, SourceInstanceId, and fields from the instance', async () => {
+  test('CreateImage: owner, no alias, private, machine, ebs, SourceInstanceId, and fields from the instance', async () => {
     const { model, ec2, id } = await runningInstance();
     const { ImageId } = await ec2.createImage({ InstanceId: id, Name: 'fields' });
     const img = (await ec2.describeImages({ ImageIds: [ImageId!] })).Images![0];
@@ -101,7 +101,7 @@ describe('§6 CreateImage', () => {
     expect(wi).toMatchObject({ Platform: 'windows', RootDeviceName: '/dev/sda1', PlatformDetails: 'Windows' });
   });
 
-  test('§6 CreateImage: one mapping per attached volume, each a new snapshot of the same size and type', async () => {
+  test('CreateImage: one mapping per attached volume, each a new snapshot of the same size and type', async () => {
     const { model, ec2, id } = await runningInstance({ BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 50, VolumeType: 'gp3' } }] });
     const { ImageId } = await ec2.createImage({ InstanceId: id, Name: 'disks' });
     const img = (await ec2.describeImages({ ImageIds: [ImageId!] })).Images![0];
@@ -119,7 +119,7 @@ describe('§6 CreateImage', () => {
     expect((await ec2.describeSnapshots({ SnapshotIds: [snapIds[1]] })).Snapshots![0]).toMatchObject({ State: 'completed', VolumeSize: 50 });
   });
 
-  test('§6 CreateImage: TagSpecifications accept only image and snapshot', async () => {
+  test('CreateImage: TagSpecifications accept only image and snapshot', async () => {
     const { model, ec2, id } = await runningInstance();
     await expectNoChange(
       model,
@@ -138,7 +138,7 @@ describe('§6 CreateImage', () => {
     expect((await ec2.describeSnapshots({ Filters: [{ Name: 'tag:kind', Values: ['root'] }] })).Snapshots).toHaveLength(1);
   });
 
-  test('§6 CreateImage: NoReboot false reboots the instance, NoReboot true does not', async () => {
+  test('CreateImage: NoReboot false reboots the instance, NoReboot true does not', async () => {
     const { model, ec2, id } = await runningInstance();
     const events: string[] = [];
     model.subscribe((e) => events.push(e.type));
@@ -149,12 +149,12 @@ describe('§6 CreateImage', () => {
     expect(events).not.toContain('instance-rebooted');
   });
 
-  test('§6 CreateImage: DryRun changes nothing', async () => {
+  test('CreateImage: DryRun changes nothing', async () => {
     const { model, ec2, id } = await runningInstance();
     await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: 'dry', DryRun: true }), 'DryRunOperation', 412);
   });
 
-  test('§6 CreateImage: golden image: a clone starts with the configuration the image recorded', async () => {
+  test('CreateImage: golden image: a clone starts with the configuration the image recorded', async () => {
     const { model, ec2 } = setup();
     await ec2.createKeyPair({ KeyName: 'ops' });
     const sg = await ec2.createSecurityGroup({ GroupName: 'web', Description: 'web servers' });
@@ -189,7 +189,7 @@ describe('§6 CreateImage', () => {
     expect(await newestAl2023(ec2)).not.toBe(ImageId);
   });
 
-  test('§6 CreateImage: BlockDeviceMappings can drop a data volume, grow one, or add an empty one', async () => {
+  test('CreateImage: BlockDeviceMappings can drop a data volume, grow one, or add an empty one', async () => {
     const { model, ec2, id } = await runningInstance({ BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 10 } }] });
     const { ImageId } = await ec2.createImage({
       InstanceId: id,
@@ -209,7 +209,7 @@ describe('§6 CreateImage', () => {
     await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: 'shrunk', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 2 } }] }), 'InvalidBlockDeviceMapping');
   });
 
-  test('§6 CreateImage: a golden image copied to another region keeps user data and software; missing key pairs and groups are dropped', async () => {
+  test('CreateImage: a golden image copied to another region keeps user data and software; missing key pairs and groups are dropped', async () => {
     const { model, ec2 } = setup();
     await ec2.createKeyPair({ KeyName: 'east-only' });
     const userData = btoa('#!/bin/bash\napt-get install -y nginx');

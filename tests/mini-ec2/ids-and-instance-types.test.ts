@@ -1,11 +1,11 @@
-// §2 IDs and §3 Instance types.
+// IDs and instance types (src/mini-ec2/BEHAVIOUR.md, "IDs and instance types").
 import { describe, expect, test } from 'vitest';
 import { isWellFormedId, MiniEc2 } from '../../src/mini-ec2/index.ts';
 import { SeededRandom } from '../../src/mini-ec2/ids.ts';
 import { expectEc2Error, launch, setup } from './helpers.ts';
 
-describe('§2 IDs', () => {
-  test('§2 new IDs are a prefix, a dash and 17 lowercase hex digits', async () => {
+describe('IDs', () => {
+  test('new IDs are a prefix, a dash and 17 lowercase hex digits', async () => {
     const { ec2 } = setup();
     const r = await ec2.runInstances({ ImageId: (await ec2.describeImages({ Owners: ['amazon'] })).Images![0].ImageId, MinCount: 1, MaxCount: 1, InstanceType: 't2.micro' });
     const i = r.Instances![0];
@@ -19,7 +19,7 @@ describe('§2 IDs', () => {
     expect(key.KeyPairId).toMatch(/^key-[0-9a-f]{17}$/);
   });
 
-  test('§2 IDs of 8 hex digits are well formed; other lengths, upper case and wrong prefixes are malformed', () => {
+  test('IDs of 8 hex digits are well formed; other lengths, upper case and wrong prefixes are malformed', () => {
     expect(isWellFormedId('ami-12345678', 'ami')).toBe(true);
     expect(isWellFormedId('ami-0123456789abcdef0', 'ami')).toBe(true);
     for (const bad of ['ami-1234567', 'ami-123456789', 'ami-0123456789ABCDEF0', 'i-12345678', 'ami12345678', ' ami-12345678', 'ami-1234567g']) {
@@ -27,7 +27,7 @@ describe('§2 IDs', () => {
     }
   });
 
-  test('§2 malformed and not-found IDs are different errors', async () => {
+  test('malformed and not-found IDs are different errors', async () => {
     const { ec2 } = setup();
     await expectEc2Error(ec2.describeInstances({ InstanceIds: ['i-xyz'] }), 'InvalidInstanceID.Malformed', 'Invalid id: "i-xyz" (expecting "i-...")');
     await expectEc2Error(ec2.describeInstances({ InstanceIds: ['i-12345678'] }), 'InvalidInstanceID.NotFound', "The instance ID 'i-12345678' does not exist");
@@ -35,7 +35,7 @@ describe('§2 IDs', () => {
     await expectEc2Error(ec2.describeImages({ ImageIds: ['ami-12345678'] }), 'InvalidAMIID.NotFound');
   });
 
-  test('§2 the account ID is 12 digits and fixed per model; request IDs are UUIDs', async () => {
+  test('the account ID is 12 digits and fixed per model; request IDs are UUIDs', async () => {
     const model = new MiniEc2({ accountId: '210987654321' });
     const r = await model.client('us-east-1').describeVpcs();
     expect(r.Vpcs![0].OwnerId).toBe('210987654321');
@@ -43,7 +43,7 @@ describe('§2 IDs', () => {
     expect(() => new MiniEc2({ accountId: '123' })).toThrow(/12 digits/);
   });
 
-  test('§2 every resource belongs to one region: a copied image gets another ID', async () => {
+  test('every resource belongs to one region: a copied image gets another ID', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     model.clock.advance(5000);
@@ -55,7 +55,7 @@ describe('§2 IDs', () => {
     await expectEc2Error(west.describeImages({ ImageIds: [ImageId!] }), 'InvalidAMIID.NotFound');
   });
 
-  test('§2 the seeded generator is reproducible and resumable from its state', () => {
+  test('the seeded generator is reproducible and resumable from its state', () => {
     const a = SeededRandom.fromSeed(5);
     const first = [a.id('i'), a.id('ami')];
     const resumed = new SeededRandom(a.state());
@@ -64,10 +64,10 @@ describe('§2 IDs', () => {
   });
 });
 
-describe('§3 Instance types', () => {
+describe('Instance types', () => {
   const required = ['t2.micro', 't3.micro', 't3.small', 't3.medium', 't3.large', 't4g.micro', 't4g.small', 'm5.large', 'm6g.large', 'm7i.large', 'c6i.xlarge', 'c7g.large', 'r6i.large'];
 
-  test('§3 describeInstanceTypes serves every required type with real figures', async () => {
+  test('describeInstanceTypes serves every required type with real figures', async () => {
     const { ec2 } = setup();
     const r = await ec2.describeInstanceTypes({ InstanceTypes: required });
     expect(r.InstanceTypes!.map((t) => t.InstanceType).sort()).toEqual([...required].sort());
@@ -84,7 +84,7 @@ describe('§3 Instance types', () => {
     expect(byName['m7i.large'].FreeTierEligible).toBe(false);
   });
 
-  test('§3 filters: processor-info.supported-architecture, vcpu-info.default-vcpus, memory-info.size-in-mib', async () => {
+  test('filters: processor-info.supported-architecture, vcpu-info.default-vcpus, memory-info.size-in-mib', async () => {
     const { ec2 } = setup();
     const arm = await ec2.describeInstanceTypes({ Filters: [{ Name: 'processor-info.supported-architecture', Values: ['arm64'] }] });
     expect(arm.InstanceTypes!.length).toBeGreaterThan(3);
@@ -101,7 +101,7 @@ describe('§3 Instance types', () => {
     expect(free.InstanceTypes!.map((t) => t.InstanceType).sort()).toEqual(['t2.micro', 't3.micro']);
   });
 
-  test('§3 an unknown type is an error at launch (InvalidParameterValue), and in describeInstanceTypes', async () => {
+  test('an unknown type is an error at launch (InvalidParameterValue), and in describeInstanceTypes', async () => {
     const { ec2 } = setup();
     await expectEc2Error(launch(ec2, { InstanceType: 't9.gigantic' }), 'InvalidParameterValue', /t9\.gigantic/);
     await expectEc2Error(ec2.describeInstanceTypes({ InstanceTypes: ['t9.gigantic'] }), 'InvalidParameterValue');

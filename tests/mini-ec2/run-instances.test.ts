@@ -1,23 +1,23 @@
-// §4 RunInstances.
+// RunInstances (src/mini-ec2/BEHAVIOUR.md, "RunInstances").
 import { describe, expect, test } from 'vitest';
 import { MiniEc2 } from '../../src/mini-ec2/index.ts';
 import { expectEc2Error, expectNoChange, launch, newestAl2023, REGION, setup } from './helpers.ts';
 
-describe('§4 RunInstances', () => {
-  test('§4 RunInstances: missing ImageId is MissingParameter', async () => {
+describe('RunInstances', () => {
+  test('RunInstances: missing ImageId is MissingParameter', async () => {
     const { model, ec2 } = setup();
     await expectNoChange(model, () => ec2.runInstances({ MinCount: 1, MaxCount: 1 }), 'MissingParameter');
     await expectEc2Error(ec2.runInstances({ MinCount: 1, MaxCount: 1 }), 'MissingParameter', 'The request must contain the parameter ImageId');
   });
 
-  test('§4 RunInstances: MinCount and MaxCount are required', async () => {
+  test('RunInstances: MinCount and MaxCount are required', async () => {
     const { ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1 } as never), 'MissingParameter', /MaxCount/);
     await expectEc2Error(ec2.runInstances({ ImageId, MaxCount: 1 } as never), 'MissingParameter', /MinCount/);
   });
 
-  test('§4 RunInstances: MaxCount < 1 and MinCount < 1 are InvalidParameterValue', async () => {
+  test('RunInstances: MaxCount < 1 and MinCount < 1 are InvalidParameterValue', async () => {
     const { model, ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 0 }), 'InvalidParameterValue', 'Maximum instance count must be greater than zero');
@@ -25,13 +25,13 @@ describe('§4 RunInstances', () => {
     await expectNoChange(model, () => ec2.runInstances({ ImageId, MinCount: -3, MaxCount: -1 }), 'InvalidParameterValue');
   });
 
-  test('§4 RunInstances: MinCount > MaxCount is InvalidParameterValue', async () => {
+  test('RunInstances: MinCount > MaxCount is InvalidParameterValue', async () => {
     const { model, ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     await expectNoChange(model, () => ec2.runInstances({ ImageId, MinCount: 3, MaxCount: 2 }), 'InvalidParameterValue');
   });
 
-  test('§4 RunInstances: MaxCount instances in one reservation with AmiLaunchIndex 0..n-1', async () => {
+  test('RunInstances: MaxCount instances in one reservation with AmiLaunchIndex 0..n-1', async () => {
     const { ec2 } = setup();
     const r = await ec2.runInstances({ ImageId: await newestAl2023(ec2), InstanceType: 't3.micro', MinCount: 1, MaxCount: 4 });
     expect(r.Instances!.map((i) => i.AmiLaunchIndex)).toEqual([0, 1, 2, 3]);
@@ -41,7 +41,7 @@ describe('§4 RunInstances', () => {
     expect(new Set(r.Instances!.map((i) => i.InstanceId)).size).toBe(4);
   });
 
-  test('§4 RunInstances: instance limit: more than MinCount fits is InstanceLimitExceeded, else what fits launches', async () => {
+  test('RunInstances: instance limit: more than MinCount fits is InstanceLimitExceeded, else what fits launches', async () => {
     const { model, ec2 } = setup({ instanceLimit: 5 });
     const ImageId = await newestAl2023(ec2);
     await ec2.runInstances({ ImageId, MinCount: 3, MaxCount: 3 });
@@ -50,14 +50,14 @@ describe('§4 RunInstances', () => {
     expect(r.Instances).toHaveLength(2);
   });
 
-  test('§4 RunInstances: malformed and unknown AMIs fail', async () => {
+  test('RunInstances: malformed and unknown AMIs fail', async () => {
     const { model, ec2 } = setup();
     await expectNoChange(model, () => ec2.runInstances({ ImageId: 'ami-bogus', MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.Malformed');
     await expectEc2Error(ec2.runInstances({ ImageId: 'ami-bogus', MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.Malformed', 'Invalid id: "ami-bogus" (expecting "ami-...")');
     await expectNoChange(model, () => ec2.runInstances({ ImageId: 'ami-0123456789abcdef0', MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.NotFound');
   });
 
-  test('§4 RunInstances: a pending or deregistered image is InvalidAMIID.Unavailable', async () => {
+  test('RunInstances: a pending or deregistered image is InvalidAMIID.Unavailable', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     model.clock.advance(5000);
@@ -68,7 +68,7 @@ describe('§4 RunInstances', () => {
     await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.Unavailable');
   });
 
-  test('§4 RunInstances: the instance type must support the image architecture', async () => {
+  test('RunInstances: the instance type must support the image architecture', async () => {
     const { model, ec2 } = setup();
     const arm = await newestAl2023(ec2, 'arm64');
     await expectNoChange(model, () => ec2.runInstances({ ImageId: arm, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 }), 'InvalidParameterValue');
@@ -81,7 +81,7 @@ describe('§4 RunInstances', () => {
     expect(ok.Instances![0].Architecture).toBe('arm64');
   });
 
-  test('§4 RunInstances: unknown key pair, group and subnet; malformed group and subnet IDs', async () => {
+  test('RunInstances: unknown key pair, group and subnet; malformed group and subnet IDs', async () => {
     const { model, ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     const base = { ImageId, MinCount: 1, MaxCount: 1 };
@@ -92,7 +92,7 @@ describe('§4 RunInstances', () => {
     await expectNoChange(model, () => ec2.runInstances({ ...base, SubnetId: 'subnet-zz' }), 'InvalidSubnetID.Malformed');
   });
 
-  test('§4 RunInstances: default subnet of the default VPC and the default security group', async () => {
+  test('RunInstances: default subnet of the default VPC and the default security group', async () => {
     const { ec2 } = setup();
     const r = await ec2.runInstances({ ImageId: await newestAl2023(ec2), MinCount: 1, MaxCount: 1 });
     const i = r.Instances![0];
@@ -104,7 +104,7 @@ describe('§4 RunInstances', () => {
     expect(i.InstanceType).toBe('t2.micro'); // the model's documented default
   });
 
-  test('§4 RunInstances: Placement.AvailabilityZone picks that zone; an unknown zone fails', async () => {
+  test('RunInstances: Placement.AvailabilityZone picks that zone; an unknown zone fails', async () => {
     const { ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     const r = await ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: 'us-east-1c' } });
@@ -114,7 +114,7 @@ describe('§4 RunInstances', () => {
     await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: 'us-east-1z' } }), 'InvalidParameterValue');
   });
 
-  test('§4 RunInstances: Marketplace images need a subscription (OptInRequired)', async () => {
+  test('RunInstances: Marketplace images need a subscription (OptInRequired)', async () => {
     const { model, ec2 } = setup();
     const mp = await ec2.describeImages({ Owners: ['aws-marketplace'], Filters: [{ Name: 'architecture', Values: ['x86_64'] }] });
     const image = mp.Images![0];
@@ -125,7 +125,7 @@ describe('§4 RunInstances', () => {
     expect(r.Instances![0].ProductCodes).toEqual([{ ProductCodeId: code, ProductCodeType: 'marketplace' }]);
   });
 
-  test('§4 RunInstances: DryRun fails with DryRunOperation (412) and changes nothing', async () => {
+  test('RunInstances: DryRun fails with DryRunOperation (412) and changes nothing', async () => {
     const { model, ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     const before = JSON.stringify(model.exportState());
@@ -135,7 +135,7 @@ describe('§4 RunInstances', () => {
     await expectEc2Error(ec2.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1, DryRun: true }), 'InvalidAMIID.NotFound');
   });
 
-  test('§4 RunInstances: a repeated ClientToken returns the first reservation and launches nothing new', async () => {
+  test('RunInstances: a repeated ClientToken returns the first reservation and launches nothing new', async () => {
     const { ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     const a = await ec2.runInstances({ ImageId, MinCount: 2, MaxCount: 2, ClientToken: 'abc' });
@@ -146,7 +146,7 @@ describe('§4 RunInstances', () => {
     await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, ClientToken: 'abc' }), 'IdempotentParameterMismatch');
   });
 
-  test('§4 RunInstances: the response carries everything the spec lists', async () => {
+  test('RunInstances: the response carries everything the spec lists', async () => {
     const { ec2 } = setup();
     await ec2.createKeyPair({ KeyName: 'lab' });
     const ImageId = await newestAl2023(ec2);
@@ -179,7 +179,7 @@ describe('§4 RunInstances', () => {
     expect(untagged.Instances![0].Tags).toBeUndefined();
   });
 
-  test('§4 RunInstances: Windows images give Platform windows', async () => {
+  test('RunInstances: Windows images give Platform windows', async () => {
     const { ec2 } = setup();
     const win = await ec2.describeImages({ Owners: ['amazon'], Filters: [{ Name: 'platform', Values: ['windows'] }] });
     const r = await ec2.runInstances({ ImageId: win.Images![0].ImageId, InstanceType: 't3.medium', MinCount: 1, MaxCount: 1 });
@@ -187,7 +187,7 @@ describe('§4 RunInstances', () => {
     expect(r.Instances![0].RootDeviceName).toBe('/dev/sda1');
   });
 
-  test('§4 RunInstances: one EBS volume per image mapping, each with a new vol- ID, visible in describeVolumes', async () => {
+  test('RunInstances: one EBS volume per image mapping, each with a new vol- ID, visible in describeVolumes', async () => {
     const { ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     const r = await ec2.runInstances({
@@ -203,7 +203,7 @@ describe('§4 RunInstances', () => {
     expect(v.Volumes![0]).toMatchObject({ State: 'in-use', VolumeType: 'gp3', Attachments: [{ DeleteOnTermination: false, State: 'attached' }] });
   });
 
-  test('§4 RunInstances: UserData must be base64', async () => {
+  test('RunInstances: UserData must be base64', async () => {
     const { model, ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     await expectNoChange(model, () => ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, UserData: '#!/bin/bash not base64!' }), 'InvalidParameterValue');
@@ -212,7 +212,7 @@ describe('§4 RunInstances', () => {
     expect(atob(attr.UserData!.Value!)).toBe('#!/bin/bash\necho hi');
   });
 
-  test('§4 RunInstances: a model works in every region with its own default network', async () => {
+  test('RunInstances: a model works in every region with its own default network', async () => {
     const model = new MiniEc2({ seed: 3 });
     for (const region of model.regions) {
       const ec2 = model.client(region);

@@ -1,10 +1,10 @@
-// §1 Shape of the API: SDK method names and shapes, SDK-style errors, waiters, determinism, events, regions.
+// The API's shape (src/mini-ec2/BEHAVIOUR.md): SDK method names and shapes, SDK-style errors, waiters, determinism, events, regions.
 import { describe, expect, test } from 'vitest';
 import { Ec2ServiceException, MiniEc2 } from '../../src/mini-ec2/index.ts';
 import { expectEc2Error, launch, newestAl2023, REGION, setup } from './helpers.ts';
 
-describe('§1 Shape of the API', () => {
-  test('§1 RunInstances returns { ReservationId, OwnerId, Instances } with $metadata like the SDK', async () => {
+describe('Shape of the API', () => {
+  test('RunInstances returns { ReservationId, OwnerId, Instances } with $metadata like the SDK', async () => {
     const { ec2 } = setup();
     const r = await ec2.runInstances({ ImageId: await newestAl2023(ec2), InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 });
     expect(r.ReservationId).toMatch(/^r-[0-9a-f]{17}$/);
@@ -15,7 +15,7 @@ describe('§1 Shape of the API', () => {
     expect(r.Instances![0].LaunchTime).toBeInstanceOf(Date);
   });
 
-  test('§1 errors are thrown as SDK-shaped service exceptions (name, Code, message, $fault, $metadata)', async () => {
+  test('errors are thrown as SDK-shaped service exceptions (name, Code, message, $fault, $metadata)', async () => {
     const { ec2 } = setup();
     const e = await expectEc2Error(ec2.runInstances({ ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1 }), 'InvalidAMIID.NotFound');
     expect(e).toBeInstanceOf(Ec2ServiceException);
@@ -23,19 +23,19 @@ describe('§1 Shape of the API', () => {
     expect(e.message).toBe("The image id '[ami-12345678]' does not exist");
   });
 
-  test('§1 DryRun fails with DryRunOperation and HTTP 412', async () => {
+  test('DryRun fails with DryRunOperation and HTTP 412', async () => {
     const { ec2 } = setup();
     await expectEc2Error(ec2.describeInstances({ DryRun: true }), 'DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
   });
 
-  test('§1 methods return promises: errors are rejections, never synchronous throws', async () => {
+  test('methods return promises: errors are rejections, never synchronous throws', async () => {
     const { ec2 } = setup();
     const p = ec2.runInstances(null as never);
     expect(p).toBeInstanceOf(Promise);
     await expect(p).rejects.toBeInstanceOf(Ec2ServiceException);
   });
 
-  test('§1 deterministic: the same seed and calls give the same state, byte for byte', async () => {
+  test('deterministic: the same seed and calls give the same state, byte for byte', async () => {
     const runScript = async () => {
       const { model, ec2 } = setup({ seed: 42 });
       const id = await launch(ec2);
@@ -52,7 +52,7 @@ describe('§1 Shape of the API', () => {
     expect(JSON.stringify(other.exportState())).not.toBe(a);
   });
 
-  test('§1 multi-region: a client is bound to one region and sees only its resources', async () => {
+  test('multi-region: a client is bound to one region and sees only its resources', async () => {
     const model = new MiniEc2({ seed: 1 });
     expect(model.regions).toEqual(expect.arrayContaining(['us-east-1', 'us-west-2', 'eu-west-1', 'sa-east-1', 'ap-southeast-2']));
     const east = model.client('us-east-1');
@@ -64,7 +64,7 @@ describe('§1 Shape of the API', () => {
     expect(() => model.client('mars-north-1')).toThrow(/Unknown region/);
   });
 
-  test('§1 observable: every change of state is an event with seq, time and region', async () => {
+  test('observable: every change of state is an event with seq, time and region', async () => {
     const { model, ec2 } = setup();
     const events: string[] = [];
     const off = model.subscribe((e) => events.push(`${e.seq}:${e.type}:${e.region}`));

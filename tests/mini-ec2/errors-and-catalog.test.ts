@@ -1,10 +1,10 @@
-// §8 Errors at a glance and §9 The catalog.
+// Error codes and HTTP statuses, and the seeded image catalog (src/mini-ec2/BEHAVIOUR.md, "Errors" and "The image catalog").
 import { describe, expect, test } from 'vitest';
 import { MiniEc2 } from '../../src/mini-ec2/index.ts';
 import { expectEc2Error, launch, newestAl2023, setup } from './helpers.ts';
 
-describe('§8 Errors at a glance', () => {
-  test('§8 Errors: every row of the table with its code and HTTP status', async () => {
+describe('Errors at a glance', () => {
+  test('Errors: every row of the table with its code and HTTP status', async () => {
     const { model, ec2 } = setup();
     const ImageId = await newestAl2023(ec2);
     const id = await launch(ec2);
@@ -27,17 +27,17 @@ describe('§8 Errors at a glance', () => {
     await expectEc2Error(ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, DryRun: true }), 'DryRunOperation', undefined, 412);
   });
 
-  test('§8 Errors: errors carry a request ID in $metadata', async () => {
+  test('Errors: errors carry a request ID in $metadata', async () => {
     const { ec2 } = setup();
     const e = await expectEc2Error(ec2.describeImages({ ImageIds: ['nope'] }), 'InvalidAMIID.Malformed');
     expect((e.$metadata as { requestId?: string }).requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
-describe('§9 The catalog', () => {
+describe('The catalog', () => {
   const regions = ['us-east-1', 'us-west-2', 'eu-west-1', 'sa-east-1', 'ap-southeast-2'];
 
-  test('§9 Catalog: at least five regions seeded with at least 300 images each', async () => {
+  test('Catalog: at least five regions seeded with at least 300 images each', async () => {
     const model = new MiniEc2();
     for (const region of regions) {
       const images = (await model.client(region).describeImages({ IncludeDeprecated: true })).Images!;
@@ -45,7 +45,7 @@ describe('§9 The catalog', () => {
     }
   });
 
-  test('§9 Catalog: Quick Start families with current and older versions, so "newest" needs sorting', async () => {
+  test('Catalog: Quick Start families with current and older versions, so "newest" needs sorting', async () => {
     const { model, ec2 } = setup();
     const qs = model.catalog('us-east-1', 'quick-start');
     const families = new Set(qs.map((m) => m.family));
@@ -62,13 +62,13 @@ describe('§9 The catalog', () => {
     expect(latest.imageId).toBe(newest.ImageId);
   });
 
-  test('§9 Catalog: Marketplace vendor images (web stack, database, firewall) with product codes', async () => {
+  test('Catalog: Marketplace vendor images (web stack, database, firewall) with product codes', async () => {
     const { model } = setup();
     const mp = model.catalog('us-east-1', 'marketplace');
     expect(new Set(mp.map((m) => m.family))).toEqual(new Set(['marketplace-webstack', 'marketplace-database', 'marketplace-firewall']));
   });
 
-  test('§9 Catalog: community look-alikes of Quick Start names from unknown owners', async () => {
+  test('Catalog: community look-alikes of Quick Start names from unknown owners', async () => {
     const { ec2 } = setup();
     const all = (await ec2.describeImages({ Filters: [{ Name: 'name', Values: ['al2023-ami-2023.9.*-x86_64'] }] })).Images!;
     const owners = new Set(all.map((i) => i.OwnerId));
@@ -79,7 +79,7 @@ describe('§9 The catalog', () => {
     expect(impostors.every((i) => i.Public && i.OwnerId !== '137112412989')).toBe(true);
   });
 
-  test('§9 Catalog: the same entry has a different ami- ID in each region', async () => {
+  test('Catalog: the same entry has a different ami- ID in each region', async () => {
     const model = new MiniEc2();
     const ids = new Map<string, string>();
     for (const region of regions) {
@@ -92,7 +92,7 @@ describe('§9 The catalog', () => {
     expect(model.catalog('eu-west-1').some((m) => east.has(m.imageId))).toBe(false);
   });
 
-  test('§9 Catalog: Quick Start is metadata, not an API field; IDs do not depend on the seed', async () => {
+  test('Catalog: Quick Start is metadata, not an API field; IDs do not depend on the seed', async () => {
     const a = new MiniEc2({ seed: 1 });
     const b = new MiniEc2({ seed: 999 });
     expect(a.catalog('sa-east-1').map((m) => m.imageId)).toEqual(b.catalog('sa-east-1').map((m) => m.imageId));

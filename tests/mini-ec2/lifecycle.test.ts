@@ -1,14 +1,14 @@
-// §5 Lifecycle: states and codes, timings, start/stop/reboot/terminate rules, visibility, fresh copies.
+// The instance lifecycle (src/mini-ec2/BEHAVIOUR.md): states and codes, timings, start/stop/reboot/terminate rules, visibility, fresh copies.
 import { describe, expect, test } from 'vitest';
 import { STATE_CODES } from '../../src/mini-ec2/index.ts';
 import { expectEc2Error, expectNoChange, launch, setup, stateOf } from './helpers.ts';
 
-describe('§5 Lifecycle', () => {
-  test('§5 Lifecycle: state codes are those of EC2', () => {
+describe('Lifecycle', () => {
+  test('Lifecycle: state codes are those of EC2', () => {
     expect(STATE_CODES).toEqual({ pending: 0, running: 16, 'shutting-down': 32, terminated: 48, stopping: 64, stopped: 80 });
   });
 
-  test('§5 Lifecycle: launch goes pending -> running after 5 simulated seconds', async () => {
+  test('Lifecycle: launch goes pending -> running after 5 simulated seconds', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     model.clock.advance(4999);
@@ -17,7 +17,7 @@ describe('§5 Lifecycle', () => {
     expect(await stateOf(ec2, id)).toBe('running');
   });
 
-  test('§5 Lifecycle: stop goes running -> stopping -> stopped (10 s); start goes stopped -> pending -> running', async () => {
+  test('Lifecycle: stop goes running -> stopping -> stopped (10 s); start goes stopped -> pending -> running', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     model.clock.advance(5000);
@@ -33,7 +33,7 @@ describe('§5 Lifecycle', () => {
     expect(await stateOf(ec2, id)).toBe('running');
   });
 
-  test('§5 Lifecycle: terminate goes any -> shutting-down -> terminated', async () => {
+  test('Lifecycle: terminate goes any -> shutting-down -> terminated', async () => {
     const { model, ec2 } = setup();
     const pendingId = await launch(ec2);
     const r = await ec2.terminateInstances({ InstanceIds: [pendingId] });
@@ -42,7 +42,7 @@ describe('§5 Lifecycle', () => {
     expect(await stateOf(ec2, pendingId)).toBe('terminated');
   });
 
-  test('§5 Lifecycle: reboot keeps the instance running', async () => {
+  test('Lifecycle: reboot keeps the instance running', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     model.clock.advance(5000);
@@ -53,7 +53,7 @@ describe('§5 Lifecycle', () => {
     expect(events).toEqual(['instance-rebooted']);
   });
 
-  test('§5 Lifecycle: starting a terminated instance is IncorrectInstanceState', async () => {
+  test('Lifecycle: starting a terminated instance is IncorrectInstanceState', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     await ec2.terminateInstances({ InstanceIds: [id] });
@@ -62,7 +62,7 @@ describe('§5 Lifecycle', () => {
     await expectNoChange(model, () => ec2.startInstances({ InstanceIds: [id] }), 'IncorrectInstanceState');
   });
 
-  test('§5 Lifecycle: stopping a terminated instance is IncorrectInstanceState', async () => {
+  test('Lifecycle: stopping a terminated instance is IncorrectInstanceState', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     await ec2.terminateInstances({ InstanceIds: [id] });
@@ -70,7 +70,7 @@ describe('§5 Lifecycle', () => {
     await expectEc2Error(ec2.stopInstances({ InstanceIds: [id] }), 'IncorrectInstanceState', `This instance '${id}' is not in a state from which it can be stopped.`);
   });
 
-  test('§5 Lifecycle: one bad ID fails the whole call and changes nothing', async () => {
+  test('Lifecycle: one bad ID fails the whole call and changes nothing', async () => {
     const { model, ec2 } = setup();
     const a = await launch(ec2);
     const b = await launch(ec2);
@@ -83,13 +83,13 @@ describe('§5 Lifecycle', () => {
     expect(await stateOf(ec2, a)).toBe('running');
   });
 
-  test('§5 Lifecycle: terminate with no IDs is InvalidParameterCombination "No instances specified"', async () => {
+  test('Lifecycle: terminate with no IDs is InvalidParameterCombination "No instances specified"', async () => {
     const { ec2 } = setup();
     await expectEc2Error(ec2.terminateInstances({ InstanceIds: [] }), 'InvalidParameterCombination', 'No instances specified');
     await expectEc2Error(ec2.terminateInstances({} as never), 'InvalidParameterCombination', 'No instances specified');
   });
 
-  test('§5 Lifecycle: terminating twice is allowed', async () => {
+  test('Lifecycle: terminating twice is allowed', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     await ec2.terminateInstances({ InstanceIds: [id] });
@@ -100,7 +100,7 @@ describe('§5 Lifecycle', () => {
     expect(third.TerminatingInstances![0]).toMatchObject({ CurrentState: { Name: 'terminated' }, PreviousState: { Name: 'terminated' } });
   });
 
-  test('§5 Lifecycle: terminated instances stay visible for one simulated hour, then vanish', async () => {
+  test('Lifecycle: terminated instances stay visible for one simulated hour, then vanish', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     await ec2.terminateInstances({ InstanceIds: [id] });
@@ -112,7 +112,7 @@ describe('§5 Lifecycle', () => {
     await expectEc2Error(ec2.describeInstances({ InstanceIds: [id] }), 'InvalidInstanceID.NotFound');
   });
 
-  test('§5 Lifecycle: mutating a returned object never changes the model', async () => {
+  test('Lifecycle: mutating a returned object never changes the model', async () => {
     const { model, ec2 } = setup();
     const r = await ec2.runInstances({ ImageId: (await ec2.describeImages({ Owners: ['amazon'] })).Images![0].ImageId, MinCount: 1, MaxCount: 1 });
     const id = r.Instances![0].InstanceId!;
@@ -138,7 +138,7 @@ describe('§5 Lifecycle', () => {
     expect(model.exportState().regions['us-east-1'].instances[id].state).toBe('pending');
   });
 
-  test('§5 Lifecycle: terminating deletes DeleteOnTermination volumes and detaches the others', async () => {
+  test('Lifecycle: terminating deletes DeleteOnTermination volumes and detaches the others', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2, { BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 5, DeleteOnTermination: false } }] });
     await ec2.terminateInstances({ InstanceIds: [id] });
@@ -148,7 +148,7 @@ describe('§5 Lifecycle', () => {
     expect(vols.Volumes![0]).toMatchObject({ Size: 5, State: 'available', Attachments: [] });
   });
 
-  test('§5 Lifecycle: stop of a pending instance and start of a stopping one are IncorrectInstanceState', async () => {
+  test('Lifecycle: stop of a pending instance and start of a stopping one are IncorrectInstanceState', async () => {
     const { model, ec2 } = setup();
     const id = await launch(ec2);
     await expectEc2Error(ec2.stopInstances({ InstanceIds: [id] }), 'IncorrectInstanceState');
