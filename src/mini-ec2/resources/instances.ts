@@ -473,12 +473,25 @@ const change = (i: InstanceRecord, previous: InstanceStateName): InstanceStateCh
   PreviousState: stateOf(previous),
 });
 
-export function startInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): InstanceStateChange[] {
+/**
+ * The records of `ids` once every one may take the change (one refusal fails the whole call, naming
+ * the instance and `verb`) and the call is not a dry run: nothing has changed before this returns.
+ */
+function changeable(ctx: Ctx, ids: readonly string[], dryRun: boolean, refused: readonly InstanceStateName[], verb: Parameters<typeof Errors.incorrectState>[1]): InstanceRecord[] {
   const records = requireInstances(ctx.region, ids);
-  for (const i of records) {
-    if (i.state === 'terminated' || i.state === 'shutting-down' || i.state === 'stopping') throw Errors.incorrectState(i.id, 'started');
-  }
+  for (const i of records) if (refused.includes(i.state)) throw Errors.incorrectState(i.id, verb);
   if (dryRun) throw Errors.dryRun();
+  return records;
+}
+
+/** What stop and terminate record as the reason an instance is going down. */
+function markUserShutdown(ctx: Ctx, i: InstanceRecord): void {
+  i.stateReason = { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+  i.stateTransitionReason = `User initiated (${timestamp(ctx.now)})`;
+}
+
+export function startInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): InstanceStateChange[] {
+  const records = changeable(ctx, ids, dryRun, ['terminated', 'shutting-down', 'stopping'], 'started');
   return records.map((i) => {
     const previous = i.state;
     if (previous === 'stopped') {
@@ -491,16 +504,11 @@ export function startInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean
 }
 
 export function stopInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): InstanceStateChange[] {
-  const records = requireInstances(ctx.region, ids);
-  for (const i of records) {
-    if (i.state === 'terminated' || i.state === 'shutting-down' || i.state === 'pending') throw Errors.incorrectState(i.id, 'stopped');
-  }
-  if (dryRun) throw Errors.dryRun();
+  const records = changeable(ctx, ids, dryRun, ['terminated', 'shutting-down', 'pending'], 'stopped');
   return records.map((i) => {
     const previous = i.state;
     if (previous === 'running') {
-      i.stateReason = { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
-      i.stateTransitionReason = `User initiated (${timestamp(ctx.now)})`;
+      markUserShutdown(ctx, i);
       moveTo(ctx, i, 'stopping', { to: 'stopped', afterMs: ctx.state.timing.instanceStopMs });
     }
     return change(i, previous);
@@ -508,24 +516,19 @@ export function stopInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean)
 }
 
 export function rebootInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): void {
-  const records = requireInstances(ctx.region, ids);
-  for (const i of records) {
-    if (i.state !== 'running' && i.state !== 'pending') throw Errors.incorrectState(i.id, 'rebooted');
-  }
-  if (dryRun) throw Errors.dryRun();
+  const records = changeable(ctx, ids, dryRun, ['shutting-down', 'terminated', 'stopping', 'stopped'], 'rebooted');
   for (const i of records) ctx.emit({ type: 'instance-rebooted', resourceId: i.id, instanceId: i.id, reason: 'reboot' });
 }
 
 export function terminateInstances(ctx: Ctx, ids: readonly string[] | undefined, dryRun: boolean): InstanceStateChange[] {
   if (!ids || ids.length === 0) throw Errors.invalidParameterCombination('No instances specified');
-  const records = requireInstances(ctx.region, ids);
+  const records = requireInstances(ctx.region, ids); // any state may be terminated, even twice
   if (dryRun) throw Errors.dryRun();
   return records.map((i) => {
     const previous = i.state;
     if (previous !== 'terminated' && previous !== 'shutting-down') {
       ctx.adjustActiveInstances(-1);
-      i.stateReason = { Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
-      i.stateTransitionReason = `User initiated (${timestamp(ctx.now)})`;
+      markUserShutdown(ctx, i);
       moveTo(ctx, i, 'shutting-down', { to: 'terminated', afterMs: ctx.state.timing.instanceTerminateMs });
     }
     return change(i, previous);
