@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportedModule } from './reporter.ts';
+import { parseResultsFile, pointsEarned, pointsPossible } from './results-file.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = mkdtempSync(path.join(tmpdir(), 'ec2-lab-score-'));
@@ -20,9 +20,7 @@ const run = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)
   env: { ...process.env, EC2LAB_RESULTS_FILE: resultsFile },
 });
 
-const modules: ReportedModule[] = existsSync(resultsFile)
-  ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as ReportedModule)
-  : [];
+const modules = existsSync(resultsFile) ? parseResultsFile(readFileSync(resultsFile, 'utf8')) : [];
 rmSync(resultsDir, { recursive: true, force: true });
 
 type Manifest = { id: string; points: Record<string, number> };
@@ -36,8 +34,8 @@ const lines: string[] = [];
 for (const exercise of exercises) {
   const tests = modules.filter((m) => path.relative(root, m.file).split(path.sep)[0] === exercise.id).flatMap((m) => m.tests);
   const passed = new Set(tests.filter((t) => t.state === 'passed').map((t) => t.name));
-  const points = Object.entries(exercise.points).reduce((sum, [name, p]) => sum + (passed.has(name) ? p : 0), 0);
-  const exerciseMax = Object.values(exercise.points).reduce((a, b) => a + b, 0);
+  const points = pointsEarned(exercise.points, passed);
+  const exerciseMax = pointsPossible(exercise.points);
   total += points;
   max += exerciseMax;
   lines.push(`  ${exercise.id.padEnd(20)} ${String(points).padStart(3)} / ${exerciseMax}`);

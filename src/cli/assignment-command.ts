@@ -1,5 +1,6 @@
 // `ec2-lab assignment <exercise-id...> --out DIR [--lang en|pt-br|es]`: writes a folder to hand to students.
-import { GradeInputError, LOCALES, type Locale } from '../grader/index.ts';
+import { GradeInputError } from '../grader/index.ts';
+import { locales, type Locale } from '../i18n/locales.ts';
 import { writeAssignment } from '../grader/assignment.ts';
 import { parseCommandArgs, usageError as commandUsageError } from './command-args.ts';
 
@@ -21,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parsed;
   if (positionals.length === 0) return usageError('name at least one exercise (see `ec2-lab exercises`)');
   if (!values.out) return usageError('--out DIR is required');
-  if (!LOCALES.includes(values.lang as Locale)) return usageError(`unknown language "${values.lang}"; use ${LOCALES.join(', ')}`);
+  if (!locales.includes(values.lang as Locale)) return usageError(`unknown language "${values.lang}"; use ${locales.join(', ')}`);
   try {
     const { outDir, files } = writeAssignment({ exerciseIds: positionals, outDir: values.out, locale: values.lang as Locale });
     console.log(`wrote ${files} files to ${outDir}\nnext: hand out the folder; students run \`npm install\` once, then \`npm test\``);

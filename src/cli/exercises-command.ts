@@ -1,5 +1,6 @@
 // `ec2-lab exercises`: the exercises, their lesson, files and points.
-import { listExercises, LOCALES, type Locale } from '../grader/index.ts';
+import { listExercises } from '../grader/index.ts';
+import { locales, type Locale } from '../i18n/locales.ts';
 import { parseCommandArgs, usageError } from './command-args.ts';
 
 const USAGE = `usage: ec2-lab exercises [--lang en|pt-br|es] [--json]`;
@@ -13,7 +14,7 @@ export async function run(args: string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const lang = values.lang as Locale;
-  if (!LOCALES.includes(lang)) return usageError('exercises', USAGE, `unknown language "${values.lang}"; use ${LOCALES.join(', ')}`);
+  if (!locales.includes(lang)) return usageError('exercises', USAGE, `unknown language "${values.lang}"; use ${locales.join(', ')}`);
   const exercises = listExercises();
   if (values.json) {
     console.log(JSON.stringify(exercises, null, 2));

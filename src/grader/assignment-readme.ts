@@ -1,5 +1,5 @@
 // The README of a student's assignment folder, in the language the teacher chose.
-import type { ExerciseManifest, Locale } from './types.ts';
+import type { ExerciseManifest, Locale } from './exercise.ts';
 
 const text: Record<Locale, {
   title: string; intro: string; setupTitle: string; setup: string[]; workTitle: string; work: string[];

@@ -9,7 +9,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { assignmentReadme } from './assignment-readme.ts';
 import { kitDir, loadExercise, modelDir, repoRoot } from './exercises.ts';
-import { GradeInputError, LOCALES, type Locale } from './types.ts';
+import { GradeInputError } from './exercise.ts';
+import { locales, type Locale } from '../i18n/locales.ts';
 
 /** The exact versions this repository runs, so the student's folder behaves like the course. */
 function installedVersion(pkg: string): string {
@@ -61,7 +62,7 @@ export interface AssignmentOptions {
 
 export function writeAssignment(options: AssignmentOptions): { outDir: string; files: number } {
   const locale = options.locale ?? 'en';
-  if (!LOCALES.includes(locale)) throw new GradeInputError(`unknown language "${String(locale)}"; use ${LOCALES.join(', ')}`);
+  if (!locales.includes(locale)) throw new GradeInputError(`unknown language "${String(locale)}"; use ${locales.join(', ')}`);
   if (options.exerciseIds.length === 0) throw new GradeInputError('name at least one exercise');
   const exercises = [...new Set(options.exerciseIds)].map((id) => loadExercise(id));
   const outDir = path.resolve(options.outDir);

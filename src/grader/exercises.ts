@@ -3,7 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GradeInputError, LOCALES, type Exercise, type ExerciseInfo, type ExerciseManifest, type Files } from './types.ts';
+import { locales } from '../i18n/locales.ts';
+import { GradeInputError, type Exercise, type ExerciseInfo, type ExerciseManifest, type Files } from './exercise.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 // The environment overrides exist for the grader's own development (a scratch exercise or model).
@@ -28,7 +29,7 @@ export function manifestProblems(value: unknown, expectedId?: string): string[] 
   if (typeof m.lesson !== 'number' || !Number.isInteger(m.lesson) || m.lesson < 1 || m.lesson > 7) problems.push('lesson must be an integer from 1 to 7');
   for (const key of ['title', 'instructions'] as const) {
     const field = m[key];
-    for (const locale of LOCALES) {
+    for (const locale of locales) {
       if (!isRecord(field) || !isText(field[locale])) problems.push(`${key}.${locale} is missing`);
     }
   }
@@ -45,12 +46,12 @@ export function manifestProblems(value: unknown, expectedId?: string): string[] 
     }
   }
   const hints = m.hints;
-  for (const locale of LOCALES) {
+  for (const locale of locales) {
     const list = isRecord(hints) ? hints[locale] : undefined;
     if (!Array.isArray(list) || list.length < 3 || !list.every(isText)) problems.push(`hints.${locale} must hold at least 3 hints`);
   }
-  if (isRecord(hints) && LOCALES.every((l) => Array.isArray(hints[l]))) {
-    const counts = new Set(LOCALES.map((l) => (hints[l] as unknown[]).length));
+  if (isRecord(hints) && locales.every((l) => Array.isArray(hints[l]))) {
+    const counts = new Set(locales.map((l) => (hints[l] as unknown[]).length));
     if (counts.size > 1) problems.push('every locale must have the same number of hints');
   }
   return problems;

@@ -1,4 +1,4 @@
-// Grades submissions in ONE vitest process (a warm daemon, see run-vitest.ts): every submission gets its own
+// Grades submissions in ONE vitest process (a warm daemon, see vitest-daemon.ts): every submission gets its own
 // folder, vitest runs all their test files with `jobs` workers, and each learner's code runs in its own
 // child process with its own limits, so a bad submission fails alone without skewing the others.
 import { availableParallelism } from 'node:os';
@@ -6,10 +6,10 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { listExercises, loadExercise } from './exercises.ts';
 import { killOrphanLearners } from './orphans.ts';
-import { buildResult } from './results.ts';
-import { VitestDaemon, type ReportedModule, type VitestRun } from './run-vitest.ts';
-import { GradeInputError, type Exercise, type Files, type GradeResult } from './types.ts';
-import { LIMITS, validateFiles, validateLimit } from './validate.ts';
+import { buildResult } from '../results/build-result.ts';
+import { VitestDaemon, type ReportedModule, type VitestRun } from './vitest-daemon.ts';
+import { GradeInputError, type Exercise, type Files, type GradeResult } from './exercise.ts';
+import { LIMITS, validateFiles, validateLimit } from './input-checks.ts';
 import { createBatchFolder, hashFolders, submissionFolderName, writeSubmission, writeVitestConfig, type RunSettings } from './workspace.ts';
 
 export interface BatchSubmission {

@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BatchSubmission } from './grade.ts';
-import { GradeInputError, type ExerciseManifest, type Files } from './types.ts';
-import { LIMITS } from './validate.ts';
+import { GradeInputError, type ExerciseManifest, type Files } from './exercise.ts';
+import { LIMITS } from './input-checks.ts';
 
 function readIfSmall(file: string): string | undefined {
   const size = statSync(file).size;

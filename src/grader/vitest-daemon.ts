@@ -1,31 +1,164 @@
-// A long-lived vitest process: it loads vitest, the config and the model once, then runs the test files it
-// is sent, one batch at a time. Later runs reuse the warm transform cache and worker pool, which is what
-// makes one submission fast (the sandbox's local endpoint) and a class fast (one process for everyone).
-// It runs in its own process group, so the grader can kill it (and every worker and learner child under
-// it) at a time limit and start a fresh one.
-//
-// Messages, parent -> daemon: run {id, files, resultsFile};  daemon -> parent: ready | done {id, error?}
-import { createVitest } from 'vitest/node';
+// Runs test files in the grader's vitest daemon (the child script vitest-daemon-child.ts) with a time limit, and reads the results
+// the kit's reporter appended to a JSON-lines file (never vitest's console output, which learner code could
+// imitate). The daemon is started on first use and kept warm; at a time limit it is killed with its whole
+// process group (workers and learners' children) and a fresh one starts on the next run.
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
+import { parseResultsFile } from '../../exercises/_kit/results-file.ts';
 
-const configFile = process.argv[2];
-if (!configFile || !process.send) throw new Error('usage: node --import tsx vitest-daemon.ts <vitest.config.mjs> (with an IPC channel)');
+export type { ReportedModule, ReportedTest } from '../../exercises/_kit/reporter.ts';
 
-const vitest = await createVitest('test', { config: configFile, watch: false, run: true });
-const project = vitest.getRootProject();
+export interface VitestRun {
+  modules: ReportedModule[];
+  timedOut: boolean;
+  crashed?: string; // why the daemon ended or failed during the run
+  output: string; // the daemon's own output (capped), for diagnosing a crash
+  durationMs: number;
+}
 
-process.on('message', async (raw: unknown) => {
-  const message = raw as { type?: string; id?: number; files?: string[]; resultsFile?: string };
-  if (message?.type !== 'run' || !Array.isArray(message.files) || typeof message.resultsFile !== 'string') return;
-  // The kit's reporter (in this process) appends each finished test file to this run's results file.
-  process.env.EC2LAB_RESULTS_FILE = message.resultsFile;
-  try {
-    await vitest.runTestSpecifications(message.files.map((file) => project.createSpecification(file)));
-    process.send!({ type: 'done', id: message.id });
-  } catch (error) {
-    process.send!({ type: 'done', id: message.id, error: String((error as Error)?.stack ?? error).slice(0, 2000) });
+const daemonScript = fileURLToPath(new URL('./vitest-daemon-child.ts', import.meta.url));
+const STARTUP_LIMIT_MS = 60_000;
+
+/** Our environment minus what an outer vitest (the grader's own tests) sets, which would confuse the daemon. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(VITEST|TEST$|NODE_ENV$|EC2LAB_RESULTS_FILE$)/.test(key)) env[key] = value;
   }
-});
-process.on('disconnect', () => {
-  void vitest.close().finally(() => process.exit(0));
-});
-process.send({ type: 'ready' });
+  return { ...env, FORCE_COLOR: '0', NO_COLOR: '1', CI: '1' };
+}
+
+function readResults(file: string): ReportedModule[] {
+  return existsSync(file) ? parseResultsFile(readFileSync(file, 'utf8')) : [];
+}
+
+/** Kills a daemon with its whole process group (vitest, its workers and the learners' children). */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+export class VitestDaemon {
+  private child: ChildProcess | undefined;
+  private ready: Promise<void> | undefined;
+  private output = '';
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+  runs = 0;
+
+  constructor(private readonly configFile: string, private readonly memoryMb = 1024) {}
+
+  private start(): Promise<void> {
+    this.output = '';
+    const child = fork(daemonScript, [this.configFile], {
+      cwd: path.dirname(this.configFile),
+      execArgv: ['--import', 'tsx', `--max-old-space-size=${this.memoryMb}`],
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true, // its own process group: a time-out kills vitest, its workers and the learners' children
+    });
+    this.child = child;
+    const keep = (chunk: Buffer) => {
+      if (this.output.length < 20_000) this.output += chunk.toString('utf8');
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    // An idle daemon must not keep a command-line process alive; a run's own timer does meanwhile.
+    child.unref();
+    (child.channel as { unref?: () => void } | undefined)?.unref?.();
+    (child.stdout as { unref?: () => void } | null)?.unref?.();
+    (child.stderr as { unref?: () => void } | null)?.unref?.();
+    child.once('exit', () => {
+      if (this.child === child) {
+        this.child = undefined;
+        this.ready = undefined;
+      }
+    });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`vitest did not start within ${STARTUP_LIMIT_MS / 1000} s:\n${this.output}`)), STARTUP_LIMIT_MS);
+      child.on('message', (m: { type?: string }) => {
+        if (m?.type === 'ready') {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`vitest exited (code ${code}) while starting:\n${this.output.slice(-2000)}`));
+      });
+    });
+  }
+
+  /** Kills the daemon with its whole process group. */
+  kill(): void {
+    const child = this.child;
+    this.child = undefined;
+    this.ready = undefined;
+    if (child) killGroup(child);
+  }
+
+  /** Ends the daemon politely (it closes vitest), then for sure after 2 s; resolves once it is gone. */
+  close(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    this.ready = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const force = setTimeout(() => killGroup(child), 2_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      if (child.connected) child.disconnect();
+      else child.kill('SIGKILL');
+    });
+  }
+
+  /** Runs the files (one run at a time: runs queue up) and returns what the reporter wrote. */
+  run(options: { files: string[]; resultsFile: string; timeoutMs: number }): Promise<VitestRun> {
+    const next = this.queue.then(() => this.runNow(options));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(options: { files: string[]; resultsFile: string; timeoutMs: number }): Promise<VitestRun> {
+    const started = Date.now();
+    try {
+      this.ready ??= this.start();
+      await this.ready;
+    } catch (error) {
+      this.kill();
+      return { modules: [], timedOut: false, crashed: String((error as Error).message), output: this.output, durationMs: Date.now() - started };
+    }
+    const child = this.child!;
+    const id = this.nextId++;
+    this.runs++;
+    const outcome = await new Promise<{ timedOut: boolean; crashed?: string }>((resolve) => {
+      const timer = setTimeout(() => {
+        this.kill();
+        resolve({ timedOut: true });
+      }, options.timeoutMs);
+      const onMessage = (m: { type?: string; id?: number; error?: string }) => {
+        if (m?.type !== 'done' || m.id !== id) return;
+        finish(m.error ? { timedOut: false, crashed: m.error } : { timedOut: false });
+      };
+      const onExit = (code: number | null, signal: string | null) => finish({ timedOut: false, crashed: `vitest ended during the run (${signal ?? `exit code ${code}`})` });
+      const finish = (result: { timedOut: boolean; crashed?: string }) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(result);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ type: 'run', id, files: options.files, resultsFile: options.resultsFile });
+    });
+    return { modules: readResults(options.resultsFile), ...outcome, output: this.output, durationMs: Date.now() - started };
+  }
+}

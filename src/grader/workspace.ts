@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kitDir, modelDir, repoRoot } from './exercises.ts';
-import type { Exercise, Files } from './types.ts';
+import type { Exercise, Files } from './exercise.ts';
 
 export const batchesDir = path.join(repoRoot, 'node_modules', '.cache', 'ec2-lab-grader');
 

@@ -1,7 +1,7 @@
-// The run result every backend returns: the grader's GradeResult (contracts.md), with the model's final
+// The run result every backend returns: the GradeResult of src/results/, with the model's final
 // state and event log for the live map. The results panel, the progress store and the live map read only
-// this object, whichever backend produced it. A type-only import: no grader code reaches the browser.
-import type { GradeResult, TestResult, TestStatus } from '../grader/types.ts';
+// this object, whichever backend produced it. A type-only import.
+import type { GradeResult, TestResult, TestStatus } from '../results/grade-result.ts';
 
 export type { GradeResult, TestResult, TestStatus };
 

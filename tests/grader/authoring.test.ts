@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { listExercises, loadExercise, manifestProblems } from '../../src/grader/index.ts';
-import { testSources } from '../../src/grader/test-source.ts';
+import { testSources } from '../../src/results/test-source.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { repoRoot, runCli, type JsonReport } from './run-cli.ts';

@@ -5,7 +5,7 @@ import { closeGrader, GradeInputError, gradeSubmission, loadExercise } from '../
 
 afterAll(closeGrader); // the warm vitest daemon and its folder go when this file is done
 import { csvCell } from '../../src/grader/reports.ts';
-import { testSources } from '../../src/grader/test-source.ts';
+import { testSources } from '../../src/results/test-source.ts';
 
 describe('gradeSubmission rejects bad input with a clear error', () => {
   test.each([

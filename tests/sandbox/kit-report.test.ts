@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kitReportToGradeResult, parseKitReport } from '../../src/sandbox/kit-report.ts';
+import { kitReportToGradeResult } from '../../src/sandbox/kit-report.ts';
+import { parseResultsFile } from '../../exercises/_kit/results-file.ts';
 import { parseGradeResult, summarize } from '../../src/sandbox/result.ts';
 import type { ExerciseData } from '../../src/sandbox/exercise-data.ts';
 import { kitReport } from './fake-webcontainer.ts';
@@ -47,7 +48,7 @@ describe('results from the WebContainer (the kit reporter file)', () => {
 
   it('skips a line cut short by a killed run', () => {
     const full = kitReport([{ name: 'launch > tags it', state: 'passed' }]);
-    expect(parseKitReport(`${full}{"file":"x","tes`)).toHaveLength(1);
+    expect(parseResultsFile(`${full}{"file":"x","tes`)).toHaveLength(1);
   });
 });
 

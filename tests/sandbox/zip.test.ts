@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createZip } from '../../src/sandbox/zip.ts';
+import { createZip } from '../../src/publish/zip.ts';
 
 describe('zip writer (the exercise download)', () => {
   it('writes an archive that a standard tool extracts byte for byte', () => {

@@ -1,7 +1,7 @@
 // Sandbox data for one exercise (manifest, starter, solution, tests, type declarations), written at build
-// time and fetched by the sandbox when it wakes up. Owned by the sandbox (src/sandbox/build-data.ts).
+// time and fetched by the sandbox when it wakes up. Owned by the sandbox (src/publish/build-data.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildExerciseData, exerciseIds } from '../../sandbox/build-data.ts';
+import { buildExerciseData, exerciseIds } from '../../publish/build-data.ts';
 
 export const getStaticPaths: GetStaticPaths = () => exerciseIds().map((exercise) => ({ params: { exercise } }));
 

@@ -1,7 +1,7 @@
 // The WebContainer file tree for one exercise (model sources, kit, tests, starter, package.json + lockfile),
 // written at build time; fetched only once a WebContainer has booted. Owned by the sandbox.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildWorkspace, exerciseIds } from '../../../sandbox/build-data.ts';
+import { buildWorkspace, exerciseIds } from '../../../publish/build-data.ts';
 
 export const getStaticPaths: GetStaticPaths = () => exerciseIds().map((exercise) => ({ params: { exercise } }));
 

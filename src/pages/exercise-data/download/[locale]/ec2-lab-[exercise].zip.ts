@@ -2,7 +2,7 @@
 // offered by the sandbox when neither a WebContainer nor the course server can run the tests. Owned by the sandbox.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { locales } from '../../../../i18n/locales.ts';
-import { buildDownload, exerciseIds } from '../../../../sandbox/build-data.ts';
+import { buildDownload, exerciseIds } from '../../../../publish/build-data.ts';
 
 export const getStaticPaths: GetStaticPaths = () =>
   exerciseIds().flatMap((exercise) => locales.map((locale) => ({ params: { exercise, locale } })));

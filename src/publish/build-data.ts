@@ -12,8 +12,8 @@ import { runSettings } from '../grader/grade.ts';
 import { writeAssignment } from '../grader/assignment.ts';
 import { createZip } from './zip.ts';
 import { locales, type Locale } from '../i18n/locales.ts';
-import { downloadFolder, type ExerciseData } from './exercise-data.ts';
-import type { Workspace } from './backends/webcontainer.ts';
+import { downloadFolder, type ExerciseData } from '../sandbox/exercise-data.ts';
+import type { Workspace } from '../sandbox/backends/webcontainer.ts';
 
 export function exerciseIds(): string[] {
   return listExercises().map((e) => e.id);

@@ -1,6 +1,6 @@
 // Checks what callers hand the grader (the CLI, the sandbox's local endpoint) before anything touches the
 // disk: only the exercise's declared file names, plain strings, bounded sizes, sane limits.
-import { GradeInputError, type ExerciseManifest, type Files } from './types.ts';
+import { GradeInputError, type ExerciseManifest, type Files } from './exercise.ts';
 
 export const LIMITS = {
   fileBytes: 200_000,

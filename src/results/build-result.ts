@@ -1,8 +1,9 @@
 // Turns what the kit's reporter saw for one submission into a GradeResult (Exercism results.json v3 plus
-// points). Pure: the same reported data always gives the same result.
-import type { ReportedModule } from './run-vitest.ts';
+// points). Pure and browser-safe: the same reported data always gives the same result, in Node or a page.
+import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
+import { pointsEarned, pointsPossible } from '../../exercises/_kit/results-file.ts';
 import { testCodeFor, testSources } from './test-source.ts';
-import type { Exercise, GradeResult, TestResult, TestStatus } from './types.ts';
+import type { GradedExercise, GradeResult, TestResult, TestStatus } from './grade-result.ts';
 import type { ModelEvent, ModelState } from '../mini-ec2/index.ts';
 
 export const OUTPUT_CAP = 500;
@@ -33,14 +34,14 @@ export interface SubmissionReport {
 }
 
 // Scanned once per exercise, not once per graded submission (loadExercise hands out the same object each time).
-const sourcesCache = new WeakMap<Exercise, Map<string, string>[]>();
-function sourcesOf(exercise: Exercise): Map<string, string>[] {
+const sourcesCache = new WeakMap<GradedExercise, Map<string, string>[]>();
+function sourcesOf(exercise: GradedExercise): Map<string, string>[] {
   let sources = sourcesCache.get(exercise);
   if (!sources) sourcesCache.set(exercise, (sources = Object.values(exercise.tests).map(testSources)));
   return sources;
 }
 
-export function buildResult(exercise: Exercise, report: SubmissionReport): GradeResult {
+export function buildResult(exercise: GradedExercise, report: SubmissionReport): GradeResult {
   const { manifest } = exercise;
   const sources = sourcesOf(exercise);
   const runs = report.modules.flatMap((m) => kitMeta(m).runs ?? []);
@@ -77,8 +78,8 @@ export function buildResult(exercise: Exercise, report: SubmissionReport): Grade
     return result;
   });
 
-  const points = tests.reduce((sum, t) => sum + t.points, 0);
-  const maxPoints = tests.reduce((sum, t) => sum + t.maxPoints, 0);
+  const points = pointsEarned(manifest.points, new Set(tests.filter((t) => t.status === 'pass').map((t) => t.name)));
+  const maxPoints = pointsPossible(manifest.points);
   const fatal = runs.find((r) => FATAL.has(r.outcome));
   const notable = runs.find((r) => NOTABLE.has(r.outcome));
   let status: TestStatus = tests.every((t) => t.status === 'pass') ? 'pass' : 'fail';

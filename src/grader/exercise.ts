@@ -1,10 +1,9 @@
-// The grader's data: exercise manifests and the results it returns (contracts.md, "exercises and the grader").
-// Results follow Exercism's results.json version 3, plus points and the model's main scenario.
+// An exercise as the grader loads it: its manifest (exercises/README.md describes the fields) and its files.
+// The result of grading one is src/results/grade-result.ts.
+import type { Locale } from '../i18n/locales.ts';
 
-import type { ModelEvent, ModelState } from '../mini-ec2/index.ts';
-
-export const LOCALES = ['en', 'pt-br', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
+export type { GradeResult, TestResult, TestStatus } from '../results/grade-result.ts';
+export type { Locale };
 export type Localized<T> = Record<Locale, T>;
 
 export interface ExerciseManifest {
@@ -34,31 +33,6 @@ export interface Exercise {
   starter: Files;
   solution: Files;
   tests: Files;
-}
-
-export type TestStatus = 'pass' | 'fail' | 'error';
-
-export interface TestResult {
-  name: string;
-  status: TestStatus;
-  message?: string;
-  output?: string; // the learner's console output, capped at 500 characters
-  test_code: string;
-  task_id?: number;
-  points: number;
-  maxPoints: number;
-}
-
-export interface GradeResult {
-  version: 3;
-  status: TestStatus;
-  message?: string;
-  exercise: string;
-  tests: TestResult[];
-  points: number;
-  maxPoints: number;
-  durationMs: number;
-  model?: { state: ModelState; events: ModelEvent[] }; // the main scenario's final state and event log (live map)
 }
 
 /** Bad input to the grader (unknown exercise, bad file names, oversized files...): a clear message, nothing graded. */
