@@ -3,8 +3,9 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FileSystemTree } from '@webcontainer/api';
+import packageJsonTemplate from './webcontainer/package.json?raw';
+import packageLockTemplate from './webcontainer/package-lock.json?raw';
 import { listExercises, loadExercise } from '../grader/index.ts';
 import { kitDir, modelDir, repoRoot } from '../grader/exercises.ts';
 import { vitestConfigSource } from '../grader/workspace.ts';
@@ -111,25 +112,37 @@ function addFile(tree: FileSystemTree, filePath: string, contents: string): void
   node[parts[parts.length - 1]] = { file: { contents } };
 }
 
+/** Adds every file under `from`; a folder that is missing or empty is a build error, never a silent skip. */
 function addFolder(tree: FileSystemTree, from: string, to: string, keep: (file: string) => boolean = () => true): void {
-  for (const file of listFiles(from)) {
+  const files = listFiles(from);
+  if (files.length === 0) throw new Error(`WebContainer workspace: no files found in ${from}`);
+  for (const file of files) {
     if (keep(file)) addFile(tree, to ? `${to}/${file}` : file, readFileSync(path.join(from, file), 'utf8'));
   }
 }
 
 /** The WebContainer's working directory (WebContainer.boot({ workdirName: 'ec2lab' })). */
 export const CONTAINER_ROOT = '/home/ec2lab';
-const workspaceTemplateDir = fileURLToPath(new URL('./webcontainer/', import.meta.url));
+
+/**
+ * package.json and its lockfile for the container (src/publish/webcontainer/), imported as text so the bundler
+ * carries them into the site build: a path from import.meta.url points elsewhere once the build is bundled.
+ * A missing file fails the import, so the build.
+ */
+const workspaceTemplate: Record<string, string> = {
+  'package.json': packageJsonTemplate,
+  'package-lock.json': packageLockTemplate,
+};
 
 /**
  * The files a WebContainer needs to run an exercise's tests exactly as the grader does: the grader's batch
  * layout for one submission (_kit/, mini-ec2/, s0/tests/, s0/submission/) with the grader's own vitest
- * config and reporter, plus package.json and its lockfile (src/sandbox/webcontainer/).
+ * config and reporter, plus package.json and its lockfile (src/publish/webcontainer/).
  */
 export function buildWorkspace(id: string): Workspace {
   const exercise = loadExercise(id);
   const tree: FileSystemTree = {};
-  addFolder(tree, workspaceTemplateDir, '');
+  for (const [name, content] of Object.entries(workspaceTemplate)) addFile(tree, name, content);
   addFolder(tree, kitDir, '_kit');
   // The model without its HTTP server, wire protocol and generated declarations (as in the assignment folder).
   addFolder(tree, modelDir, 'mini-ec2', (file) => !file.endsWith('.test.ts') && !/^(server|protocol|generated)\//.test(file));
