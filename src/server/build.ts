@@ -7,13 +7,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** What the site build reads, relative to the repository root. The server, CLI and grader are not in the site. */
-export const siteSources = ['src', 'content', 'public', 'exercises', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
-const notSiteSources = new Set(['src/server', 'src/cli', 'src/grader', 'node_modules']);
+/**
+ * What the site build reads, relative to the repository root: all of src/ (the site embeds the grader's and the
+ * publisher's output: WebContainer workspaces, assignment zips), so no list of exceptions can drift out of date.
+ */
+export const siteSources = ['src', 'content', 'public', 'exercises', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /** Newest modification time (ms) of a file or anything below a folder; 0 when it does not exist. */
 export function newestMtime(root: string, relative: string): number {
-  if (notSiteSources.has(relative)) return 0;
+  if (path.posix.basename(relative) === 'node_modules') return 0;
   let stats;
   try {
     stats = statSync(path.join(root, relative));
