@@ -1,4 +1,4 @@
-// What the sandbox fetches for one exercise when it wakes up. Built at build time (see build-data.ts and the
+// What the sandbox fetches for one exercise when it wakes up. Built at build time (see src/publish/build-data.ts and the
 // endpoint src/pages/exercise-data/) from the grader's exercise folder and the model's type declarations.
 import type { Locale } from '../i18n/locales.ts';
 import type { Files } from './saved-work.ts';

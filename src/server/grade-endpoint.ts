@@ -16,8 +16,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { GradeInputError, gradeSubmission, listExercises, warmUpGrader, type GradeResult } from '../grader/index.ts';
 import { json, type Route } from './app.ts';
+import { GRADE_PATH } from '../results/grade-endpoint-path.ts';
 
-export const GRADE_PATH = '/api/grade';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface GradeEndpointOptions {

@@ -2,8 +2,7 @@
 // Used when a WebContainer cannot start. A static host has no such endpoint: `probeLocal` tells.
 import { type GradeResult, parseGradeResult, transcript } from '../result.ts';
 import { type Backend, type RunRequest, RunCancelled } from './backend.ts';
-
-export const GRADE_PATH = '/api/grade';
+import { GRADE_PATH } from '../../results/grade-endpoint-path.ts';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
