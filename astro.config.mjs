@@ -2,12 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefindSearch from './src/integrations/pagefind.ts';
-
-// WebContainer needs a cross-origin isolated page: the dev server sends the same headers as `npm start`.
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// WebContainer needs a cross-origin isolated page: the dev server sends the same headers as `npm start`
+// (one list in src/server/headers.ts; tests/site/isolation-headers.test.ts checks the static hosts' copies).
+import { isolationHeaders } from './src/server/headers.ts';
 
 export default defineConfig({
   // EC2LAB_OUT_DIR lets parallel builds (tests, benchmarks) write to their own folder.

@@ -1,5 +1,7 @@
 // Response headers the course needs on every response of `npm start`. WebContainer (the in-browser sandbox)
 // runs only in a cross-origin isolated page, which takes COOP same-origin + COEP require-corp.
+// The one list of them: astro.config.mjs (the dev server) imports it; public/_headers and public/vercel.json
+// (static hosts, which cannot import) are checked against it by tests/site/isolation-headers.test.ts.
 export const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
