@@ -70,7 +70,7 @@ function endSession(key: string): void {
 }
 
 /** Hands a test file's records to the grader (and forgets them): called from an afterAll hook. */
-export function takeRunRecords(testPath: string): FileRecords {
+function takeRunRecords(testPath: string): FileRecords {
   const records = recordsOf(testPath);
   byTestFile.delete(testPath);
   for (const key of [...sessions.keys()]) if (key.startsWith(`${testPath}\0`)) endSession(key);
@@ -201,7 +201,7 @@ export function expectFinished(run: LearnerRun): void {
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-export function explainOutcome(outcome: LearnerOutcome, options: { file: string; export: string }): string {
+function explainOutcome(outcome: LearnerOutcome, options: { file: string; export: string }): string {
   const fn = `${options.export}()`;
   switch (outcome.kind) {
     case 'returned':

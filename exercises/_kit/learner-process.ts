@@ -46,7 +46,7 @@ export interface ChildRunResult {
 const SLEEP = Symbol.for('mini-ec2.sleep');
 
 /** Method names of the model client the learner may call (own and inherited functions, no internals). */
-export function clientMethods(client: object): string[] {
+function clientMethods(client: object): string[] {
   const names = new Set<string>();
   for (let o: object | null = client; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
     for (const name of Object.getOwnPropertyNames(o)) {

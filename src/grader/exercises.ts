@@ -8,7 +8,7 @@ import { GradeInputError, type Exercise, type ExerciseInfo, type ExerciseManifes
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 // The environment overrides exist for the grader's own development (a scratch exercise or model).
-export const exercisesDir = process.env.EC2LAB_EXERCISES_DIR ?? path.join(repoRoot, 'exercises');
+const exercisesDir = process.env.EC2LAB_EXERCISES_DIR ?? path.join(repoRoot, 'exercises');
 export const kitDir = path.join(repoRoot, 'exercises', '_kit');
 export const modelDir = process.env.EC2LAB_MODEL_DIR ?? path.join(repoRoot, 'src', 'mini-ec2');
 export const modelEntry = path.join(modelDir, 'index.ts');
@@ -121,4 +121,4 @@ export function loadExercise(id: string): Exercise {
   return exercise;
 }
 
-export const maxPointsOf = (manifest: ExerciseManifest) => sum(Object.values(manifest.points));
+const maxPointsOf = (manifest: ExerciseManifest) => sum(Object.values(manifest.points));

@@ -36,7 +36,7 @@ function firstProblem(entry: StudentResult): string {
   return failed ? `${failed.name}: ${failed.message ?? failed.status}` : '';
 }
 
-export function textReport(report: BatchReport): string {
+function textReport(report: BatchReport): string {
   const rows = report.results.map((r) => [r.student, r.result.exercise, `${r.result.points}/${r.result.maxPoints}`, r.result.status, oneLine(firstProblem(r), 90)]);
   const header = ['student', 'exercise', 'score', 'status', 'first problem'];
   const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((row) => row[i].length))));
@@ -55,7 +55,7 @@ export function textReport(report: BatchReport): string {
   ].join('\n');
 }
 
-export function jsonReport(report: BatchReport): string {
+function jsonReport(report: BatchReport): string {
   const results = report.results.map(({ student, result }) => {
     const { model: _model, ...rest } = result;
     return { student, ...rest };
@@ -70,7 +70,7 @@ export function csvCell(value: string | number): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvReport(report: BatchReport): string {
+function csvReport(report: BatchReport): string {
   const lines = [['student', 'exercise', 'score', 'max', 'status'].join(',')];
   for (const { student, result } of report.results) {
     lines.push([student, result.exercise, result.points, result.maxPoints, result.status].map(csvCell).join(','));
@@ -88,7 +88,7 @@ const xml = (text: string) =>
 
 const countStatus = (result: StudentResult['result'], status: 'fail' | 'error') => result.tests.filter((t) => t.status === status).length;
 
-export function junitReport(report: BatchReport): string {
+function junitReport(report: BatchReport): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const suites = report.results.map(({ student, result }) => {
     const cases = result.tests.map((t) => {

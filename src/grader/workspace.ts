@@ -13,7 +13,7 @@ import path from 'node:path';
 import { kitDir, modelDir, repoRoot } from './exercises.ts';
 import type { Exercise, Files } from './exercise.ts';
 
-export const batchesDir = path.join(repoRoot, 'node_modules', '.cache', 'ec2-lab-grader');
+const batchesDir = path.join(repoRoot, 'node_modules', '.cache', 'ec2-lab-grader');
 
 export interface RunSettings {
   jobs: number;

@@ -6,7 +6,7 @@ import { testCodeFor, testSources } from './test-source.ts';
 import type { GradedExercise, GradeResult, TestResult, TestStatus } from './grade-result.ts';
 import type { ModelEvent, ModelState } from '../mini-ec2/index.ts';
 
-export const OUTPUT_CAP = 500;
+const OUTPUT_CAP = 500;
 const MESSAGE_CAP = 2_000;
 
 /** One learner run as the harness recorded it in the test file's metadata. */

@@ -11,7 +11,7 @@ import path from 'node:path';
  * What the site build reads, relative to the repository root: all of src/ (the site embeds the grader's and the
  * publisher's output: WebContainer workspaces, assignment zips), so no list of exceptions can drift out of date.
  */
-export const siteSources = ['src', 'content', 'public', 'exercises', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const siteSources = ['src', 'content', 'public', 'exercises', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /** Newest modification time (ms) of a file or anything below a folder; 0 when it does not exist. */
 export function newestMtime(root: string, relative: string): number {
@@ -31,7 +31,7 @@ export function newestMtime(root: string, relative: string): number {
   return newest;
 }
 
-export function builtAt(distDir: string): number {
+function builtAt(distDir: string): number {
   try {
     return statSync(path.join(distDir, 'index.html')).mtimeMs;
   } catch {

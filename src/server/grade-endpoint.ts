@@ -54,7 +54,7 @@ function hostName(host: string): string {
 }
 
 /** Refuses calls that do not come from a page of this very server (see the header comment). */
-export function checkCaller(req: IncomingMessage, options: { allowRemote: boolean; allowedHosts: string[] }): void {
+function checkCaller(req: IncomingMessage, options: { allowRemote: boolean; allowedHosts: string[] }): void {
   if (!options.allowRemote && !isLoopback(req.socket.remoteAddress)) {
     throw new HttpError(403, 'Grading is only available to this computer (set EC2LAB_GRADE_ALLOW_REMOTE=1 to allow others).');
   }
@@ -74,7 +74,7 @@ export function checkCaller(req: IncomingMessage, options: { allowRemote: boolea
 }
 
 /** Reads the body, refusing more than `limit` bytes as soon as it is clear. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     return Promise.reject(new HttpError(413, `The request is too large (${declared} bytes; the limit is ${limit}).`, { Connection: 'close' }));
@@ -98,7 +98,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 /** Checks the JSON body's shape; the grader checks file names and sizes against the exercise. */
-export function parseGradeRequest(text: string, knownIds: string[]): { exerciseId: string; files: Record<string, string> } {
+function parseGradeRequest(text: string, knownIds: string[]): { exerciseId: string; files: Record<string, string> } {
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -24,7 +24,7 @@ function statFile(file: string): Stats | null {
  * request; `..`, NUL bytes and hidden segments never reach outside distDir; a directory without its trailing
  * slash redirects (the site uses trailingSlash: 'always').
  */
-export function resolveStatic(distDir: string, urlPath: string): Resolution {
+function resolveStatic(distDir: string, urlPath: string): Resolution {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -52,7 +52,7 @@ export function resolveStatic(distDir: string, urlPath: string): Resolution {
 }
 
 /** A weak validator from size and modification time: cheap, and changes whenever a build rewrites the file. */
-export function etagFor(stats: Stats): string {
+function etagFor(stats: Stats): string {
   return `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
 }
 
