@@ -4,7 +4,7 @@
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 
-/** Fact ids of /work/shared/COURSE.md (F1..F17): a lesson lists the facts it teaches. */
+/** The course's fact ids (F1..F17, the course plan's list of what must be taught): a lesson lists the facts it teaches. */
 export const factIds = [
   'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9',
   'F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F17',
