@@ -92,6 +92,6 @@ export default tseslint.config(
     // Plain JavaScript entry points (the CLI and server launchers, the learner's child process): no types.
     files: ['**/*.mjs'],
     extends: [js.configs.recommended],
-    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
 );

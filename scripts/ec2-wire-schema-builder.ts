@@ -61,7 +61,7 @@ export function collectShapes(sdk: Record<string, unknown>, reader: SchemaReader
       for (const [memberName, member] of ns.structIterator()) {
         const traits = member.getMergedTraits();
         const xml = String(traits.xmlName ?? memberName);
-        const query = String(traits.ec2QueryName ?? capitalize(xml));
+        const query = typeof traits.ec2QueryName === 'string' ? traits.ec2QueryName : capitalize(xml);
         members[memberName] = { target: refOf(member), query, xml };
       }
       return { type: 'structure', members };

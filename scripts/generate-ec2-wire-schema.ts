@@ -17,8 +17,8 @@ import { NormalizedSchema } from '@smithy/core/schema';
 import { buildWireSchemaSource } from './ec2-wire-schema-builder.ts';
 
 const target = fileURLToPath(new URL('../src/mini-ec2/protocol/wire-schema.generated.ts', import.meta.url));
-const sdkPackage = JSON.parse(readFileSync(new URL('../node_modules/@aws-sdk/client-ec2/package.json', import.meta.url), 'utf8'));
-const source = buildWireSchemaSource(sdk as unknown as Record<string, unknown>, NormalizedSchema, sdkPackage.version);
+const sdkPackage = JSON.parse(readFileSync(new URL('../node_modules/@aws-sdk/client-ec2/package.json', import.meta.url), 'utf8')) as { version: string };
+const source = buildWireSchemaSource(sdk, NormalizedSchema, sdkPackage.version);
 
 if (process.argv.includes('--check')) {
   const current = readFileSync(target, 'utf8');

@@ -19,7 +19,7 @@ function send(message) {
   try {
     process.send(message);
     return true;
-  } catch (error) {
+  } catch {
     return false;
   }
 }

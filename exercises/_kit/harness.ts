@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { compileLearnerModule, type CompileResult } from './compile.ts';
 import { LearnerProcess, type ChildRunResult, type LearnerOutcome } from './learner-process.ts';
 
+/** @public for exercise authors: the kinds of `LearnerRun.outcome`. */
 export type { LearnerOutcome } from './learner-process.ts';
 
-/** The parts of a MiniEc2 model the harness needs (kept structural so the kit stands alone). */
+/** @public The parts of a MiniEc2 model the harness needs (kept structural so the kit stands alone). */
 export interface ModelLike {
   client(region: string): object;
   subscribe(listener: (event: unknown) => void): () => void;
@@ -108,7 +109,7 @@ export function limitsFor(testPath: string): Limits {
 }
 
 /** Where the learner's files are: `<exercise>/<EC2LAB_SUBMISSION_DIR or 'submission'>`, next to tests/. */
-export function submissionDir(): string {
+function submissionDir(): string {
   const testPath = expect.getState().testPath;
   if (!testPath) throw new Error('runLearnerFunction must be called from a vitest test file');
   return path.resolve(path.dirname(testPath), '..', process.env.EC2LAB_SUBMISSION_DIR ?? 'submission');

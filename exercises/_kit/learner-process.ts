@@ -20,11 +20,11 @@ export type LearnerOutcome =
   | { kind: 'compile-error'; message: string }
   | { kind: 'missing-file'; message: string };
 
-export type ThrownError = { name: string; message: string; code?: string; Code?: string; stack?: string };
+type ThrownError = { name: string; message: string; code?: string; Code?: string; stack?: string };
 
-export type CallRecord = { method: string; input: unknown; error?: string };
+type CallRecord = { method: string; input: unknown; error?: string };
 
-export interface ChildRunOptions {
+interface ChildRunOptions {
   runnerDir: string; // folder holding child-runner.mjs and learner.mjs (the only folder the child may read)
   exportName: string;
   args: unknown[];
@@ -48,7 +48,7 @@ const SLEEP = Symbol.for('mini-ec2.sleep');
 /** Method names of the model client the learner may call (own and inherited functions, no internals). */
 function clientMethods(client: object): string[] {
   const names = new Set<string>();
-  for (let o: object | null = client; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+  for (let o: object | null = client; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
     for (const name of Object.getOwnPropertyNames(o)) {
       if (name === 'constructor' || name.startsWith('_')) continue;
       if (typeof (client as Record<string, unknown>)[name] === 'function') names.add(name);
@@ -80,7 +80,7 @@ function residentMb(pid: number): number | undefined {
 function serializeError(error: unknown): Record<string, unknown> {
   const e = error as { name?: unknown; message?: unknown; Code?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
   return {
-    name: String(e?.name ?? 'Error'),
+    name: typeof e?.name === 'string' ? e.name : 'Error',
     message: String(e?.message ?? error),
     Code: typeof e?.Code === 'string' ? e.Code : undefined,
     $fault: e?.$fault === 'server' ? 'server' : 'client',
@@ -220,7 +220,7 @@ export class LearnerProcess {
 
       const serveCall = async (message: Record<string, unknown>) => {
         const { id, method } = message;
-        const args = Array.isArray(message.args) ? message.args : [];
+        const args: unknown[] = Array.isArray(message.args) ? (message.args as unknown[]) : [];
         if (typeof id !== 'number' || typeof method !== 'string') return;
         if (calls.length >= options.maxCalls) {
           settle({ kind: 'too-many-calls', limit: options.maxCalls });
@@ -229,15 +229,7 @@ export class LearnerProcess {
         const record: CallRecord = { method, input: args[0] };
         calls.push(record);
         try {
-          let value: unknown;
-          if (method === '$sleep') {
-            const sleep = (options.client as Record<symbol, unknown>)[SLEEP];
-            if (typeof sleep === 'function') value = await sleep.call(options.client, Number(args[0]) || 0);
-          } else if (allowed.has(method)) {
-            value = await (options.client as Record<string, (...a: unknown[]) => unknown>)[method](...args);
-          } else {
-            throw new TypeError(`ec2.${method} is not a function`);
-          }
+          const value = await callModel(options.client, allowed, method, args);
           if (!settled && this.child.connected) this.child.send({ type: 'reply', id, ok: true, value });
         } catch (error) {
           record.error = String((error as { name?: string })?.name ?? 'Error');
@@ -284,6 +276,16 @@ export class LearnerProcess {
       else this.readyWaiters.push(start);
     });
   }
+}
+
+/** Performs one call of the learner's code: a method of the model's client, or the waiters' clock "sleep". */
+async function callModel(client: object, allowed: Set<string>, method: string, args: unknown[]): Promise<unknown> {
+  if (method === '$sleep') {
+    const sleep = (client as Record<symbol, unknown>)[SLEEP];
+    return typeof sleep === 'function' ? await (sleep as (ms: number) => unknown).call(client, Number(args[0]) || 0) : undefined;
+  }
+  if (allowed.has(method)) return await (client as Record<string, (...a: unknown[]) => unknown>)[method](...args);
+  throw new TypeError(`ec2.${method} is not a function`);
 }
 
 function doneOutcome(message: Record<string, unknown>, exportNames: string[]): LearnerOutcome {

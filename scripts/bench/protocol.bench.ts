@@ -23,15 +23,15 @@ function startProcess(name: string, command: string, args: string[], ready: RegE
     let output = '';
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 30 s:\n${output}`)), 30_000);
     const onData = (d: Buffer) => {
-      output += d;
+      output += d.toString();
       const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve({ name, url: match[1], child });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${output}`)));
   });
 }

@@ -10,7 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   'mini-ec2': { summary: 'serve mini-EC2 over the EC2 Query protocol', load: () => import('./mini-ec2-command.ts') },
 };
 
-export function usage(): string {
+function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
   return ['usage: ec2-lab <command> [options]', '', 'commands:', ...lines, '', 'ec2-lab <command> --help for its options'].join('\n');
 }

@@ -12,7 +12,7 @@ const house = config.find((c) => c.plugins?.house)?.plugins?.house;
 function findings(code: string): Linter.LintMessage[] {
   return new Linter().verify(code, [{
     files: ['**/*.ts'],
-    languageOptions: { parser: tseslint.parser as Linter.Parser },
+    languageOptions: { parser: tseslint.parser },
     plugins: { house: house! },
     rules: { 'house/test-function-length': ['error', 100] },
   }], 'example.test.ts');

@@ -27,8 +27,8 @@ import { afterAll, beforeAll } from 'vitest';
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 /** The built site the browser tests serve (global-setup.ts builds it when stale). */
 export const distDir = path.resolve(repoRoot, process.env.EC2LAB_DIST ?? 'dist');
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumFlags = [
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumFlags = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -69,7 +69,7 @@ function freePort(): Promise<number> {
 }
 
 /** PID of the process listening on a TCP port (from `ss -ltnp`), or null. */
-export function listenerPid(port: number): number | null {
+function listenerPid(port: number): number | null {
   try {
     const out = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
     const match = /pid=(\d+)/.exec(out);
@@ -152,15 +152,20 @@ export interface AxeViolation {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** The part of axe-core's result the scan reads. */
+interface AxeResults {
+  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }>;
+}
+
 /** Runs axe-core on the page and returns its serious and critical violations (an empty array is a pass). */
 export async function axeScan(page: Page, options: { include?: string } = {}): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<any> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<AxeResults> } }).axe;
     const result = await axe.run(include ? { include: [include] } : document, { resultTypes: ['violations'] });
-    return (result.violations as any[])
+    return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n: any) => String(n.target)) }));
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => String(n.target)) }));
   }, options.include);
 }
 

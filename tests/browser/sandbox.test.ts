@@ -134,7 +134,7 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       expect(solved.total).toBe(Object.keys(exercise.manifest.points).length);
       expect(solved.passed).toBe(solved.total);
       expect(await sandbox(page).getAttribute('data-complete')).toBe('true');
-      const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('ec2lab:progress') ?? '{}'));
+      const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('ec2lab:progress') ?? '{}') as { exercises?: Record<string, string> });
       expect(Object.keys(progress.exercises ?? {})).toContain(EXERCISE);
 
       // Reload: the code is still there (saved as typed).
@@ -146,7 +146,7 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       page.once('dialog', (dialog) => void dialog.accept());
       await sandbox(page).locator('[data-action="reset"]').click();
       await expect.poll(() => editorText(page)).toBe(exercise.starter[file]);
-      const saved = await page.evaluate((id) => JSON.parse(localStorage.getItem(`ec2lab:sandbox:v1:${id}`) ?? '{}'), EXERCISE);
+      const saved = await page.evaluate((id) => JSON.parse(localStorage.getItem(`ec2lab:sandbox:v1:${id}`) ?? '{}') as { files: Record<string, string> }, EXERCISE);
       expect(saved.files[file]).toBe(exercise.starter[file]);
 
       // The home page shows the exercise as done.
@@ -231,7 +231,7 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       expect(request.method()).toBe('POST');
       const replay = await fetch(gradeUrl, { method: 'POST', headers: { origin: otherOrigin, 'sec-fetch-site': 'same-site', 'content-type': 'application/json' }, body });
       expect(replay.status).toBe(403);
-      expect((await replay.json()).error).toMatch(/not allowed/);
+      expect(((await replay.json()) as { error: string }).error).toMatch(/not allowed/);
       await page.close();
     } finally {
       other.close();

@@ -103,7 +103,7 @@ describe.skipIf(skipBrowser)('course site in Chromium', () => {
     expect(await page.locator('[data-mark-read]').getAttribute('aria-pressed')).toBe('true');
     await page.evaluate(() => {
       // What the sandbox and the knowledge check call (src/components/site/progress.ts), simulated here.
-      const raw = JSON.parse(localStorage.getItem('ec2lab:progress')!);
+      const raw = JSON.parse(localStorage.getItem('ec2lab:progress')!) as { exercises: Record<string, string>; quizzes: Record<string, unknown> };
       raw.exercises['pick-instance-type'] = new Date().toISOString();
       raw.quizzes['what-is-ec2'] = { correct: 3, total: 4, at: new Date().toISOString() };
       localStorage.setItem('ec2lab:progress', JSON.stringify(raw));
@@ -145,7 +145,7 @@ describe.skipIf(skipBrowser)('course site in Chromium', () => {
     expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toBeNull();
     await page.goto(new URL(`en/${lesson1}/`, server.url).href);
     await page.click('[data-mark-read]');
-    expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).version, PROGRESS_KEY)).toBe(1);
+    expect(await page.evaluate((key) => (JSON.parse(localStorage.getItem(key)!) as { version: number }).version, PROGRESS_KEY)).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -39,6 +39,58 @@ async function imageIds(page: Page): Promise<string[]> {
   return page.$$eval('[data-wizard-images] li[data-image-id]', (items) => items.map((li) => (li as HTMLElement).dataset.imageId ?? ''));
 }
 
+/** Launches web-1 from the newest x86_64 Quick Start image (a new key pair, t3.micro) and waits for running. */
+async function launchFromQuickStart(page: Page) {
+  // Name, Quick Start, x86_64 only, the first image (the newest).
+  await page.fill('[data-wizard-name]', 'web-1');
+  await page.selectOption('[data-wizard-arch]', 'x86_64');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-wizard-images] li[data-image-id]')].length > 0
+    && [...document.querySelectorAll('[data-wizard-images] li[data-image-id]')].every((li) => li.textContent?.includes('x86_64')));
+  const quickStartEast = await imageIds(page);
+  const imageId = quickStartEast[0];
+  expect(imageId).toMatch(/^ami-[0-9a-f]{17}$/);
+  await page.check(`[data-wizard-images] input[value="${imageId}"]`);
+  await page.selectOption('[data-wizard-type]', 't3.micro');
+  expect(await page.textContent('[data-wizard-type] option:checked')).toMatch(/t3\.micro — 2 vCPU, 1 GiB memory/);
+  // A new key pair is created on the model and selected.
+  await page.fill('[data-wizard-new-key]', 'lab-key');
+  await page.click('[data-wizard-create-key]');
+  await page.waitForSelector('[data-wizard-key] option[value="lab-key"]:checked', { state: 'attached' });
+  expect(await page.textContent('[data-cli="key"]')).toContain('create-key-pair');
+  const cli = await page.textContent('[data-cli="run-instances"]');
+  expect(cli).toContain('--key-name lab-key');
+  expect(cli).toContain(`--image-id ${imageId}`);
+  expect(cli).toContain('--instance-type t3.micro');
+  expect(cli).toContain('Key=Name,Value=web-1');
+  expect(await page.textContent('[data-cli="ami"]')).toContain('aws ec2 describe-images');
+
+  // Launch: the instance appears pending and reaches running.
+  await page.click('[data-wizard-launch]');
+  await page.waitForSelector('[data-wizard-message]');
+  const launched = /i-[0-9a-f]{17}/.exec((await page.textContent('[data-wizard-message]')) ?? '')?.[0];
+  expect(launched).toBeTruthy();
+  await page.waitForSelector(`tr[data-instance-id="${launched}"][data-state="running"]`, { timeout: 15_000 });
+  const seen = await page.evaluate(() => (window as unknown as { __rowStates: string[] }).__rowStates);
+  expect(seen).toContain(`${launched}:pending`);
+  expect(seen.indexOf(`${launched}:pending`)).toBeLessThan(seen.indexOf(`${launched}:running`));
+  return { quickStartEast, imageId, launched };
+}
+
+/** Creates an image of `launched`; it shows under My AMIs, pending then available. */
+async function createImageOf(page: Page, launched: string | undefined) {
+  await page.click(`[data-wizard-create-image="${launched}"]`);
+  await page.fill('[data-wizard-image-name]', 'web-golden-v1');
+  expect(await page.textContent('[data-cli="create-image"]')).toContain(`--instance-id ${launched}`);
+  await page.click('[data-wizard-create-image-submit]');
+  await page.waitForSelector('[data-wizard-message]:has-text("ami-")');
+  const newImage = /ami-[0-9a-f]{17}/.exec((await page.textContent('[data-wizard-message]')) ?? '')?.[0];
+  await page.click('[data-wizard-tab="mine"]');
+  await page.waitForSelector(`[data-wizard-images] li[data-image-id="${newImage}"]`);
+  expect(await page.textContent(`[data-wizard-images] li[data-image-id="${newImage}"]`)).toContain('web-golden-v1');
+  await page.waitForSelector(`[data-wizard-images] li[data-image-id="${newImage}"][data-state="available"]`, { timeout: 20_000 });
+  return newImage;
+}
+
 describe.skipIf(skipBrowser)('viz in the browser', () => {
   const course = useServerAndBrowser();
 
@@ -55,50 +107,8 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     expect(scripts.some((url) => /wizard-view/.test(url))).toBe(true);
     await recordRowStates(page);
 
-    // Name, Quick Start, x86_64 only, the first image (the newest).
-    await page.fill('[data-wizard-name]', 'web-1');
-    await page.selectOption('[data-wizard-arch]', 'x86_64');
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-wizard-images] li[data-image-id]')].length > 0
-      && [...document.querySelectorAll('[data-wizard-images] li[data-image-id]')].every((li) => li.textContent?.includes('x86_64')));
-    const quickStartEast = await imageIds(page);
-    const imageId = quickStartEast[0];
-    expect(imageId).toMatch(/^ami-[0-9a-f]{17}$/);
-    await page.check(`[data-wizard-images] input[value="${imageId}"]`);
-    await page.selectOption('[data-wizard-type]', 't3.micro');
-    expect(await page.textContent('[data-wizard-type] option:checked')).toMatch(/t3\.micro — 2 vCPU, 1 GiB memory/);
-    // A new key pair is created on the model and selected.
-    await page.fill('[data-wizard-new-key]', 'lab-key');
-    await page.click('[data-wizard-create-key]');
-    await page.waitForSelector('[data-wizard-key] option[value="lab-key"]:checked', { state: 'attached' });
-    expect(await page.textContent('[data-cli="key"]')).toContain('create-key-pair');
-    const cli = await page.textContent('[data-cli="run-instances"]');
-    expect(cli).toContain('--key-name lab-key');
-    expect(cli).toContain(`--image-id ${imageId}`);
-    expect(cli).toContain('--instance-type t3.micro');
-    expect(cli).toContain('Key=Name,Value=web-1');
-    expect(await page.textContent('[data-cli="ami"]')).toContain('aws ec2 describe-images');
-
-    // Launch: the instance appears pending and reaches running.
-    await page.click('[data-wizard-launch]');
-    await page.waitForSelector('[data-wizard-message]');
-    const launched = /i-[0-9a-f]{17}/.exec((await page.textContent('[data-wizard-message]')) ?? '')?.[0];
-    expect(launched).toBeTruthy();
-    await page.waitForSelector(`tr[data-instance-id="${launched}"][data-state="running"]`, { timeout: 15_000 });
-    const seen = await page.evaluate(() => (window as unknown as { __rowStates: string[] }).__rowStates);
-    expect(seen).toContain(`${launched}:pending`);
-    expect(seen.indexOf(`${launched}:pending`)).toBeLessThan(seen.indexOf(`${launched}:running`));
-
-    // Create image; it shows under My AMIs, pending then available.
-    await page.click(`[data-wizard-create-image="${launched}"]`);
-    await page.fill('[data-wizard-image-name]', 'web-golden-v1');
-    expect(await page.textContent('[data-cli="create-image"]')).toContain(`--instance-id ${launched}`);
-    await page.click('[data-wizard-create-image-submit]');
-    await page.waitForSelector('[data-wizard-message]:has-text("ami-")');
-    const newImage = /ami-[0-9a-f]{17}/.exec((await page.textContent('[data-wizard-message]')) ?? '')?.[0];
-    await page.click('[data-wizard-tab="mine"]');
-    await page.waitForSelector(`[data-wizard-images] li[data-image-id="${newImage}"]`);
-    expect(await page.textContent(`[data-wizard-images] li[data-image-id="${newImage}"]`)).toContain('web-golden-v1');
-    await page.waitForSelector(`[data-wizard-images] li[data-image-id="${newImage}"][data-state="available"]`, { timeout: 20_000 });
+    const { quickStartEast, imageId, launched } = await launchFromQuickStart(page);
+    const newImage = await createImageOf(page, launched);
 
     // The live map of the wizard's model: AMI -> instance -> AMI.
     await page.click('[data-wizard-map-toggle]');

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = new URL('../..', import.meta.url).pathname;
-export const lessonsDir = join(repoRoot, 'content/lessons');
+const lessonsDir = join(repoRoot, 'content/lessons');
 export const courseLocales = ['en', 'pt-br', 'es'] as const;
 export const lessonSlugs = [
   'what-is-ec2', 'define-an-instance', 'what-an-ami-holds', 'recipe-and-cake', 'reuse-with-amis', 'finding-amis', 'capstone',
@@ -60,7 +60,7 @@ export interface CodeBlock {
 }
 
 /** `call="x" expect='["a"]' norun` -> { call: 'x', expect: '["a"]', norun: true } */
-export function parseMeta(meta: string): Record<string, string | true> {
+function parseMeta(meta: string): Record<string, string | true> {
   const out: Record<string, string | true> = {};
   const re = /([\w-]+)(?:=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)))?/g;
   for (const m of meta.matchAll(re)) out[m[1]] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : (m[3] ?? m[4] ?? true);

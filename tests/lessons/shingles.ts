@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 
 export const RUN_LENGTH = 8;
 
-export function wordLists(text: string): string[][] {
+function wordLists(text: string): string[][] {
   const lower = text.toLowerCase().normalize('NFC');
   const deleted = lower.replace(/[^\p{L}\p{N}\s]/gu, '');
   const spaced = lower.replace(/[^\p{L}\p{N}\s]/gu, ' ');

@@ -104,7 +104,7 @@ describe('wizard helpers against the model', () => {
     expect(cli).toContain("'ResourceType=instance,Tags=[{Key=Name,Value=web},{Key=team,Value=blue}]'");
     await expect(ec2.runInstances(request)).rejects.toMatchObject({
       Code: 'InvalidParameterValue',
-      message: expect.stringContaining("does not match the architecture 'arm64' of the specified AMI"),
+      message: expect.stringContaining("does not match the architecture 'arm64' of the specified AMI") as unknown,
     });
   });
 });

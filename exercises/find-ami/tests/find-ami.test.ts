@@ -46,7 +46,7 @@ test('trusts only images published by Amazon, not community look-alikes', () => 
 test('picks the newest release, not an older one', async () => {
   expectFinished(x86);
   const best = await expected(model, 'us-east-1', 'x86_64');
-  expect(x86.value, `Amazon's newest x86_64 release is ${best.Name} (${best.CreationDate}); you returned ${chosen?.Name ?? x86.value} (${chosen?.CreationDate ?? '?'}). Sort by CreationDate.`).toBe(best.ImageId);
+  expect(x86.value, `Amazon's newest x86_64 release is ${best.Name} (${best.CreationDate}); you returned ${chosen?.Name ?? String(x86.value)} (${chosen?.CreationDate ?? '?'}). Sort by CreationDate.`).toBe(best.ImageId);
 });
 
 test('finds the arm64 image when asked for arm64', async () => {

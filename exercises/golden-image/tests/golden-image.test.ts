@@ -100,7 +100,7 @@ test('returns the golden image and the clone IDs', () => {
   expectFinished(run);
   const fleet = (run.value ?? {}) as { imageId?: unknown; instanceIds?: unknown };
   expect(fleet.imageId, 'Return { imageId, instanceIds }: imageId is the golden image.').toBe(images[0]?.ImageId);
-  const ids = Array.isArray(fleet.instanceIds) ? [...fleet.instanceIds].sort() : fleet.instanceIds;
+  const ids = Array.isArray(fleet.instanceIds) ? [...(fleet.instanceIds as unknown[])].sort() : fleet.instanceIds;
   expect(ids, 'instanceIds should be the IDs of the clones.').toEqual(clones.map((c) => c.InstanceId).sort());
 });
 

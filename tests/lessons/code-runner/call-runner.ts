@@ -14,7 +14,8 @@ const TIME_LIMIT_MS = 20_000;
 
 function errorCode(error: unknown): string {
   const e = error as { Code?: unknown; name?: unknown };
-  return String(e?.Code ?? e?.name ?? 'Error');
+  const code = e?.Code ?? e?.name;
+  return typeof code === 'string' ? code : 'Error';
 }
 
 async function runJob(job: Job): Promise<Record<string, unknown>> {
