@@ -32,7 +32,7 @@ declare module 'autocannon' {
     '4xx': number;
     '5xx': number;
   };
-  type Instance = Promise<Result> & { on(event: string, listener: (...args: any[]) => void): Instance };
+  type Instance = Promise<Result> & { on(event: string, listener: (...args: never[]) => void): Instance };
   function autocannon(options: Options): Instance;
   export default autocannon;
 }

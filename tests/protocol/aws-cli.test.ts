@@ -12,6 +12,17 @@ import { checkSummary, SCENARIO, type ScenarioSummary } from './scenario.ts';
 
 type Instance = { InstanceId: string; ImageId: string; AmiLaunchIndex: number; State: { Name: string } };
 type StateChange = { InstanceId: string; CurrentState: { Name: string }; PreviousState: { Name: string } };
+type Image = { ImageId: string; Name: string; CreationDate: string; Architecture: string; ImageOwnerAlias: string; State: string; SourceInstanceId?: string };
+/** The fields of the CLI's JSON output (the API's response shapes) that this test reads. */
+interface CliOutput {
+  Images: Image[];
+  ImageId: string;
+  Instances: Instance[];
+  ReservationId: string;
+  Reservations: Array<{ Instances: Instance[] }>;
+  StoppingInstances: StateChange[];
+  TerminatingInstances: StateChange[];
+}
 
 let server: CommandServer;
 let out: string;
@@ -27,7 +38,7 @@ afterAll(async () => {
 });
 
 function summaryFromFiles(dir: string): ScenarioSummary {
-  const json = (name: string) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
+  const json = (name: string) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as CliOutput;
   const instancesOf = (doc: { Reservations: Array<{ Instances: Instance[] }> }) => doc.Reservations.flatMap((r) => r.Instances);
   /** "An error occurred (InvalidAMIID.NotFound) when calling the DescribeImages operation: ..." */
   const code = (name: string) => /An error occurred \(([^)]+)\)/.exec(readFileSync(join(dir, `${name}.err`), 'utf8'))?.[1] ?? 'no code';
@@ -36,10 +47,10 @@ function summaryFromFiles(dir: string): ScenarioSummary {
   const launch = json('launch');
   const ids: string[] = launch.Instances.map((i: Instance) => i.InstanceId);
   const running = new Map(instancesOf(json('running')).map((i) => [i.InstanceId, i.State.Name]));
-  const clone = json('clone').Instances[0] as Instance;
-  const stopped = json('stopped').StoppingInstances[0] as StateChange;
+  const clone = json('clone').Instances[0];
+  const stopped = json('stopped').StoppingInstances[0];
   const all = [...ids, clone.InstanceId];
-  const terminating = new Map((json('terminated').TerminatingInstances as StateChange[]).map((t) => [t.InstanceId, t.CurrentState.Name]));
+  const terminating = new Map(json('terminated').TerminatingInstances.map((t) => [t.InstanceId, t.CurrentState.Name]));
   const final = new Map(instancesOf(json('after-terminate')).map((i) => [i.InstanceId, i.State.Name]));
   return {
     client: 'AWS CLI',
@@ -92,7 +103,7 @@ it('runs the scenario through the AWS CLI with --endpoint-url and aws ec2 wait',
     { encoding: 'utf8', env, timeout: 20_000 },
   );
   expect(command.status, command.stderr).toBe(0);
-  expect(JSON.parse(command.stdout).Images[0]).toMatchObject({ ImageId: summary.image.id, Name: SCENARIO.imageName, State: 'available' });
+  expect((JSON.parse(command.stdout) as CliOutput).Images[0]).toMatchObject({ ImageId: summary.image.id, Name: SCENARIO.imageName, State: 'available' });
   const wrongRegion = spawnSync('aws', ['ec2', 'describe-images', '--image-ids', summary.ami.id, '--endpoint-url', server.url, '--region', 'eu-west-1'], { encoding: 'utf8', env, timeout: 20_000 });
   expect(wrongRegion.status).not.toBe(0);
   expect(wrongRegion.stderr).toContain('(InvalidAMIID.NotFound)');

@@ -16,8 +16,8 @@ export async function startCommandServer(args: string[] = [], env: NodeJS.Proces
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`mini-ec2 did not start in 20 s:\n${output}`)), 20_000);
     const check = () => {
@@ -27,7 +27,7 @@ export async function startCommandServer(args: string[] = [], env: NodeJS.Proces
         resolve(match[1]);
       }
     };
-    child.stdout!.on('data', check);
+    child.stdout.on('data', check);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`mini-ec2 exited with ${code}:\n${output}`));
@@ -56,20 +56,21 @@ export function rawHttp(
       socket.destroy();
       resolve({ text, status: statusOf(text), closedByServer });
     }, timeoutMs);
-    socket.on('data', (d) => (text += d));
+    socket.on('data', (d) => (text += d.toString()));
     socket.on('end', () => (closedByServer = true));
     socket.on('close', () => {
       clearTimeout(timer);
       resolve({ text, status: statusOf(text), closedByServer });
     });
     socket.on('error', reject);
-    socket.on('connect', async () => {
+    const writeChunks = async () => {
       for (const chunk of chunks) {
         if (typeof chunk === 'string') socket.write(chunk);
         else await new Promise((r) => setTimeout(r, chunk.wait));
         if (socket.destroyed) return;
       }
-    });
+    };
+    socket.on('connect', () => void writeChunks());
   });
 }
 

@@ -14,9 +14,12 @@ async function countInstances(): Promise<number> {
   return (out.Reservations ?? []).reduce((n, r) => n + (r.Instances?.length ?? 0), 0);
 }
 
-process.on('message', async (message: string) => {
+async function answer(message: string): Promise<void> {
   if (message === 'heap') {
-    if (!gc) return process.send!({ heap: -1 });
+    if (!gc) {
+      process.send!({ heap: -1 });
+      return;
+    }
     for (let i = 0; i < 3; i++) gc();
     process.send!({ heap: process.memoryUsage().heapUsed });
   } else if (message === 'instances') {
@@ -27,5 +30,6 @@ process.on('message', async (message: string) => {
     await server.close();
     process.exit(0);
   }
-});
+}
+process.on('message', (message: string) => void answer(message));
 console.log(`ready ${server.url}`);

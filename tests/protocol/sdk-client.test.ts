@@ -4,6 +4,19 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCommandServer, type CommandServer } from './helpers.ts';
 import { checkSummary, runSdkScenario, SCENARIO } from './scenario.ts';
 
+/** What the SDK throws for an EC2 error, as far as this test reads it. */
+type SdkFailure = { name: string; message: string; $fault: string; $metadata: { httpStatusCode: number } };
+
+/** The error `call` fails with; a call that succeeds fails the test. */
+async function failureOf(call: Promise<unknown>): Promise<SdkFailure> {
+  try {
+    await call;
+  } catch (error) {
+    return error as SdkFailure;
+  }
+  throw new Error('expected the call to fail');
+}
+
 let server: CommandServer;
 beforeAll(async () => {
   server = await startCommandServer(['--speed', '200']);
@@ -23,14 +36,14 @@ it('runs the scenario through @aws-sdk/client-ec2 with an endpoint override', as
   checkSummary(summary);
 
   // The status each error came with, as the SDK reports it.
-  const dry = await ec2.runInstances({ ImageId: summary.ami.id, MinCount: 1, MaxCount: 1, DryRun: true }).catch((e) => e);
+  const dry = await failureOf(ec2.runInstances({ ImageId: summary.ami.id, MinCount: 1, MaxCount: 1, DryRun: true }));
   expect([dry.name, dry.$metadata.httpStatusCode, dry.$fault]).toEqual(['DryRunOperation', 412, 'client']);
   expect(dry.message).toBe('Request would have succeeded, but DryRun flag is set.');
-  const missing = await ec2.describeImages({ ImageIds: [SCENARIO.missingAmi] }).catch((e) => e);
+  const missing = await failureOf(ec2.describeImages({ ImageIds: [SCENARIO.missingAmi] }));
   expect([missing.name, missing.$metadata.httpStatusCode]).toEqual(['InvalidAMIID.NotFound', 400]);
 
   // Another region has its own catalog: the us-west-2 AMI is unknown in us-east-1.
   const east = new EC2({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
-  const elsewhere = await east.describeImages({ ImageIds: [summary.ami.id] }).catch((e) => e);
+  const elsewhere = await failureOf(east.describeImages({ ImageIds: [summary.ami.id] }));
   expect(elsewhere.name).toBe('InvalidAMIID.NotFound');
 }, 60_000);

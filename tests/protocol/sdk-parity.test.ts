@@ -68,8 +68,8 @@ async function learnerCode(ec2: Ec2Api) {
 /** JSON form without the SDK's response metadata and the idempotency token the SDK adds by itself. */
 function comparable(value: unknown): unknown {
   return JSON.parse(
-    JSON.stringify(value, (key, v) => (key === '$metadata' || key === 'ClientToken' || key === 'clientToken' || key === 'clientTokens' ? undefined : v)),
-  );
+    JSON.stringify(value, (key, v: unknown) => (key === '$metadata' || key === 'ClientToken' || key === 'clientToken' || key === 'clientTokens' ? undefined : v)),
+  ) as unknown;
 }
 
 it('gives the same results, errors and final state through the model client and through the real SDK', async () => {

@@ -24,7 +24,7 @@ function echoModel(answer: () => unknown) {
 }
 
 function strip<T>(value: T): T {
-  const copy = JSON.parse(JSON.stringify(value));
+  const copy = JSON.parse(JSON.stringify(value)) as T & { $metadata?: unknown; ClientToken?: unknown };
   delete copy.$metadata;
   delete copy.ClientToken; // the SDK adds an idempotency token to RunInstances by itself
   return copy;
@@ -35,10 +35,10 @@ const tags = fc.array(fc.record({ Key: text, Value: fc.string({ maxLength: 12 })
 
 describe('the generated wire table', () => {
   it('is what the installed SDK schema gives (regenerate with npx tsx scripts/generate-ec2-wire-schema.ts)', () => {
-    const version = JSON.parse(readFileSync(`${ROOT}node_modules/@aws-sdk/client-ec2/package.json`, 'utf8')).version;
+    const { version } = JSON.parse(readFileSync(`${ROOT}node_modules/@aws-sdk/client-ec2/package.json`, 'utf8')) as { version: string };
     // The SDK version lines aside: a new SDK that leaves the served shapes alone does not make the table stale.
     const withoutVersion = (source: string) => source.split('\n').filter((line) => !/GENERATED|sdkVersion/.test(line)).join('\n');
-    const fresh = buildWireSchemaSource(sdk as unknown as Record<string, unknown>, NormalizedSchema, version);
+    const fresh = buildWireSchemaSource(sdk, NormalizedSchema, version);
     const committed = readFileSync(`${ROOT}src/mini-ec2/protocol/wire-schema.generated.ts`, 'utf8');
     expect(withoutVersion(committed) === withoutVersion(fresh)).toBe(true);
     expect(committed.length).toBeGreaterThan(50_000);
@@ -96,7 +96,7 @@ describe('request parsing', () => {
     await fc.assert(
       fc.asyncProperty(runInput, async (input) => {
         inputs.length = 0;
-        await ec2.runInstances(input as sdk.RunInstancesCommandInput);
+        await ec2.runInstances(input);
         expect(strip(inputs[0])).toEqual(strip(input));
       }),
       { numRuns: 60 },
