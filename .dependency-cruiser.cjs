@@ -21,6 +21,8 @@ const room = {
   i18n: '^src/i18n/',
   site: '^src/(pages|layouts|components|integrations)/|^src/content[.]config[.]ts$',
   kit: '^exercises/_kit/',
+  /** The kit's results file: its reader and the record types; pure, shared with results/ and sandbox/. */
+  kitReport: '^exercises/_kit/(results-file|reporter)[.]ts$',
   exercises: '^exercises/',
 };
 /** Everything of ours: a rule that lists what a room may import forbids the rest of this. */
@@ -84,10 +86,10 @@ module.exports = {
     ),
     {
       name: 'results-import-model-types',
-      comment: 'results-import-model-types: results/ imports only the model\'s types (import type), nothing else of ours.',
+      comment: 'results-import-model-types: results/ imports the model\'s types and the kit\'s results-file reader, nothing else of ours.',
       severity: 'error',
       from: { path: room.results },
-      to: { path: ours, pathNot: [room.results, room.model] },
+      to: { path: ours, pathNot: [room.results, room.model, room.kitReport] },
     },
     {
       name: 'results-import-model-types-only',
@@ -105,9 +107,9 @@ module.exports = {
     },
     onlyImports(
       'grader-imports-model-results-kit',
-      'grader-imports-model-results-kit: grader/ imports only the model (with protocol/), results/ and the exercise kit.',
+      'grader-imports-model-results-kit: grader/ imports only the model (with protocol/), results/, the exercise kit and i18n/ (the locale list).',
       room.grader,
-      [room.grader, room.model, room.protocol, room.results, room.kit],
+      [room.grader, room.model, room.protocol, room.results, room.kit, room.i18n],
     ),
     onlyImports(
       'page-runner-imports-model-results-kit',
@@ -117,10 +119,17 @@ module.exports = {
     ),
     onlyImports(
       'publish-builds-from-grader',
-      'publish-builds-from-grader: publish/ (build time) imports grader/, results/, the model, the kit and i18n/, nothing of the interface.',
+      'publish-builds-from-grader: publish/ (build time) imports grader/, results/, the model, the kit, i18n/ and the data format it writes for the sandbox (sandbox/exercise-data.ts), nothing else of the interface.',
       room.publish,
-      [room.publish, room.grader, room.results, room.model, room.kit, room.i18n],
+      [room.publish, room.grader, room.results, room.model, room.kit, room.i18n, '^src/sandbox/exercise-data[.]ts$', room.sandbox],
     ),
+    {
+      name: 'publish-reads-sandbox-types-only',
+      comment: 'publish-reads-sandbox-types-only: of sandbox/, publish/ imports only types and the data format it writes (exercise-data.ts).',
+      severity: 'error',
+      from: { path: room.publish },
+      to: { path: room.sandbox, pathNot: '^src/sandbox/exercise-data[.]ts$', dependencyTypesNot: ['type-only'] },
+    },
     onlyImports(
       'tools-import-grader',
       'tools-import-grader: cli/, server/ and class/ build on grader/, publish/, results/, the model (with its protocol/ and server/) and i18n/; never on the interface.',
@@ -142,10 +151,10 @@ module.exports = {
     ),
     {
       name: 'sandbox-imports-model-types-only',
-      comment: 'sandbox-imports-model-types-only: sandbox/ imports the model\'s and the kit\'s types only (use `import type`); the code runs in page-runner/.',
+      comment: 'sandbox-imports-model-types-only: sandbox/ imports the model\'s and the kit\'s types only (use `import type`), but for the kit\'s results-file reader; the code runs in page-runner/.',
       severity: 'error',
       from: { path: room.sandbox },
-      to: { path: ['^src/mini-ec2/', room.kit], dependencyTypesNot: ['type-only'] },
+      to: { path: ['^src/mini-ec2/', room.kit], pathNot: room.kitReport, dependencyTypesNot: ['type-only'] },
     },
     onlyImports(
       'viz-imports-model-and-results',

@@ -2,9 +2,9 @@
 // The result of grading one is src/results/grade-result.ts.
 import type { Locale } from '../i18n/locales.ts';
 
-export type { GradeResult, TestResult, TestStatus } from '../results/grade-result.ts';
+export type { GradeResult } from '../results/grade-result.ts';
 export type { Locale };
-export type Localized<T> = Record<Locale, T>;
+type Localized<T> = Record<Locale, T>;
 
 export interface ExerciseManifest {
   id: string;

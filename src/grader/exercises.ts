@@ -11,7 +11,7 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const exercisesDir = process.env.EC2LAB_EXERCISES_DIR ?? path.join(repoRoot, 'exercises');
 export const kitDir = path.join(repoRoot, 'exercises', '_kit');
 export const modelDir = process.env.EC2LAB_MODEL_DIR ?? path.join(repoRoot, 'src', 'mini-ec2');
-export const modelEntry = path.join(modelDir, 'index.ts');
+const modelEntry = path.join(modelDir, 'index.ts');
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const FILE_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(ts|js|mjs|json)$/;
@@ -72,7 +72,7 @@ function readManifest(id: string): ExerciseManifest {
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`exercises/${id}/manifest.json cannot be read: ${(error as Error).message}`);
+    throw new Error(`exercises/${id}/manifest.json cannot be read: ${(error as Error).message}`, { cause: error });
   }
   const problems = manifestProblems(value, id);
   if (problems.length) throw new Error(`exercises/${id}/manifest.json is invalid: ${problems.join('; ')}`);
@@ -80,7 +80,7 @@ function readManifest(id: string): ExerciseManifest {
 }
 
 /** Ids of the exercise folders (every folder of exercises/ with a manifest; _kit is the test kit). */
-export function exerciseIds(): string[] {
+function exerciseIds(): string[] {
   return readdirSync(exercisesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(path.join(exercisesDir, d.name, 'manifest.json')))
     .map((d) => d.name);

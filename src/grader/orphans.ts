@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export function killOrphanLearners(): number {
   let killed = 0;
-  let pids: string[] = [];
+  let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {

@@ -13,7 +13,7 @@ if (!configFile || !process.send) throw new Error('usage: node --import tsx vite
 const vitest = await createVitest('test', { config: configFile, watch: false, run: true });
 const project = vitest.getRootProject();
 
-process.on('message', async (raw: unknown) => {
+async function run(raw: unknown): Promise<void> {
   const message = raw as { type?: string; id?: number; files?: string[]; resultsFile?: string };
   if (message?.type !== 'run' || !Array.isArray(message.files) || typeof message.resultsFile !== 'string') return;
   // The kit's reporter (in this process) appends each finished test file to this run's results file.
@@ -24,7 +24,8 @@ process.on('message', async (raw: unknown) => {
   } catch (error) {
     process.send!({ type: 'done', id: message.id, error: String((error as Error)?.stack ?? error).slice(0, 2000) });
   }
-});
+}
+process.on('message', (raw: unknown) => void run(raw));
 process.on('disconnect', () => {
   void vitest.close().finally(() => process.exit(0));
 });

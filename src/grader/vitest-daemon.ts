@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
 import { parseResultsFile } from '../../exercises/_kit/results-file.ts';
 
-export type { ReportedModule, ReportedTest } from '../../exercises/_kit/reporter.ts';
+export type { ReportedModule } from '../../exercises/_kit/reporter.ts';
 
 export interface VitestRun {
   modules: ReportedModule[];

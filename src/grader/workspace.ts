@@ -27,7 +27,7 @@ const STALE_MS = 6 * 3_600_000;
 
 /** Folders left behind by a grader that was killed: anything older than six hours goes. */
 function removeStaleFolders(): void {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(batchesDir);
   } catch {

@@ -126,7 +126,7 @@ export const Errors = {
 };
 
 /** Values echoed in messages are cut short: a 1 MB string must not become a 1 MB message. */
-export function shortValue(value: unknown): string {
+function shortValue(value: unknown): string {
   let s: string;
   try {
     s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);

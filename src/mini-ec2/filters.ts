@@ -18,13 +18,13 @@ export interface Filter {
 }
 
 /** A filter's values for one resource; `undefined` means "attribute absent", which never matches. */
-export type FilterValues = string | readonly string[] | undefined;
+type FilterValues = string | readonly string[] | undefined;
 export type FilterTable<R> = Record<string, (resource: R) => FilterValues>;
 
 const patternCache = new Map<string, (value: string) => boolean>();
 
 /** Compiles one filter value into a matcher; plain values (the common case) compare directly. */
-export function compilePattern(pattern: string): (value: string) => boolean {
+function compilePattern(pattern: string): (value: string) => boolean {
   const cached = patternCache.get(pattern);
   if (cached) return cached;
   let matcher: (value: string) => boolean;

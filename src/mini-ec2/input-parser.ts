@@ -43,7 +43,7 @@ export const list =
   (v, path) => {
     if (!Array.isArray(v)) throw Errors.invalidValue(v, path, 'Expected a list.');
     if (v.length > max) throw Errors.invalidParameterValue(`Too many values for ${path}: ${v.length} (at most ${max}).`);
-    const out: T[] = new Array(v.length);
+    const out: T[] = new Array<T>(v.length);
     for (let i = 0; i < v.length; i++) out[i] = item(v[i], `${path}.${i + 1}`);
     return out;
   };
@@ -60,7 +60,7 @@ export type Parsed<S extends Shape> = { [K in keyof S]?: S[K] extends Checker<in
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
+  const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
 }
 
@@ -84,7 +84,7 @@ export const obj =
 
 /** Parses a whole request: `undefined` input means "no arguments" (the describe calls allow that). */
 export function parse<S extends Shape>(input: unknown, shape: S): Parsed<S> {
-  if (input === undefined) return {} as Parsed<S>;
+  if (input === undefined) return {};
   if (!isPlainObject(input)) throw Errors.invalidParameterValue('The request must be a structure of named parameters.');
   return obj(shape)(input, '');
 }
@@ -96,14 +96,14 @@ export function required<T>(value: T | undefined, name: string): T {
 
 // ---- shared pieces of request shapes ---------------------------------------------------------------
 
-export const tag = obj({ Key: str(), Value: str() });
+const tag = obj({ Key: str(), Value: str() });
 export const tags = list(tag, 1000);
 export const tagSpecifications = list(obj({ ResourceType: str(64), Tags: tags }), 100);
 export const filters = list(obj({ Name: str(1024), Values: list(str(), 1000) }), 200);
 export const stringList = list(str(1024));
-export const dryRun = bool;
+const dryRun = bool;
 
-export const blockDeviceMapping = obj({
+const blockDeviceMapping = obj({
   DeviceName: str(64),
   VirtualName: str(64),
   NoDevice: str(64),

@@ -17,7 +17,7 @@ export interface TagRecord {
 }
 
 /** A state change scheduled for a simulated time; `order` breaks ties so events keep their order. */
-export interface Transition<S extends string> {
+interface Transition<S extends string> {
   to: S;
   at: number;
   order: number;
@@ -31,7 +31,7 @@ export interface InstanceVolumeRef {
 }
 
 /** The machine facts an image records and an instance launched from it copies. */
-export interface PlatformFacts {
+interface PlatformFacts {
   architecture: ArchitectureValues;
   platform?: 'windows';
   platformDetails: string;
@@ -69,7 +69,7 @@ export interface InstanceRecord extends PlatformFacts {
   transition?: Transition<InstanceStateName | 'expired'>;
 }
 
-export interface ReservationRecord {
+interface ReservationRecord {
   id: string;
   instanceIds: string[];
   groupIds: string[];
@@ -288,7 +288,7 @@ export function deepCopy<T>(value: T): T {
 function copyValue(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
-    const out = new Array(value.length);
+    const out = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {
       const v = value[i];
       out[i] = v === undefined || typeof v === 'function' ? null : copyValue(v);

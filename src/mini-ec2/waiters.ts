@@ -45,7 +45,8 @@ export interface ImagesWaiterClient {
   describeImages(args: DescribeImagesRequest): Promise<DescribeImagesResult>;
 }
 
-type Check<C, I, R> = (client: C, input: I) => Promise<{ state: WaiterState; reason: unknown }>;
+/** `_Result` only names the waiter's result type, so that poll() returns a WaiterResult of it. */
+type Check<C, I, _Result> = (client: C, input: I) => Promise<{ state: WaiterState; reason: unknown }>;
 
 function describeResponse(reason: unknown): string {
   const r = reason as { $metadata?: { httpStatusCode?: number }; message?: string } | undefined;

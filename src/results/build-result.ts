@@ -18,6 +18,7 @@ const FATAL = new Set(['compile-error', 'missing-file', 'import-failed', 'missin
 /** Outcomes worth a top-level message even though other tests may pass. */
 const NOTABLE = new Set(['timeout', 'exited', 'out-of-memory', 'too-many-calls', 'threw']);
 
+// eslint-disable-next-line no-control-regex -- an ANSI colour code starts with ESC: matching it is the point
 const stripAnsi = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 const capText = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 

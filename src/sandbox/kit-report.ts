@@ -8,6 +8,7 @@ import type { GradeResult } from './result.ts';
 
 /** The last lines of what a crashed run printed: usually the reason. */
 function tail(output: string, lines = 6): string {
+  // eslint-disable-next-line no-control-regex -- an ANSI escape sequence starts with ESC: matching it is the point
   return output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim().split('\n').slice(-lines).join('\n');
 }
 

@@ -48,7 +48,7 @@ export function freshWork(starter: Files): SavedWork {
 
 /** Reads what was saved, tolerating anything malformed (it falls back to the starter, never throws). */
 export function loadWork(storage: KeyValueStorage, exerciseId: string, starter: Files): SavedWork {
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = storage.getItem(storageKey(exerciseId));
   } catch {

@@ -10,7 +10,7 @@ import { pickLocaleFromHeader } from '../i18n/negotiate.ts';
 import { isolationHeaders } from './headers.ts';
 import { sendNotFound, serveStatic } from './static-files.ts';
 
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Route {
   method: HttpMethod;
@@ -57,7 +57,7 @@ function redirectToLocale(req: IncomingMessage, res: ServerResponse, search: str
 }
 
 export function createApp({ distDir, routes = [] }: AppOptions): Server {
-  return createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(isolationHeaders)) res.setHeader(name, value);
     let url: URL;
     try {
@@ -105,5 +105,6 @@ export function createApp({ distDir, routes = [] }: AppOptions): Server {
       return;
     }
     serveStatic(req, res, distDir, url.pathname, url.search);
-  });
+  };
+  return createServer((req, res) => void handle(req, res));
 }

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { cacheControlFor, contentTypeFor } from './headers.ts';
 
-export type Resolution =
+type Resolution =
   | { kind: 'file'; file: string; stats: Stats }
   | { kind: 'redirect'; location: string }
   | { kind: 'bad-request' }

@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DirectoryNode, FileNode, FileSystemTree } from '@webcontainer/api';
+import type { FileNode, FileSystemTree } from '@webcontainer/api';
 import { parseResultsFile } from '../../exercises/_kit/results-file.ts';
 import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
 import { CONTAINER_ROOT } from '../../src/publish/build-data.ts';
@@ -41,7 +41,7 @@ export function writeWorkspace(workspace: Workspace, dir: string): void {
   const write = (tree: FileSystemTree, at: string) => {
     mkdirSync(at, { recursive: true });
     for (const [name, node] of Object.entries(tree)) {
-      if ('directory' in node) write((node as DirectoryNode).directory, path.join(at, name));
+      if ('directory' in node) write(node.directory, path.join(at, name));
       else writeFileSync(path.join(at, name), String((node as FileNode).file.contents).replaceAll(CONTAINER_ROOT, dir));
     }
   };

@@ -39,7 +39,7 @@ test('the folder is self-contained: starters, tests, the kit, the model and a RE
   expect(readme).toContain('# EC2 & AMI Lab: atividade');
   expect(readme).toContain('Vários bolos a partir de uma receita');
   expect(readme).not.toContain('Set up (once)');
-  const pkg = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+  const pkg = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { scripts: { test: string }; devDependencies: Record<string, string> };
   expect(pkg.scripts.test).toBe('tsx _kit/score.ts');
   expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@types/node', 'esbuild', 'tsx', 'vitest']);
 });

@@ -22,7 +22,7 @@ describe.concurrent('usage errors exit with 2 and say what is wrong', () => {
     [['assignment', 'launch'], /--out DIR is required/],
     [['nonsense'], /unknown command 'nonsense'/],
   ])('ec2-lab %j', async (args, message) => {
-    const run = await runCli(args as string[]);
+    const run = await runCli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
@@ -34,7 +34,7 @@ test('`ec2-lab exercises` lists the seven exercises with their lessons and point
   const ids = run.stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/)[0]);
   expect(ids).toEqual(['pick-instance-type', 'launch-request', 'inspect-ami', 'launch', 'create-image', 'find-ami', 'golden-image']);
   const json = await runCli(['exercises', '--json', '--lang', 'es']);
-  expect(JSON.parse(json.stdout)[3]).toMatchObject({ id: 'launch', lesson: 4, files: ['launch.ts'], maxPoints: 10 });
+  expect((JSON.parse(json.stdout) as unknown[])[3]).toMatchObject({ id: 'launch', lesson: 4, files: ['launch.ts'], maxPoints: 10 });
 });
 
 describe('a mixed class graded in one run', () => {

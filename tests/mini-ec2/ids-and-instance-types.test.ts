@@ -71,7 +71,7 @@ describe('Instance types', () => {
     const { ec2 } = setup();
     const r = await ec2.describeInstanceTypes({ InstanceTypes: required });
     expect(r.InstanceTypes!.map((t) => t.InstanceType).sort()).toEqual([...required].sort());
-    const byName = Object.fromEntries(r.InstanceTypes!.map((t) => [t.InstanceType, t]));
+    const byName = Object.fromEntries(r.InstanceTypes!.map((t) => [String(t.InstanceType), t] as const));
     expect(byName['t2.micro'].VCpuInfo!.DefaultVCpus).toBe(1);
     expect(byName['t2.micro'].MemoryInfo!.SizeInMiB).toBe(1024);
     expect(byName['t2.micro'].FreeTierEligible).toBe(true);

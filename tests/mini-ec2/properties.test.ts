@@ -112,7 +112,7 @@ class World {
     if (e.type === 'instance-state-changed') {
       const known = this.instanceState.get(e.instanceId);
       expect(known, `state change of unknown ${e.instanceId}`).toBe(e.from);
-      expect(LEGAL_TRANSITIONS[e.from as keyof typeof LEGAL_TRANSITIONS], `${e.from} -> ${e.to}`).toContain(e.to);
+      expect(LEGAL_TRANSITIONS[e.from], `${e.from} -> ${e.to}`).toContain(e.to);
       this.instanceState.set(e.instanceId, e.to);
       if (e.to === 'terminated') this.terminatedAt.set(e.instanceId, e.time);
     }

@@ -100,7 +100,7 @@ describe('RunInstances', () => {
     expect(i.VpcId).toBe(vpcs.Vpcs![0].VpcId);
     const subnet = (await ec2.describeSubnets({ SubnetIds: [i.SubnetId!] })).Subnets![0];
     expect(subnet.DefaultForAz).toBe(true);
-    expect(i.SecurityGroups).toEqual([{ GroupId: expect.stringMatching(/^sg-/), GroupName: 'default' }]);
+    expect(i.SecurityGroups).toEqual([{ GroupId: expect.stringMatching(/^sg-/) as unknown, GroupName: 'default' }]);
     expect(i.InstanceType).toBe('t2.micro'); // the model's documented default
   });
 

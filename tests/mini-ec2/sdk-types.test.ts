@@ -19,7 +19,7 @@ const files = {
 };
 
 function compile(): Map<string, string[]> {
-  const config = ts.readConfigFile(here('./types/tsconfig.check.json'), ts.sys.readFile);
+  const config = ts.readConfigFile(here('./types/tsconfig.check.json'), (path) => ts.sys.readFile(path));
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, here('./types/'));
   const host = ts.createCompilerHost(parsed.options);
   const getSourceFile = host.getSourceFile.bind(host);

@@ -49,7 +49,7 @@ describe('Waiters', () => {
     await ec2.terminateInstances({ InstanceIds: [id] });
     const error = await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 300 }, { InstanceIds: [id] }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
-    expect(JSON.parse((error as Error).message).state).toBe('FAILURE');
+    expect((JSON.parse((error as Error).message) as { state: string }).state).toBe('FAILURE');
   });
 
   test('a waiter that runs out of time throws a TimeoutError', async () => {

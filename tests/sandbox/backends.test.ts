@@ -76,7 +76,7 @@ describe('local backend', () => {
     expect(result.status).toBe('pass');
     const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/grade');
-    expect(JSON.parse(String(init.body))).toEqual({ exerciseId: 'launch', files: { 'launch.ts': 'x' } });
+    expect(JSON.parse(init.body as string)).toEqual({ exerciseId: 'launch', files: { 'launch.ts': 'x' } });
   });
 
   it('shows the server error message', async () => {

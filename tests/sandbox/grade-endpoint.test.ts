@@ -38,7 +38,7 @@ function post(body: string | Buffer, headers: Record<string, string> = {}): Prom
     const req = request({ host: '127.0.0.1', port, path: '/api/grade', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {}, headers: res.headers }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as { error?: string; status?: string }) : {}, headers: res.headers }));
     });
     req.on('error', reject);
     req.end(body);

@@ -31,12 +31,12 @@ describe('static host settings', () => {
   });
 
   it('vercel.json does the same', () => {
-    const config = JSON.parse(readFileSync(path.join(publicDir, 'vercel.json'), 'utf8'));
+    const config = JSON.parse(readFileSync(path.join(publicDir, 'vercel.json'), 'utf8')) as { headers: Array<{ source: string; headers: { key: string; value: string }[] }> };
     const all = config.headers.find((rule: { source: string }) => rule.source === '/(.*)');
     const asHeaders = (rule: { headers: { key: string; value: string }[] }) => Object.fromEntries(rule.headers.map((h) => [h.key, h.value]));
-    expect(asHeaders(all)).toMatchObject({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+    expect(asHeaders(all!)).toMatchObject({ 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
     const assets = config.headers.find((rule: { source: string }) => rule.source === '/_astro/(.*)');
-    expect(asHeaders(assets)['Cache-Control']).toContain('immutable');
+    expect(asHeaders(assets!)['Cache-Control']).toContain('immutable');
   });
 
   it('the service worker adds both headers', () => {

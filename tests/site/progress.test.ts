@@ -92,7 +92,7 @@ describe('progress: storage', () => {
     markLessonComplete('what-is-ec2', storage);
     markExerciseComplete('pick-instance-type', storage);
     recordQuiz('what-is-ec2', { correct: 3, total: 4 }, storage);
-    const stored = JSON.parse(storage.data.get(PROGRESS_KEY)!);
+    const stored = JSON.parse(storage.data.get(PROGRESS_KEY)!) as { version: number };
     expect(stored.version).toBe(1);
     const progress = readProgress(storage);
     expect(Object.keys(progress.lessons)).toEqual(['what-is-ec2']);

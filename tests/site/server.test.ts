@@ -234,6 +234,6 @@ describe('extra routes (POST /api/grade is added this way)', () => {
   it('answers unknown API paths with 404 JSON', async () => {
     const reply = await send('POST', '/api/nothing');
     expect(reply.status).toBe(404);
-    expect(JSON.parse(reply.body).error).toMatch(/No API route/);
+    expect((JSON.parse(reply.body) as { error: string }).error).toMatch(/No API route/);
   });
 });

@@ -25,12 +25,12 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   let output = '';
   const url = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(output);
       if (match) resolve(match[1]);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', () => reject(new Error(`server exited before listening:\n${output}`)));
   });
   url.catch(() => {});

@@ -12,9 +12,9 @@ import { outputToXml } from './xml-output.ts';
 import { wireSchema as generatedSchema } from './wire-schema.generated.ts';
 import type { WireSchema } from './wire-schema.ts';
 
-export const API_VERSION = '2016-11-15';
+const API_VERSION = '2016-11-15';
 
-export type QueryRequest = {
+type QueryRequest = {
   method: string;
   /** The query string without its leading `?` ('' when none). */
   query: string;
@@ -45,7 +45,7 @@ export function methodName(action: string): string {
   return action.charAt(0).toLowerCase() + action.slice(1);
 }
 
-export function xmlResponse(status: number, body: string, requestId: string): QueryResponse {
+function xmlResponse(status: number, body: string, requestId: string): QueryResponse {
   return { status, headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': requestId }, body };
 }
 

@@ -36,10 +36,12 @@ export const protocolErrors = {
   internal: () => new ProtocolError('InternalError', 'An internal error has occurred', 500),
 };
 
+// eslint-disable-next-line no-control-regex -- XML 1.0 cannot carry these control characters: finding them is the point
 const NEEDS_ESCAPE = /[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 export function escapeXml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text; // the common case: IDs, states, names
+  // eslint-disable-next-line no-control-regex -- as above
   return text.replace(/[&<>"'\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => {
     switch (c) {
       case '&': return '&amp;';

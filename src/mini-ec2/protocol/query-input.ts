@@ -66,7 +66,7 @@ const memberIndex = new WeakMap<WireSchema, Map<string, Map<string, [string, Wir
 
 function membersByQueryKey(shapeName: string, schema: WireSchema): Map<string, [string, WireMember]> {
   let perSchema = memberIndex.get(schema);
-  if (!perSchema) memberIndex.set(schema, (perSchema = new Map()));
+  if (!perSchema) memberIndex.set(schema, (perSchema = new Map<string, Map<string, [string, WireMember]>>()));
   let index = perSchema.get(shapeName);
   if (!index) {
     const shape = schema.shapes[shapeName];

@@ -6,7 +6,7 @@ import type { ServableModel } from './adapter.ts';
 import { MiniEc2RequestHandler } from './request-handler.ts';
 
 /** Dummy credentials: the SDK insists on signing, mini-EC2 does not check signatures. */
-export const DUMMY_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+const DUMMY_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** Model waiters advance the model's clock instead of sleeping when a client has this method (contract). */
 const SLEEP = Symbol.for('mini-ec2.sleep');

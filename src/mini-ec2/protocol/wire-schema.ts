@@ -2,7 +2,8 @@
 // about EC2's API model to turn query parameters into SDK inputs and SDK outputs into XML.
 
 /** A primitive type, or the name of a shape in `WireSchema.shapes`. */
-export type WireRef = 'string' | 'number' | 'boolean' | 'timestamp' | 'blob' | 'document' | string;
+/** A primitive ('string', 'number', 'boolean', 'timestamp', 'blob', 'document') or the name of a shape. */
+export type WireRef = string;
 
 export type WireMember = {
   /** Primitive type or shape name. */
@@ -27,4 +28,4 @@ export type WireSchema = {
   allOperationNames: string[];
 };
 
-export const PRIMITIVES = new Set(['string', 'number', 'boolean', 'timestamp', 'blob', 'document']);
+const PRIMITIVES = new Set(['string', 'number', 'boolean', 'timestamp', 'blob', 'document']);

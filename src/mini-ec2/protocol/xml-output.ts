@@ -6,7 +6,7 @@
 import { escapeXml } from './errors.ts';
 import type { WireRef, WireSchema } from './wire-schema.ts';
 
-export const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+const EC2_XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
 type Writer = (value: unknown) => string;
 
@@ -27,7 +27,7 @@ const compiled = new WeakMap<WireSchema, Map<WireRef, Writer>>();
 /** The writer of a shape's content (what goes between its element's tags), built once per shape. */
 function writerFor(ref: WireRef, schema: WireSchema): Writer {
   let cache = compiled.get(schema);
-  if (!cache) compiled.set(schema, (cache = new Map()));
+  if (!cache) compiled.set(schema, (cache = new Map<string, Writer>()));
   const known = cache.get(ref);
   if (known) return known;
 

@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
 import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
 import { regionInfo, REGIONS } from '../regions.ts';
-import type { AvailabilityZone, DescribeAvailabilityZonesRequest, DescribeRegionsRequest, Filter, Region } from '../sdk-shapes.ts';
+import type { AvailabilityZone, DescribeAvailabilityZonesRequest, DescribeRegionsRequest, Region } from '../sdk-shapes.ts';
 
 const REGION_FILTERS: FilterTable<Region> = {
   'region-name': (r) => r.RegionName,
@@ -12,7 +12,7 @@ const REGION_FILTERS: FilterTable<Region> = {
 };
 
 export function describeRegions(input: DescribeRegionsRequest): { Regions: Region[] } {
-  const filters = compileFilters(input.Filters as Filter[] | undefined, REGION_FILTERS);
+  const filters = compileFilters(input.Filters, REGION_FILTERS);
   for (const name of input.RegionNames ?? []) if (!regionInfo(name)) throw Errors.regionUnknown(name);
   const wanted = input.RegionNames?.length ? new Set(input.RegionNames) : undefined;
   const regions = REGIONS.filter((r) => !wanted || wanted.has(r.name)).map(

@@ -17,20 +17,16 @@
  */
 import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
-import { compileFilters, matchesAll, selectByIds, type FilterTable } from '../filters.ts';
+import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
 import { isWellFormedId } from '../ids.ts';
 import { regionInfo } from '../regions.ts';
-import type { ImageBlockDevice, ImageRecord, RegionState, SnapshotRecord, TagRecord, VolumeRecord } from '../state.ts';
+import type { ImageBlockDevice, ImageRecord, RegionState, SnapshotRecord, TagRecord } from '../state.ts';
 import { tagsOut } from './tags.ts';
 import type {
   CopyImageRequest,
   CreateImageRequest,
   DescribeImagesRequest,
-  DescribeSnapshotsRequest,
-  DescribeVolumesRequest,
   Image,
-  Snapshot,
-  Volume,
 } from '../sdk-shapes.ts';
 import { paginate, tagsByResourceType } from '../input-parser.ts';
 
@@ -40,7 +36,7 @@ const own = (region: RegionState, id: string): ImageRecord | undefined =>
   Object.prototype.hasOwnProperty.call(region.images, id) ? region.images[id] : undefined;
 
 /** An image visible to the account in a region: its own (even deregistered) or the public catalog. */
-export function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined {
+function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined {
   const region = ctx.regionState(regionName);
   return (region && own(region, id)) ?? ctx.catalog(regionName).byId.get(id);
 }
@@ -58,7 +54,7 @@ function tagsOfImage(ctx: Ctx, image: ImageRecord): TagRecord[] {
   return image.ownerId === ctx.accountId ? image.tags : (ctx.region.catalogTags[image.id] ?? []);
 }
 
-export function imageOut(ctx: Ctx, i: ImageRecord): Image {
+function imageOut(ctx: Ctx, i: ImageRecord): Image {
   const out: Image = {
     PlatformDetails: i.platformDetails,
     UsageOperation: i.usageOperation,
@@ -439,7 +435,7 @@ export function copyImage(ctx: Ctx, input: CopyImageRequest & { SourceImageId: s
     imageLocation: `${ctx.accountId}/${input.Name}`,
     sourceImageId: source.id,
     sourceImageRegion: input.SourceRegion,
-    ...(source.launchConfig ? { launchConfig: JSON.parse(JSON.stringify(source.launchConfig)) } : {}),
+    ...(source.launchConfig ? { launchConfig: JSON.parse(JSON.stringify(source.launchConfig)) as typeof source.launchConfig } : {}),
     transition: { to: 'available', at, order: ctx.schedule('image', ctx.regionName, imageId, at) },
   };
   ctx.region.images[imageId] = image;

@@ -97,7 +97,7 @@ export function instanceTypeSpec(name: string): InstanceTypeSpec | undefined {
 }
 
 /** The API shape of DescribeInstanceTypes for one type (a fresh object each call). */
-export function toInstanceTypeInfo(s: InstanceTypeSpec): InstanceTypeInfo {
+function toInstanceTypeInfo(s: InstanceTypeSpec): InstanceTypeInfo {
   return {
     InstanceType: s.name,
     CurrentGeneration: s.currentGeneration,

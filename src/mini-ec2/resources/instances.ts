@@ -334,7 +334,7 @@ function publicIp(id: string): string {
   return `3.${parseInt(h.slice(0, 2), 16) % 240}.${parseInt(h.slice(2, 4), 16)}.${parseInt(h.slice(4, 6), 16) % 254 + 1}`;
 }
 
-export function instanceOut(ctx: Ctx, i: InstanceRecord): Instance {
+function instanceOut(ctx: Ctx, i: InstanceRecord): Instance {
   const region = ctx.region;
   const hasPublic = (i.state === 'running' || i.state === 'pending' || i.state === 'stopping') && region.subnets[i.subnetId]?.mapPublicIpOnLaunch;
   const ip = hasPublic ? publicIp(i.id) : undefined;
@@ -382,7 +382,7 @@ export function instanceOut(ctx: Ctx, i: InstanceRecord): Instance {
 }
 
 /** A reservation with all its (still visible) instances, or only those passing `keep`. */
-export function reservationOut(ctx: Ctx, reservationId: string, keep: ((i: InstanceRecord) => boolean) | undefined): Reservation {
+function reservationOut(ctx: Ctx, reservationId: string, keep: ((i: InstanceRecord) => boolean) | undefined): Reservation {
   const r = ctx.region.reservations[reservationId];
   const instances: Instance[] = [];
   for (const id of r.instanceIds) {
@@ -427,7 +427,7 @@ const INSTANCE_FILTERS: FilterTable<InstanceRecord> = {
 };
 
 /** Checks a list of instance IDs: the first malformed one fails the call, then all unknown ones. */
-export function requireInstances(region: RegionState, ids: readonly string[]): InstanceRecord[] {
+function requireInstances(region: RegionState, ids: readonly string[]): InstanceRecord[] {
   for (const id of ids) if (!isWellFormedId(id, 'i')) throw Errors.instanceMalformed(id);
   const missing = ids.filter((id) => !region.instances[id]);
   if (missing.length) throw Errors.instanceNotFound([...new Set(missing)]);

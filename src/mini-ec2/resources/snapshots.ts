@@ -19,7 +19,7 @@ const SNAPSHOT_FILTERS: FilterTable<SnapshotRecord> = {
   'tag-key': (s) => s.tags.map((t) => t.Key),
 };
 
-export function snapshotOut(ctx: Ctx, s: SnapshotRecord): Snapshot {
+function snapshotOut(ctx: Ctx, s: SnapshotRecord): Snapshot {
   return {
     StorageTier: 'standard',
     ...(s.tags.length ? { Tags: tagsOut(s.tags) } : {}),

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
 import { compileFilters, matchesAll, selectByIds, type FilterTable } from '../filters.ts';
 import type { RegionState, SubnetRecord } from '../state.ts';
-import type { AvailabilityZone, DescribeSubnetsRequest, Subnet } from '../sdk-shapes.ts';
+import type { DescribeSubnetsRequest, Subnet } from '../sdk-shapes.ts';
 import { paginate } from '../input-parser.ts';
 import { tagsOut } from './tags.ts';
 import { defaultVpc } from './vpcs.ts';

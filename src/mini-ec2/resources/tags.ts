@@ -51,7 +51,7 @@ function tagHolder(ctx: Ctx, id: string): { get: () => TagRecord[]; set: (tags: 
     default:
       throw Errors.invalidId(id);
   }
-  if (!found) throw NOT_FOUND[prefix!](id);
+  if (!found) throw NOT_FOUND[prefix](id);
   return found;
 }
 

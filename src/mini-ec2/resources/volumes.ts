@@ -26,7 +26,7 @@ const VOLUME_FILTERS: FilterTable<VolumeRecord> = {
   'tag-key': (v) => v.tags.map((t) => t.Key),
 };
 
-export function volumeOut(v: VolumeRecord): Volume {
+function volumeOut(v: VolumeRecord): Volume {
   return {
     ...(v.iops !== undefined ? { Iops: v.iops } : {}),
     ...(v.tags.length ? { Tags: tagsOut(v.tags) } : {}),

@@ -28,7 +28,7 @@ export type MiniEc2ServerOptions = {
 
 export type RunningServer = { url: string; port: number; host: string; server: Server; close(): Promise<void> };
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** A raw HTTP response for a socket the http module has given up on (timeouts, parse errors). */
 function rawErrorResponse(error: ProtocolError): string {

@@ -12,7 +12,7 @@ export function readStateFile(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not a mini-EC2 state file (invalid JSON: ${(error as Error).message})`);
+    throw new Error(`${file} is not a mini-EC2 state file (invalid JSON: ${(error as Error).message})`, { cause: error });
   }
 }
 
