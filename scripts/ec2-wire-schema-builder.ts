@@ -10,8 +10,9 @@ type SchemaReader = { of(ref: unknown): NormalizedSchemaClass };
 export const SERVED_ACTIONS = [
   'AllocateAddress', 'AssociateAddress', 'AttachVolume', 'AuthorizeSecurityGroupEgress',
   'AuthorizeSecurityGroupIngress', 'CopyImage', 'CreateImage', 'CreateKeyPair', 'CreateSecurityGroup',
-  'CreateSnapshot', 'CreateTags', 'CreateVolume', 'DeleteKeyPair', 'DeleteSecurityGroup', 'DeleteSnapshot',
-  'DeleteTags', 'DeleteVolume', 'DeregisterImage', 'DescribeAccountAttributes', 'DescribeAddresses',
+  'CreateSnapshot', 'CreateSubnet', 'CreateTags', 'CreateVolume', 'CreateVpc', 'DeleteKeyPair',
+  'DeleteSecurityGroup', 'DeleteSnapshot', 'DeleteSubnet', 'DeleteTags', 'DeleteVolume', 'DeleteVpc',
+  'DescribeSecurityGroupRules', 'ModifySecurityGroupRules', 'ModifySubnetAttribute', 'DeregisterImage', 'DescribeAccountAttributes', 'DescribeAddresses',
   'DescribeAvailabilityZones', 'DescribeImageAttribute', 'DescribeImages', 'DescribeInstanceAttribute',
   'DescribeInstanceStatus', 'DescribeInstanceTypeOfferings', 'DescribeInstanceTypes', 'DescribeInstances',
   'DescribeKeyPairs', 'DescribeRegions', 'DescribeSecurityGroups', 'DescribeSnapshots', 'DescribeSubnets',

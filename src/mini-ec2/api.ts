@@ -33,4 +33,15 @@ export interface Ec2Api {
   describeAvailabilityZones(args?: T.DescribeAvailabilityZonesRequest): Promise<T.DescribeAvailabilityZonesResult>;
   describeSnapshots(args?: T.DescribeSnapshotsRequest): Promise<T.DescribeSnapshotsResult>;
   describeVolumes(args?: T.DescribeVolumesRequest): Promise<T.DescribeVolumesResult>;
+  createVpc(args: T.CreateVpcRequest): Promise<T.CreateVpcResult>;
+  deleteVpc(args: T.DeleteVpcRequest): Promise<T.EmptyResult>;
+  createSubnet(args: T.CreateSubnetRequest): Promise<T.CreateSubnetResult>;
+  deleteSubnet(args: T.DeleteSubnetRequest): Promise<T.EmptyResult>;
+  modifySubnetAttribute(args: T.ModifySubnetAttributeRequest): Promise<T.EmptyResult>;
+  deleteSecurityGroup(args: T.DeleteSecurityGroupRequest): Promise<T.DeleteSecurityGroupResult>;
+  authorizeSecurityGroupEgress(args: T.AuthorizeSecurityGroupEgressRequest): Promise<T.AuthorizeSecurityGroupEgressResult>;
+  revokeSecurityGroupIngress(args: T.RevokeSecurityGroupIngressRequest): Promise<T.RevokeSecurityGroupIngressResult>;
+  revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult>;
+  describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult>;
+  modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult>;
 }

@@ -19,12 +19,12 @@ import {
   stopInstances,
   terminateInstances,
 } from './resources/instances.ts';
-import { authorizeSecurityGroupIngress } from './resources/security-group-rules.ts';
+import { authorizeRules, describeSecurityGroupRules, modifySecurityGroupRules, revokeRules } from './resources/security-group-rules.ts';
 import { createKeyPair, deleteKeyPair, describeKeyPairs } from './resources/key-pairs.ts';
-import { createSecurityGroup, describeSecurityGroups } from './resources/security-groups.ts';
+import { createSecurityGroup, deleteSecurityGroup, describeSecurityGroups } from './resources/security-groups.ts';
 import { describeAvailabilityZones, describeRegions } from './resources/availability-zones.ts';
-import { describeSubnets } from './resources/subnets.ts';
-import { describeVpcs } from './resources/vpcs.ts';
+import { createSubnet, deleteSubnet, describeSubnets, modifySubnetAttribute } from './resources/subnets.ts';
+import { createVpc, deleteVpc, describeVpcs } from './resources/vpcs.ts';
 import { createTags, deleteTags } from './resources/tags.ts';
 import type * as T from './sdk-shapes.ts';
 import { parse, required, type Parsed, type Shape } from './input-parser.ts';
@@ -208,7 +208,7 @@ export class MiniEc2Client {
   async authorizeSecurityGroupIngress(args: T.AuthorizeSecurityGroupIngressRequest): Promise<T.AuthorizeSecurityGroupIngressResult> {
     return this.#run((ctx) => {
       const input = parse(args, SHAPES.authorizeSecurityGroupIngress);
-      return authorizeSecurityGroupIngress(ctx, input, input.DryRun === true);
+      return authorizeRules(ctx, 'ingress', input, input.DryRun === true);
     });
   }
 
@@ -234,5 +234,83 @@ export class MiniEc2Client {
 
   async describeVolumes(args?: T.DescribeVolumesRequest): Promise<T.DescribeVolumesResult> {
     return this.#readOnly(args, SHAPES.describeVolumes, describeVolumes);
+  }
+
+  async createVpc(args: T.CreateVpcRequest): Promise<T.CreateVpcResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.createVpc);
+      return createVpc(ctx, { ...input, CidrBlock: required(input.CidrBlock, 'CidrBlock') }, input.DryRun === true);
+    });
+  }
+
+  async deleteVpc(args: T.DeleteVpcRequest): Promise<T.EmptyResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.deleteVpc);
+      return deleteVpc(ctx, required(input.VpcId, 'VpcId'), input.DryRun === true);
+    });
+  }
+
+  async createSubnet(args: T.CreateSubnetRequest): Promise<T.CreateSubnetResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.createSubnet);
+      const VpcId = required(input.VpcId, 'VpcId');
+      const CidrBlock = required(input.CidrBlock, 'CidrBlock');
+      return createSubnet(ctx, { ...input, VpcId, CidrBlock }, input.DryRun === true);
+    });
+  }
+
+  async deleteSubnet(args: T.DeleteSubnetRequest): Promise<T.EmptyResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.deleteSubnet);
+      return deleteSubnet(ctx, required(input.SubnetId, 'SubnetId'), input.DryRun === true);
+    });
+  }
+
+  async modifySubnetAttribute(args: T.ModifySubnetAttributeRequest): Promise<T.EmptyResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.modifySubnetAttribute);
+      return modifySubnetAttribute(ctx, required(input.SubnetId, 'SubnetId'), input.MapPublicIpOnLaunch?.Value);
+    });
+  }
+
+  async deleteSecurityGroup(args: T.DeleteSecurityGroupRequest): Promise<T.DeleteSecurityGroupResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.deleteSecurityGroup);
+      return deleteSecurityGroup(ctx, input, input.DryRun === true);
+    });
+  }
+
+  async authorizeSecurityGroupEgress(args: T.AuthorizeSecurityGroupEgressRequest): Promise<T.AuthorizeSecurityGroupEgressResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.authorizeSecurityGroupEgress);
+      return authorizeRules(ctx, 'egress', { ...input, GroupId: required(input.GroupId, 'GroupId') }, input.DryRun === true);
+    });
+  }
+
+  async revokeSecurityGroupIngress(args: T.RevokeSecurityGroupIngressRequest): Promise<T.RevokeSecurityGroupIngressResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.revokeSecurityGroupIngress);
+      return revokeRules(ctx, 'ingress', input, input.DryRun === true);
+    });
+  }
+
+  async revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.revokeSecurityGroupEgress);
+      return revokeRules(ctx, 'egress', { ...input, GroupId: required(input.GroupId, 'GroupId') }, input.DryRun === true);
+    });
+  }
+
+  async describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult> {
+    return this.#readOnly(args, SHAPES.describeSecurityGroupRules, describeSecurityGroupRules);
+  }
+
+  async modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.modifySecurityGroupRules);
+      const GroupId = required(input.GroupId, 'GroupId');
+      const SecurityGroupRules = required(input.SecurityGroupRules, 'SecurityGroupRules');
+      return modifySecurityGroupRules(ctx, { ...input, GroupId, SecurityGroupRules: SecurityGroupRules as T.SecurityGroupRuleUpdate[] }, input.DryRun === true);
+    });
   }
 }

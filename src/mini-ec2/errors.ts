@@ -99,8 +99,29 @@ export const Errors = {
   groupNotFound: (id: string) => err('InvalidGroup.NotFound', `The security group '${id}' does not exist`),
   groupDuplicate: (name: string, vpcId: string) =>
     err('InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`),
-  permissionDuplicate: (groupId: string, rule: string) =>
-    err('InvalidPermission.Duplicate', `the specified rule "${rule}" already exists in security group ${groupId}`),
+  /** `rule` as EC2 words it: `peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW`. */
+  permissionDuplicate: (rule: string) => err('InvalidPermission.Duplicate', `the specified rule "${rule}" already exists`),
+  permissionNotFound: () => err('InvalidPermission.NotFound', 'The specified rule does not exist in this security group.'),
+  ruleIdMalformed: (value: unknown) =>
+    err('InvalidSecurityGroupRuleId.Malformed', `Invalid id: "${shortValue(value)}" (expecting "sgr-...")`),
+  ruleIdNotFound: (id: string) => err('InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${id}' does not exist`),
+  groupInUse: (id: string) => err('DependencyViolation', `resource ${id} has a dependent object`),
+  cannotDeleteDefaultGroup: (id: string) =>
+    err('CannotDelete', `the specified group: "${id}" name: "default" cannot be deleted by a user`),
+  /** A VPC or subnet that still holds something (subnets, groups, instances). */
+  hasDependencies: (kind: 'vpc' | 'subnet', id: string) =>
+    err('DependencyViolation', `The ${kind} '${id}' has dependencies and cannot be deleted.`),
+  cidrMalformed: (cidr: string) =>
+    err('InvalidParameterValue', `Value (${shortValue(cidr)}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`),
+  vpcRange: (cidr: string) => err('InvalidVpc.Range', `The CIDR '${shortValue(cidr)}' is invalid.`),
+  subnetRange: (cidr: string) => err('InvalidSubnet.Range', `The CIDR '${shortValue(cidr)}' is invalid.`),
+  subnetConflict: (cidr: string) => err('InvalidSubnet.Conflict', `The CIDR '${cidr}' conflicts with another subnet`),
+  subnetZone: (zone: string, zones: readonly string[]) =>
+    err(
+      'InvalidParameterValue',
+      `Value (${shortValue(zone)}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: ${zones.join(', ')}.`,
+    ),
+  unsupported: (message: string) => err('UnsupportedOperation', message),
   subnetMalformed: (value: unknown) => err('InvalidSubnetID.Malformed', `Invalid id: "${shortValue(value)}" (expecting "subnet-...")`),
   subnetNotFound: (id: string) => err('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`),
   vpcMalformed: (value: unknown) => err('InvalidVpcID.Malformed', `Invalid id: "${shortValue(value)}" (expecting "vpc-...")`),

@@ -62,6 +62,14 @@ export type ModelEvent =
   | (EventBase & { type: 'key-pair-deleted'; keyName: string; keyPairId: string })
   | (EventBase & { type: 'security-group-created'; groupId: string; groupName: string; vpcId: string })
   | (EventBase & { type: 'security-group-rule-added'; groupId: string; ruleIds: string[] })
+  | (EventBase & { type: 'security-group-rule-removed'; groupId: string; ruleIds: string[] })
+  | (EventBase & { type: 'security-group-rule-modified'; groupId: string; ruleIds: string[] })
+  | (EventBase & { type: 'security-group-deleted'; groupId: string; vpcId: string })
+  | (EventBase & { type: 'vpc-created'; vpcId: string; cidrBlock: string })
+  | (EventBase & { type: 'vpc-deleted'; vpcId: string })
+  | (EventBase & { type: 'subnet-created'; subnetId: string; vpcId: string; cidrBlock: string; availabilityZone: string })
+  | (EventBase & { type: 'subnet-deleted'; subnetId: string; vpcId: string })
+  | (EventBase & { type: 'subnet-modified'; subnetId: string; mapPublicIpOnLaunch: boolean })
   | (EventBase & { type: 'marketplace-subscribed'; productCode: string });
 
 export type ModelEventType = ModelEvent['type'];

@@ -35,6 +35,22 @@ export const common = { DryRun: bool };
 const page = { MaxResults: int(0, 100_000), NextToken: str(1024) };
 const instanceIds = { ...common, InstanceIds: stringList };
 
+/** Security group rules as IpPermissions (Authorize and Revoke, ingress and egress). */
+const ipPermissions = list(
+  obj({
+    IpProtocol: str(64),
+    FromPort: int(-1, 65535),
+    ToPort: int(-1, 65535),
+    IpRanges: list(obj({ CidrIp: str(64), Description: str(255) })),
+    Ipv6Ranges: list(obj({ CidrIpv6: str(64), Description: str(255) })),
+    PrefixListIds: list(obj({ PrefixListId: str(64), Description: str(255) })),
+    UserIdGroupPairs: list(obj({ GroupId: str(64), GroupName: str(255), UserId: str(64), VpcId: str(64), Description: str(255) })),
+  }),
+  100,
+);
+/** The older flat form of one rule (`--protocol tcp --port 22 --cidr ...` in the AWS CLI). */
+const flatRule = { CidrIp: str(64), FromPort: int(-1, 65535), ToPort: int(-1, 65535), IpProtocol: str(64) };
+
 /** @internal The checkers of each request (the editor types leave them out: learners never call them). */
 export const SHAPES = {
   runInstances: {
@@ -116,18 +132,7 @@ export const SHAPES = {
     ToPort: int(-1, 65535),
     IpProtocol: str(64),
     TagSpecifications: tagSpecifications,
-    IpPermissions: list(
-      obj({
-        IpProtocol: str(64),
-        FromPort: int(-1, 65535),
-        ToPort: int(-1, 65535),
-        IpRanges: list(obj({ CidrIp: str(64), Description: str(255) })),
-        Ipv6Ranges: list(obj({ CidrIpv6: str(64), Description: str(255) })),
-        PrefixListIds: list(obj({ PrefixListId: str(64), Description: str(255) })),
-        UserIdGroupPairs: list(obj({ GroupId: str(64), GroupName: str(255), UserId: str(64), VpcId: str(64), Description: str(255) })),
-      }),
-      100,
-    ),
+    IpPermissions: ipPermissions,
   },
   describeVpcs: { ...common, ...page, VpcIds: stringList, Filters: filters },
   describeSubnets: { ...common, ...page, SubnetIds: stringList, Filters: filters },
@@ -135,6 +140,42 @@ export const SHAPES = {
   describeAvailabilityZones: { ...common, ZoneNames: stringList, ZoneIds: stringList, Filters: filters, AllAvailabilityZones: bool },
   describeSnapshots: { ...common, ...page, SnapshotIds: stringList, OwnerIds: stringList, RestorableByUserIds: stringList, Filters: filters },
   describeVolumes: { ...common, ...page, VolumeIds: stringList, Filters: filters },
+  createVpc: {
+    ...common,
+    CidrBlock: str(64),
+    InstanceTenancy: oneOf(['default', 'dedicated', 'host'] as const),
+    AmazonProvidedIpv6CidrBlock: bool,
+    TagSpecifications: tagSpecifications,
+  },
+  deleteVpc: { ...common, VpcId: str(1024) },
+  createSubnet: { ...common, VpcId: str(1024), CidrBlock: str(64), AvailabilityZone: str(64), AvailabilityZoneId: str(64), TagSpecifications: tagSpecifications },
+  deleteSubnet: { ...common, SubnetId: str(1024) },
+  modifySubnetAttribute: { SubnetId: str(1024), MapPublicIpOnLaunch: obj({ Value: bool }) },
+  deleteSecurityGroup: { ...common, GroupId: str(1024), GroupName: str(1024) },
+  authorizeSecurityGroupEgress: { ...common, ...flatRule, GroupId: str(1024), IpPermissions: ipPermissions, TagSpecifications: tagSpecifications },
+  revokeSecurityGroupIngress: { ...common, ...flatRule, GroupId: str(1024), GroupName: str(1024), IpPermissions: ipPermissions, SecurityGroupRuleIds: stringList },
+  revokeSecurityGroupEgress: { ...common, ...flatRule, GroupId: str(1024), IpPermissions: ipPermissions, SecurityGroupRuleIds: stringList },
+  describeSecurityGroupRules: { ...common, ...page, SecurityGroupRuleIds: stringList, Filters: filters },
+  modifySecurityGroupRules: {
+    ...common,
+    GroupId: str(1024),
+    SecurityGroupRules: list(
+      obj({
+        SecurityGroupRuleId: str(1024),
+        SecurityGroupRule: obj({
+          IpProtocol: str(64),
+          FromPort: int(-1, 65535),
+          ToPort: int(-1, 65535),
+          CidrIpv4: str(64),
+          CidrIpv6: str(64),
+          PrefixListId: str(64),
+          ReferencedGroupId: str(64),
+          Description: str(255),
+        }),
+      }),
+      1000,
+    ),
+  },
 } satisfies { [M in keyof Ec2Api]: CheckersFor<RequestOf<M>> };
 
 // The other direction: a checker for a field the request type lacks fails here, naming the method and field.

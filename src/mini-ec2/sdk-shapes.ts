@@ -241,9 +241,19 @@ export interface SecurityGroupRule {
   FromPort?: number;
   ToPort?: number;
   CidrIpv4?: string;
+  CidrIpv6?: string;
+  PrefixListId?: string;
+  ReferencedGroupInfo?: ReferencedSecurityGroup;
   Description?: string;
   Tags?: Tag[];
   SecurityGroupRuleArn?: string;
+}
+export interface ReferencedSecurityGroup {
+  GroupId?: string;
+  PeeringStatus?: string;
+  UserId?: string;
+  VpcId?: string;
+  VpcPeeringConnectionId?: string;
 }
 export interface Vpc {
   OwnerId?: string;
@@ -604,4 +614,142 @@ export interface DescribeSnapshotsResult extends MetadataBearer {
 export interface DescribeVolumesResult extends MetadataBearer {
   Volumes?: Volume[];
   NextToken?: string;
+}
+
+// ---- the network: VPCs, subnets, security groups and their rules (issue 18) ----------------------------
+export interface CreateVpcRequest {
+  CidrBlock?: string;
+  InstanceTenancy?: 'default' | 'dedicated' | 'host';
+  AmazonProvidedIpv6CidrBlock?: boolean;
+  TagSpecifications?: TagSpecification[];
+  DryRun?: boolean;
+}
+export interface CreateVpcResult extends MetadataBearer {
+  Vpc?: Vpc;
+}
+export interface DeleteVpcRequest {
+  VpcId: string | undefined;
+  DryRun?: boolean;
+}
+export interface CreateSubnetRequest {
+  VpcId: string | undefined;
+  CidrBlock?: string;
+  AvailabilityZone?: string;
+  AvailabilityZoneId?: string;
+  TagSpecifications?: TagSpecification[];
+  DryRun?: boolean;
+}
+export interface CreateSubnetResult extends MetadataBearer {
+  Subnet?: Subnet;
+}
+export interface DeleteSubnetRequest {
+  SubnetId: string | undefined;
+  DryRun?: boolean;
+}
+export interface AttributeBooleanValue {
+  Value?: boolean;
+}
+export interface ModifySubnetAttributeRequest {
+  SubnetId: string | undefined;
+  MapPublicIpOnLaunch?: AttributeBooleanValue;
+}
+export interface DeleteSecurityGroupRequest {
+  GroupId?: string;
+  GroupName?: string;
+  DryRun?: boolean;
+}
+export interface DeleteSecurityGroupResult extends MetadataBearer {
+  Return?: boolean;
+  GroupId?: string;
+}
+export interface AuthorizeSecurityGroupEgressRequest {
+  GroupId: string | undefined;
+  IpPermissions?: IpPermission[];
+  CidrIp?: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpProtocol?: string;
+  TagSpecifications?: TagSpecification[];
+  DryRun?: boolean;
+}
+export interface AuthorizeSecurityGroupEgressResult extends MetadataBearer {
+  Return?: boolean;
+  SecurityGroupRules?: SecurityGroupRule[];
+}
+export interface RevokeSecurityGroupIngressRequest {
+  GroupId?: string;
+  GroupName?: string;
+  IpPermissions?: IpPermission[];
+  SecurityGroupRuleIds?: string[];
+  CidrIp?: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpProtocol?: string;
+  DryRun?: boolean;
+}
+export interface RevokeSecurityGroupEgressRequest {
+  GroupId: string | undefined;
+  IpPermissions?: IpPermission[];
+  SecurityGroupRuleIds?: string[];
+  CidrIp?: string;
+  FromPort?: number;
+  ToPort?: number;
+  IpProtocol?: string;
+  DryRun?: boolean;
+}
+export interface RevokedSecurityGroupRule {
+  SecurityGroupRuleId?: string;
+  GroupId?: string;
+  IsEgress?: boolean;
+  IpProtocol?: string;
+  FromPort?: number;
+  ToPort?: number;
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  PrefixListId?: string;
+  ReferencedGroupId?: string;
+  Description?: string;
+}
+export interface RevokeSecurityGroupIngressResult extends MetadataBearer {
+  Return?: boolean;
+  UnknownIpPermissions?: IpPermission[];
+  RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
+}
+export interface RevokeSecurityGroupEgressResult extends MetadataBearer {
+  Return?: boolean;
+  UnknownIpPermissions?: IpPermission[];
+  RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
+}
+export interface DescribeSecurityGroupRulesRequest {
+  SecurityGroupRuleIds?: string[];
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface DescribeSecurityGroupRulesResult extends MetadataBearer {
+  SecurityGroupRules?: SecurityGroupRule[];
+  NextToken?: string;
+}
+export interface SecurityGroupRuleRequest {
+  IpProtocol?: string;
+  FromPort?: number;
+  ToPort?: number;
+  CidrIpv4?: string;
+  CidrIpv6?: string;
+  PrefixListId?: string;
+  ReferencedGroupId?: string;
+  Description?: string;
+}
+export interface SecurityGroupRuleUpdate {
+  SecurityGroupRuleId: string | undefined;
+  SecurityGroupRule?: SecurityGroupRuleRequest;
+}
+export interface ModifySecurityGroupRulesRequest {
+  GroupId: string | undefined;
+  SecurityGroupRules: SecurityGroupRuleUpdate[] | undefined;
+  DryRun?: boolean;
+}
+export interface ModifySecurityGroupRulesResult extends MetadataBearer {
+  Return?: boolean;
 }

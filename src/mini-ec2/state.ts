@@ -166,6 +166,8 @@ export interface RuleRecord {
   cidrV6?: string;
   sourceGroupId?: string;
   description?: string;
+  /** Tags given in the TagSpecifications of the Authorize call (resource type `security-group-rule`). */
+  tags?: TagRecord[];
 }
 
 export interface SecurityGroupRecord {
@@ -183,6 +185,8 @@ export interface VpcRecord {
   cidr: string;
   isDefault: boolean;
   dhcpOptionsId: string;
+  /** Set when CreateVpc asked for `dedicated` or `host`; otherwise the VPC's tenancy is `default`. */
+  instanceTenancy?: 'dedicated' | 'host';
   tags: TagRecord[];
 }
 

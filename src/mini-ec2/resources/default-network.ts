@@ -4,7 +4,8 @@
  */
 import { type SeededRandom } from '../ids.ts';
 import { regionInfo } from '../regions.ts';
-import type { RegionState, SecurityGroupRecord, SubnetRecord, VpcRecord } from '../state.ts';
+import type { RegionState, SubnetRecord, VpcRecord } from '../state.ts';
+import { makeDefaultGroup } from './security-groups.ts';
 
 /** Creates the default VPC, subnets and security group of a region (at model creation). */
 export function createDefaultNetwork(region: RegionState, regionName: string, rng: SeededRandom): void {
@@ -25,15 +26,6 @@ export function createDefaultNetwork(region: RegionState, regionName: string, rn
     };
     region.subnets[subnet.id] = subnet;
   });
-  const sg: SecurityGroupRecord = {
-    id: rng.id('sg'),
-    name: 'default',
-    description: 'default VPC security group',
-    vpcId: vpc.id,
-    ingress: [{ id: rng.id('sgr'), protocol: '-1', sourceGroupId: '' }],
-    egress: [{ id: rng.id('sgr'), protocol: '-1', cidr: '0.0.0.0/0' }],
-    tags: [],
-  };
-  sg.ingress[0].sourceGroupId = sg.id;
+  const sg = makeDefaultGroup(vpc.id, (prefix) => rng.id(prefix));
   region.securityGroups[sg.id] = sg;
 }

@@ -1,17 +1,49 @@
 /**
- * Security groups: CreateSecurityGroup, DescribeSecurityGroups, the VPC's default group and resolving
- * the groups a launch names. Their rules live in security-group-rules.ts.
+ * Security groups: CreateSecurityGroup, DescribeSecurityGroups, DeleteSecurityGroup, the VPC's default
+ * group and resolving the groups a launch names. Their rules live in security-group-rules.ts.
  */
 import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
 import { compileFilters, matchesAll, selectByIds, type FilterTable } from '../filters.ts';
 import { isWellFormedId } from '../ids.ts';
 import type { RegionState, SecurityGroupRecord } from '../state.ts';
-import type { CreateSecurityGroupRequest, DescribeSecurityGroupsRequest, SecurityGroup } from '../sdk-shapes.ts';
+import type { CreateSecurityGroupRequest, DeleteSecurityGroupRequest, DescribeSecurityGroupsRequest, SecurityGroup } from '../sdk-shapes.ts';
 import { paginate, tagsByResourceType } from '../input-parser.ts';
 import { tagsOut } from './tags.ts';
-import { defaultVpc } from './vpcs.ts';
+import { defaultVpc, vpcById } from './vpcs.ts';
 import { permissionsOut } from './security-group-rules.ts';
+
+/**
+ * The `default` group EC2 gives every VPC: inbound from members of the group itself, outbound to
+ * anywhere (EC2 User Guide, "Default security groups for your VPCs").
+ */
+export function makeDefaultGroup(vpcId: string, newId: (prefix: 'sg' | 'sgr') => string): SecurityGroupRecord {
+  const id = newId('sg');
+  return {
+    id,
+    name: 'default',
+    description: 'default VPC security group',
+    vpcId,
+    ingress: [{ id: newId('sgr'), protocol: '-1', sourceGroupId: id }],
+    egress: [{ id: newId('sgr'), protocol: '-1', cidr: '0.0.0.0/0' }],
+    tags: [],
+  };
+}
+
+/** The group a rule call names: by GroupId, or by GroupName in the default VPC only (as in EC2). */
+export function groupByIdOrName(region: RegionState, id: string | undefined, name: string | undefined): SecurityGroupRecord {
+  if (id !== undefined) {
+    if (!isWellFormedId(id, 'sg')) throw Errors.groupMalformed(id);
+    const group = region.securityGroups[id];
+    if (!group) throw Errors.groupNotFound(id);
+    return group;
+  }
+  if (name === undefined) throw Errors.missingParameter('GroupId');
+  const vpcId = defaultVpc(region).id;
+  const group = Object.values(region.securityGroups).find((g) => g.name === name && g.vpcId === vpcId);
+  if (!group) throw Errors.groupNotFound(name);
+  return group;
+}
 
 export function defaultSecurityGroup(region: RegionState, vpcId: string): SecurityGroupRecord {
   for (const id in region.securityGroups) {
@@ -48,14 +80,7 @@ export function createSecurityGroup(ctx: Ctx, input: CreateSecurityGroupRequest 
   if (!GROUP_NAME.test(name)) throw Errors.invalidValue(name, 'GroupName');
   if (name.startsWith('sg-')) throw Errors.invalidParameterValue("Group names may not be in the format sg-*");
   if (!GROUP_NAME.test(description)) throw Errors.invalidValue(description, 'GroupDescription');
-  let vpcId: string;
-  if (input.VpcId !== undefined) {
-    if (!isWellFormedId(input.VpcId, 'vpc')) throw Errors.vpcMalformed(input.VpcId);
-    if (!ctx.region.vpcs[input.VpcId]) throw Errors.vpcNotFound(input.VpcId);
-    vpcId = input.VpcId;
-  } else {
-    vpcId = defaultVpc(ctx.region).id;
-  }
+  const vpcId = input.VpcId !== undefined ? vpcById(ctx.region, input.VpcId).id : defaultVpc(ctx.region).id;
   for (const id in ctx.region.securityGroups) {
     const g = ctx.region.securityGroups[id];
     if (g.vpcId === vpcId && g.name === name) throw Errors.groupDuplicate(name, vpcId);
@@ -132,4 +157,23 @@ export function describeSecurityGroups(ctx: Ctx, input: DescribeSecurityGroupsRe
     ),
     ...(nextToken ? { NextToken: nextToken } : {}),
   };
+}
+
+/**
+ * DeleteSecurityGroup. A VPC's default group cannot be deleted (CannotDelete); a group that an instance
+ * (not terminated) uses, or that a rule of another group references, fails with DependencyViolation
+ * (EC2 API reference, DeleteSecurityGroup).
+ */
+export function deleteSecurityGroup(ctx: Ctx, input: DeleteSecurityGroupRequest, dryRun: boolean) {
+  const group = groupByIdOrName(ctx.region, input.GroupId, input.GroupName);
+  if (group.name === 'default') throw Errors.cannotDeleteDefaultGroup(group.id);
+  const usedByInstance = Object.values(ctx.region.instances).some((i) => i.state !== 'terminated' && i.groupIds.includes(group.id));
+  const referenced = Object.values(ctx.region.securityGroups).some(
+    (g) => g.id !== group.id && [...g.ingress, ...g.egress].some((r) => r.sourceGroupId === group.id),
+  );
+  if (usedByInstance || referenced) throw Errors.groupInUse(group.id);
+  if (dryRun) throw Errors.dryRun();
+  delete ctx.region.securityGroups[group.id];
+  ctx.emit({ type: 'security-group-deleted', resourceId: group.id, groupId: group.id, vpcId: group.vpcId });
+  return { Return: true, GroupId: group.id };
 }
