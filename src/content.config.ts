@@ -10,9 +10,10 @@ export const factIds = [
   'F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F17',
 ] as const;
 
-/** The course's exercises (exercises/<id>/), one per lesson. */
+/** The course's exercises (exercises/<id>/): one per lesson, and a second one in lesson 2. */
 export const exerciseIds = [
   'pick-instance-type', 'launch-request', 'inspect-ami', 'launch', 'create-image', 'find-ami', 'golden-image',
+  'web-server-firewall',
 ] as const;
 
 const lessons = defineCollection({
@@ -24,6 +25,8 @@ const lessons = defineCollection({
     objectives: z.array(z.string().trim().min(1)).nonempty(),
     facts: z.array(z.enum(factIds)).nonempty(),
     exercise: z.enum(exerciseIds).optional(),
+    /** Further exercises, shown after `exercise` in the sandbox column (lesson 2: the firewall rules). */
+    moreExercises: z.array(z.enum(exerciseIds)).optional(),
   }),
 });
 

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { repoRoot, runCli, type JsonReport } from './run-cli.ts';
 
-const EXPECTED_IDS = ['pick-instance-type', 'launch-request', 'inspect-ami', 'launch', 'create-image', 'find-ami', 'golden-image'];
+const EXPECTED_IDS = ['pick-instance-type', 'launch-request', 'web-server-firewall', 'inspect-ami', 'launch', 'create-image', 'find-ami', 'golden-image'];
 
 test('the seven exercises of the lesson plan exist, one per lesson', () => {
   const exercises = listExercises();
