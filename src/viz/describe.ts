@@ -3,6 +3,7 @@
 import type { GraphNode, RegionGraph } from './graph.ts';
 import type { Translate, VizKey } from './i18n.ts';
 import type { VizEvent } from './replay.ts';
+import type { VizNetwork, VizRule } from './world.ts';
 
 const stateKeys = new Set([
   'pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated', 'available', 'deregistered', 'failed', 'invalid',
@@ -38,6 +39,33 @@ export function originsText(node: GraphNode, graph: RegionGraph, t: Translate): 
     .map((e) => (e.kind === 'launched-from' ? t('node.launchedFrom', { id: e.source }) : t('node.createdFrom', { id: e.source })));
 }
 
+/** "subnet-… (10.0.1.0/24, us-east-1a), 10.0.1.4": where the instance sits. */
+export function subnetText(network: VizNetwork): string {
+  const where = [network.cidr, network.zone].filter(Boolean).join(', ');
+  return [`${network.subnetId}${where ? ` (${where})` : ''}`, network.privateIp].filter(Boolean).join(', ');
+}
+
+/** "TCP 80 from 0.0.0.0/0": one inbound rule; a range shows as 8000-8080, protocol -1 as all traffic. */
+export function ruleText(rule: VizRule, t: Translate): string {
+  if (rule.protocol === '-1') return t('node.ruleAll', { from: rule.peer });
+  const ports = rule.fromPort === undefined || rule.fromPort === rule.toPort ? `${rule.fromPort ?? ''}` : `${rule.fromPort}-${rule.toPort}`;
+  return t('node.rule', { what: `${rule.protocol.toUpperCase()} ${ports}`.trim(), from: rule.peer });
+}
+
+/** What the instance's security groups let in, or "nothing". */
+export function inboundText(network: VizNetwork, t: Translate): string {
+  return network.inbound.length ? network.inbound.map((r) => ruleText(r, t)).join('; ') : t('node.letsInNothing');
+}
+
+/** The subnet and inbound rows of an instance (none for an image). */
+function networkRows(node: GraphNode, t: Translate): [string, string][] {
+  if (!node.network) return [];
+  return [
+    [t('node.subnet'), subnetText(node.network)],
+    [t('node.letsIn'), inboundText(node.network, t)],
+  ];
+}
+
 /** One line that says everything the node shows: for aria-label and the list view. */
 export function describeNode(node: GraphNode, graph: RegionGraph, t: Translate): string {
   const kind = node.kind === 'image' ? t('node.image') : t('node.instance');
@@ -49,6 +77,7 @@ export function describeNode(node: GraphNode, graph: RegionGraph, t: Translate):
   ];
   if (node.instanceType) parts.push(`${t('node.instanceType')}: ${node.instanceType}`);
   if (node.kind === 'image' && node.state !== 'missing') parts.push(`${t('node.owner')}: ${ownerLabel(node.owner, t)}`);
+  parts.push(...networkRows(node, t).map(([label, value]) => `${label}: ${value}`));
   parts.push(`${t('node.tags')}: ${tagsText(node, t)}`);
   parts.push(...originsText(node, graph, t));
   return parts.join('; ');
@@ -63,6 +92,7 @@ export function detailRows(node: GraphNode, t: Translate): [string, string][] {
   ];
   if (node.instanceType) rows.push([t('node.instanceType'), node.instanceType]);
   if (node.kind === 'image' && node.state !== 'missing') rows.push([t('node.owner'), ownerLabel(node.owner, t)]);
+  rows.push(...networkRows(node, t));
   rows.push([t('node.tags'), tagsText(node, t)]);
   return rows;
 }

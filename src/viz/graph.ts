@@ -1,7 +1,7 @@
 // The live map's graph: per region, the account's AMIs and instances as nodes, and two kinds of arrow:
 // "launched from" (AMI -> instance) and "created from" (instance -> AMI). Pure functions, no DOM, no
 // layout: layout.ts places what this module decides to draw.
-import { readWorld, tagValue, type ImageResolver, type RegionWorld, type Tag, type VizImage, type VizInstance, type VizWorld } from './world.ts';
+import { readWorld, tagValue, type ImageResolver, type RegionWorld, type Tag, type VizImage, type VizInstance, type VizNetwork, type VizWorld } from './world.ts';
 
 export type NodeKind = 'image' | 'instance';
 export type EdgeKind = 'launched-from' | 'created-from';
@@ -19,6 +19,8 @@ export interface GraphNode {
   instanceType?: string;
   /** Images only: 'self', 'amazon', 'aws-marketplace' or the owner's account ID. */
   owner?: string;
+  /** Instances only: subnet and what the security groups let in. */
+  network?: VizNetwork;
 }
 
 export interface GraphEdge {
@@ -65,6 +67,7 @@ function instanceNode(instance: VizInstance): GraphNode {
     architecture: instance.architecture,
     tags: instance.tags,
     instanceType: instance.instanceType,
+    ...(instance.network ? { network: instance.network } : {}),
   };
 }
 

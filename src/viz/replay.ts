@@ -100,6 +100,7 @@ export function applyEvent(world: VizWorld, event: VizEvent, reference: VizWorld
         tags: event.tags,
         architecture: known?.architecture ?? image?.architecture ?? 'x86_64',
         launchTime: known?.launchTime,
+        network: known?.network,
       };
       if (resolve) addCatalogImages(r, event.region, resolve);
       break;

@@ -40,6 +40,25 @@ export interface VizInstance {
   tags: Tag[];
   /** ISO 8601. */
   launchTime?: string;
+  /** Where the instance sits and what its security groups let in (from the state's subnets and groups). */
+  network?: VizNetwork;
+}
+
+/** One inbound rule: protocol ('tcp', 'udp', 'icmp' or '-1' for all), port range, and the peer it allows. */
+export interface VizRule {
+  protocol: string;
+  fromPort?: number;
+  toPort?: number;
+  peer: string;
+}
+
+export interface VizNetwork {
+  subnetId: string;
+  cidr?: string;
+  zone?: string;
+  privateIp?: string;
+  /** The inbound rules of all the instance's groups, in group order. */
+  inbound: VizRule[];
 }
 
 export interface RegionWorld {
@@ -115,8 +134,37 @@ export function readImage(raw: unknown, region: string): VizImage | undefined {
   };
 }
 
-/** An InstanceRecord of the state. */
-export function readInstance(raw: unknown, region: string): VizInstance | undefined {
+/** A RuleRecord of the state (src/mini-ec2/state.ts): its peer is a CIDR block or another group. */
+function readRule(raw: unknown): VizRule | undefined {
+  if (!isRecord(raw)) return undefined;
+  const peer = str(raw.cidr) || str(raw.cidrV6) || str(raw.sourceGroupId);
+  if (!peer) return undefined;
+  const port = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+  return { protocol: str(raw.protocol, '-1'), fromPort: port(raw.fromPort), toPort: port(raw.toPort), peer };
+}
+
+/** An instance's subnet and the inbound rules of its groups, looked up in the region's state. */
+function readNetwork(instance: Json, regionState: Json): VizNetwork | undefined {
+  const subnetId = str(instance.subnetId);
+  if (!subnetId) return undefined;
+  const subnet = isRecord(regionState.subnets) ? regionState.subnets[subnetId] : undefined;
+  const groups = isRecord(regionState.securityGroups) ? regionState.securityGroups : {};
+  const groupIds = Array.isArray(instance.groupIds) ? instance.groupIds.filter((id): id is string => typeof id === 'string') : [];
+  const inbound = groupIds.flatMap((id) => {
+    const group = groups[id];
+    return isRecord(group) && Array.isArray(group.ingress) ? group.ingress.map(readRule).filter((r): r is VizRule => r !== undefined) : [];
+  });
+  return {
+    subnetId,
+    cidr: isRecord(subnet) ? optStr(subnet.cidr) : undefined,
+    zone: isRecord(subnet) ? optStr(subnet.availabilityZone) : undefined,
+    privateIp: optStr(instance.privateIp),
+    inbound,
+  };
+}
+
+/** An InstanceRecord of the state (with its region's state, to read its network). */
+export function readInstance(raw: unknown, region: string, regionState: Json = {}): VizInstance | undefined {
   if (!isRecord(raw)) return undefined;
   const id = str(raw.id);
   if (!id) return undefined;
@@ -129,6 +177,7 @@ export function readInstance(raw: unknown, region: string): VizInstance | undefi
     architecture: str(raw.architecture, 'x86_64'),
     tags: readTags(raw.tags),
     launchTime: isoTime(raw.launchTime),
+    network: readNetwork(raw, regionState),
   };
 }
 
@@ -152,7 +201,7 @@ export function readWorld(state: unknown, resolve?: ImageResolver): VizWorld {
       if (image) regionWorld.images[image.id] = image;
     }
     for (const rawInstance of recordValues(raw.instances)) {
-      const instance = readInstance(rawInstance, region);
+      const instance = readInstance(rawInstance, region, raw);
       if (instance) regionWorld.instances[instance.id] = instance;
     }
     if (resolve) addCatalogImages(regionWorld, region, resolve);
