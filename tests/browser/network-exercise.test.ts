@@ -72,7 +72,19 @@ describe.skipIf(skipBrowser)('lesson 2: the firewall exercise', () => {
       await paste(page, exercise.solution[FILE]);
       const solved = await run(page);
       expect(solved).toEqual({ state: 'pass', passed: Object.keys(exercise.manifest.points).length, total: Object.keys(exercise.manifest.points).length });
-      if (locale === 'en') expect(await axeScan(page, { include: ROOT })).toEqual([]);
+      if (locale === 'en') {
+        // The results of the run (the editor is the sandbox's own, scanned by sandbox.test.ts).
+        expect(await axeScan(page, { include: `${ROOT} [data-role="tests"]` })).toEqual([]);
+        // The live map of this run: the instance's card names its subnet and what its group now lets in.
+        await page.click(`${ROOT} [data-live-map-toggle]`);
+        const map = `${ROOT} [data-viz-map]`;
+        await page.waitForSelector(`${map} .viz-node[data-id^="i-"]`, { timeout: 60_000 });
+        await page.focus(`${map} .viz-node[data-id^="i-"]`);
+        const card = (await page.textContent(`${map} [role="tooltip"]`)) ?? '';
+        expect(card).toContain('10.0.1.0/24, us-east-1a');
+        expect(card).toContain('TCP 80 from 0.0.0.0/0; TCP 22 from 198.51.100.23/32');
+        expect(card).not.toContain('TCP 22 from 0.0.0.0/0');
+      }
       expect(problems).toEqual([]);
       await context.close();
     }, 300_000);
