@@ -2,6 +2,7 @@
 // for each test file itself (as _kit/setup.ts does under vitest), and only then loads the judge: a static
 // import would evaluate the harness (in a shared chunk) before this line.
 import '../../exercises/_kit/setup-flag.ts';
+import './node-globals.ts';
 
 const messages: MessageEvent[] = [];
 const early = (event: MessageEvent) => messages.push(event);

@@ -6,6 +6,7 @@
 // One worker may serve several runs of the same file in turn (the learner's modules are evaluated once, as
 // a module is in a real program); every message carries the run's id so a late message of an old run is
 // ignored.
+import './node-globals.ts';
 import * as miniEc2 from '../mini-ec2/index.ts';
 import type { ThrownError } from '../../exercises/_kit/learner-protocol.ts';
 import { installAllocationBudget } from './allocation-budget.ts';

@@ -1,13 +1,14 @@
 // Build time (Node): bundles sw.ts (Workbox) into <site>/sw.js with the precache list of the built site:
 // every page, the site's scripts and styles (editor included), the page runner and the exercise data. Left
-// out: the search index (fetched on demand and cached when used), the assignment zips and sw.js itself.
+// out: the search index (fetched on demand and cached when used), the WebContainer workspaces (useless
+// offline: a WebContainer boots only online), the assignment zips and sw.js itself.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const LEFT_OUT = [/^pagefind\//, /\.zip$/, /^sw\.js$/, /^_headers$/, /^vercel\.json$/, /\.map$/];
+const LEFT_OUT = [/^pagefind\//, /^exercise-data\/(webcontainer|download)\//, /\.zip$/, /^sw\.js$/, /^_headers$/, /^vercel\.json$/, /\.map$/];
 
 function filesUnder(dir: string, prefix = ''): string[] {
   return readdirSync(dir).sort().flatMap((name) => {

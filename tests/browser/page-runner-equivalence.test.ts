@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listExercises } from '../../src/grader/index.ts';
 import { runCli, type JsonReport } from '../grader/run-cli.ts';
 import { startStaticHost, type StaticHost } from '../page-runner/static-host.ts';
-import { gradeInPage, type Graded } from '../page-runner/in-page.ts';
+import { gradeInPage, openSettled, type Graded } from '../page-runner/in-page.ts';
 import { variantsOf, type Variant } from '../page-runner/variants.ts';
 import { distDir, launchBrowser, skipBrowser } from './harness.ts';
 
@@ -50,7 +50,7 @@ describe.skipIf(skipBrowser)('the page runner grades as the CLI grader does', ()
     host = started;
     browser = launched;
     page = await browser.newPage();
-    await page.goto(`${host.url}en/`);
+    await openSettled(page, `${host.url}en/`);
   }, 240_000);
 
   afterAll(async () => {

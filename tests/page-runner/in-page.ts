@@ -5,11 +5,23 @@ import type { GradeResult } from '../../src/grader/types.ts';
 
 export type Graded = Pick<GradeResult, 'status' | 'message' | 'points' | 'maxPoints' | 'tests'>;
 
+/**
+ * Opens a page of the site and waits until it has settled: on a host without COOP/COEP the service worker
+ * reloads the page once to isolate it (src/layouts/Base.astro).
+ */
+export async function openSettled(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => crossOriginIsolated && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForLoadState('load');
+}
+
 export async function gradeInPage(page: Page, exercise: string, submissions: { name: string; files: Record<string, string> }[]): Promise<Record<string, Graded>> {
   return page.evaluate(
     async ({ exercise, submissions }) => {
       const manifest = (await (await fetch('/page-runner/manifest.json')).json()) as { main: string };
-      const { createPageRunner } = (await import(`/page-runner/${manifest.main}`)) as typeof import('../../src/page-runner/page-runner.ts');
+      // A dynamic import written as text: vitest would otherwise rewrite it for Node before Chromium sees it.
+      const load = (0, eval)('(url) => import(url)') as (url: string) => Promise<typeof import('../../src/page-runner/page-runner.ts')>;
+      const { createPageRunner } = await load(`/page-runner/${manifest.main}`);
       const data = await (await fetch(`/exercise-data/${exercise}.json`)).json();
       const runner = createPageRunner();
       const results: Record<string, Graded> = {};
