@@ -7,6 +7,7 @@
 import { buildResult } from '../grader/results.ts';
 import type { Exercise, GradeResult } from '../grader/types.ts';
 import { PAGE_LIMITS } from './limits.ts';
+import type { RunLimits } from './protocol.ts';
 import { Watchdog } from './watchdog.ts';
 
 /** What build.ts writes next to the bundles: where each worker and each exercise's test bundle is. */
@@ -30,6 +31,8 @@ export interface PageRun {
   exercise: ExerciseToGrade;
   files: Record<string, string>;
   signal?: AbortSignal;
+  /** Other limits than the CLI grader's defaults (a teacher's `--memory 96` run, a test). */
+  limits?: Partial<RunLimits>;
 }
 
 function asExercise(data: ExerciseToGrade): Exercise {
@@ -74,7 +77,7 @@ export function createPageRunner(base = DEFAULT_BASE) {
         exercise: request.exercise.id,
         testFiles: request.exercise.tests.map((name) => ({ name, url: absolute(bundles[name] ?? name) })),
         files: request.files,
-        limits: PAGE_LIMITS,
+        limits: { ...PAGE_LIMITS, ...request.limits },
         signal: request.signal ?? new AbortController().signal,
       });
       const failure = outcome.failure ?? (outcome.modules.length < request.exercise.tests.length ? 'The test run ended before the tests finished.' : undefined);

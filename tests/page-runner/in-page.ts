@@ -2,6 +2,7 @@
 // and the exercise's data (what the sandbox fetches), then grades each submission in turn.
 import type { Page } from 'playwright-core';
 import type { GradeResult } from '../../src/grader/types.ts';
+import type { RunLimits } from '../../src/page-runner/protocol.ts';
 
 export type Graded = Pick<GradeResult, 'status' | 'message' | 'points' | 'maxPoints' | 'tests'>;
 
@@ -15,9 +16,14 @@ export async function openSettled(page: Page, url: string): Promise<void> {
   await page.waitForLoadState('load');
 }
 
-export async function gradeInPage(page: Page, exercise: string, submissions: { name: string; files: Record<string, string> }[]): Promise<Record<string, Graded>> {
+export async function gradeInPage(
+  page: Page,
+  exercise: string,
+  submissions: { name: string; files: Record<string, string> }[],
+  limits: Partial<RunLimits> = {},
+): Promise<Record<string, Graded>> {
   return page.evaluate(
-    async ({ exercise, submissions }) => {
+    async ({ exercise, submissions, limits }) => {
       const manifest = (await (await fetch('/page-runner/manifest.json')).json()) as { main: string };
       // A dynamic import written as text: vitest would otherwise rewrite it for Node before Chromium sees it.
       const load = (0, eval)('(url) => import(url)') as (url: string) => Promise<typeof import('../../src/page-runner/page-runner.ts')>;
@@ -26,11 +32,11 @@ export async function gradeInPage(page: Page, exercise: string, submissions: { n
       const runner = createPageRunner();
       const results: Record<string, Graded> = {};
       for (const submission of submissions) {
-        const { status, message, points, maxPoints, tests } = await runner.run({ exercise: data, files: submission.files });
+        const { status, message, points, maxPoints, tests } = await runner.run({ exercise: data, files: submission.files, limits });
         results[submission.name] = { status, message, points, maxPoints, tests };
       }
       return results;
     },
-    { exercise, submissions },
+    { exercise, submissions, limits },
   );
 }
