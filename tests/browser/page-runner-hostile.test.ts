@@ -44,7 +44,7 @@ describe.skipIf(skipBrowser)('hostile code in the page runner', () => {
     classDir = classFolder('launch.ts', hostile);
     const [run, started, launched] = await Promise.all([runCli(['grade', 'launch', classDir, '--format', 'json', '--memory', String(MEMORY_MB)]), startStaticHost(distDir), launchBrowser()]);
     expect(run.code, run.stderr).toBe(0);
-    cli = new Map((JSON.parse(run.stdout) as JsonReport).results.map((r) => [r.student, r]));
+    cli = new Map((JSON.parse(run.stdout) as JsonReport).results.map((r) => [r.student, r as unknown as Graded]));
     host = started;
     browser = launched;
     page = await browser.newPage();
