@@ -26,7 +26,7 @@ const comparable = (result: Graded) => ({
 });
 
 describe.skipIf(skipBrowser)('the page runner grades as the CLI grader does', () => {
-  const cli = new Map<string, Graded>(); // `${exercise}/${variant}`
+  let cli: Promise<Map<string, Graded>>; // by `${exercise}/${variant}`, graded while the browser works
   let host: StaticHost;
   let browser: Browser;
   let page: Page;
@@ -42,13 +42,13 @@ describe.skipIf(skipBrowser)('the page runner grades as the CLI grader does', ()
         for (const [file, source] of Object.entries(variant.files)) writeFileSync(path.join(classDir, name, file), source);
       }
     }
-    const [run, started, launched] = await Promise.all([runCli(['grade', 'all', classDir, '--format', 'json']), startStaticHost(distDir), launchBrowser()]);
-    expect(run.code, run.stderr).toBe(0);
-    for (const result of (JSON.parse(run.stdout) as JsonReport).results as (Graded & { student: string; exercise: string })[]) {
-      cli.set(`${result.exercise}/${result.student}`, result);
-    }
-    host = started;
-    browser = launched;
+    cli = runCli(['grade', 'all', classDir, '--format', 'json']).then((run) => {
+      if (run.code !== 0) throw new Error(`ec2-lab grade failed: ${run.stderr}`);
+      const results = (JSON.parse(run.stdout) as JsonReport).results as unknown as (Graded & { student: string; exercise: string })[];
+      return new Map(results.map((result) => [`${result.exercise}/${result.student}`, result]));
+    });
+    cli.catch(() => {}); // reported by the tests that await it
+    [host, browser] = await Promise.all([startStaticHost(distDir), launchBrowser()]);
     page = await browser.newPage();
     await openSettled(page, `${host.url}en/`);
   }, 240_000);
@@ -62,7 +62,7 @@ describe.skipIf(skipBrowser)('the page runner grades as the CLI grader does', ()
   it.each(exercises)('%s: solution, starter and four broken variants get the same results', async (id) => {
     const inPage = await gradeInPage(page, id, variants.get(id)!);
     for (const variant of variants.get(id)!) {
-      const fromCli = cli.get(`${id}/${variant.name}`);
+      const fromCli = (await cli).get(`${id}/${variant.name}`);
       expect(fromCli, `the CLI graded ${id}/${variant.name}`).toBeDefined();
       expect(comparable(inPage[variant.name]), `${id}/${variant.name}`).toEqual(comparable(fromCli!));
     }
