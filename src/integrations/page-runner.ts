@@ -6,8 +6,8 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildPageRunner } from '../page-runner/build.ts';
-import { buildServiceWorker } from '../service-worker/build.ts';
+import { buildPageRunner } from '../publish/page-runner.ts';
+import { buildServiceWorker } from '../publish/service-worker.ts';
 
 const devDir = fileURLToPath(new URL('../../node_modules/.cache/ec2lab-page-runner/', import.meta.url));
 

@@ -1,11 +1,11 @@
 // The page runner's door for the page: grades a submission in the browser and returns the same
-// GradeResult the CLI grader gives, built by the same pure builder from the same reported data.
+// GradeResult the CLI grader gives, built by the same pure builder (src/results) from the same reported data.
 //
 //   const runner = createPageRunner();              // reads <base>/manifest.json (written at build time)
 //   runner.warm();                                  // optional: load the workers before the first Run
 //   const result = await runner.run({ exercise, files, signal });
-import { buildResult } from '../grader/results.ts';
-import type { Exercise, GradeResult } from '../grader/types.ts';
+import { buildResult } from '../results/build-result.ts';
+import type { GradeResult } from '../results/grade-result.ts';
 import { PAGE_LIMITS } from './limits.ts';
 import type { RunLimits } from './protocol.ts';
 import { Watchdog } from './watchdog.ts';
@@ -20,9 +20,7 @@ export interface RunnerManifest {
 /** The parts of an exercise the runner needs (the sandbox's exercise data has them). */
 export interface ExerciseToGrade {
   id: string;
-  lesson: number;
-  files: string[];
-  tests: string[];
+  tests: string[]; // test file names
   points: Record<string, number>;
   testFiles: Record<string, string>; // test file name -> source (each result's test_code)
 }
@@ -33,17 +31,6 @@ export interface PageRun {
   signal?: AbortSignal;
   /** Other limits than the CLI grader's defaults (a teacher's `--memory 96` run, a test). */
   limits?: Partial<RunLimits>;
-}
-
-function asExercise(data: ExerciseToGrade): Exercise {
-  const none = { en: '', 'pt-br': '', es: '' };
-  return {
-    manifest: { id: data.id, lesson: data.lesson, title: none, instructions: none, files: data.files, tests: data.tests, points: data.points, hints: { en: [], 'pt-br': [], es: [] } },
-    dir: '',
-    starter: {},
-    solution: {},
-    tests: data.testFiles,
-  };
 }
 
 export const DEFAULT_BASE = '/page-runner/';
@@ -81,7 +68,8 @@ export function createPageRunner(base = DEFAULT_BASE) {
         signal: request.signal ?? new AbortController().signal,
       });
       const failure = outcome.failure ?? (outcome.modules.length < request.exercise.tests.length ? 'The test run ended before the tests finished.' : undefined);
-      const result = buildResult(asExercise(request.exercise), { modules: outcome.modules, failure, durationMs: 0, includeModel: true });
+      const exercise = { manifest: { id: request.exercise.id, points: request.exercise.points }, tests: request.exercise.testFiles };
+      const result = buildResult(exercise, { modules: outcome.modules, failure, durationMs: 0, includeModel: true });
       return { ...result, durationMs: Date.now() - started };
     },
   };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadExercise } from '../../src/grader/index.ts';
 import { repoRoot } from '../grader/run-cli.ts';
-import type { GradeResult } from '../../src/grader/types.ts';
+import type { GradeResult } from '../../src/results/grade-result.ts';
 import type { RunLimits } from '../../src/page-runner/protocol.ts';
 
 export type Graded = Pick<GradeResult, 'status' | 'message' | 'points' | 'maxPoints' | 'tests'>;

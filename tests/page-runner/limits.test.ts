@@ -2,7 +2,7 @@
 // submission (gradeSubmission with its defaults) and the kit's, so both give the same outcome and message.
 import { expect, test } from 'vitest';
 import { runSettings } from '../../src/grader/grade.ts';
-import { LIMITS } from '../../src/grader/validate.ts';
+import { LIMITS } from '../../src/grader/input-checks.ts';
 import { limitsFor } from '../../exercises/_kit/learner-node.ts';
 import { PAGE_LIMITS } from '../../src/page-runner/limits.ts';
 

@@ -5,15 +5,16 @@
 //   <out>/tests/<exercise>/<file>-<hash>.js  <out>/chunks/...  <out>/manifest.json (what is where)
 // In the bundles, 'vitest' is vitest-shim.ts and 'mini-ec2' the model's sources; the kit's Node transport
 // (learner-node.ts) is left out: the judge installs the worker transport before any test file loads.
+// Run by src/integrations/page-runner.ts; `npx tsx src/publish/page-runner.ts <out>` builds it alone.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { listExercises, loadExercise } from '../grader/index.ts';
-import { exercisesDir, modelDir } from '../grader/exercises.ts';
-import type { RunnerManifest } from './page-runner.ts';
+import { modelDir } from '../grader/exercises.ts';
+import type { RunnerManifest } from '../page-runner/page-runner.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = fileURLToPath(new URL('../page-runner/', import.meta.url));
 
 const leaveOutNodeTransport: esbuild.Plugin = {
   name: 'ec2-lab-no-node-transport',
@@ -32,8 +33,9 @@ export async function buildPageRunner(outDir: string): Promise<RunnerManifest> {
   };
   const tests: Record<string, Record<string, string>> = {};
   for (const { id } of listExercises()) {
-    for (const name of loadExercise(id).manifest.tests) {
-      entryPoints[`tests/${id}/${name.replace(/\.ts$/, '')}`] = path.join(exercisesDir, id, 'tests', name);
+    const exercise = loadExercise(id);
+    for (const name of exercise.manifest.tests) {
+      entryPoints[`tests/${id}/${name.replace(/\.ts$/, '')}`] = path.join(exercise.dir, 'tests', name);
       (tests[id] ??= {})[name] = `tests/${id}/${name.replace(/\.ts$/, '')}`;
     }
   }

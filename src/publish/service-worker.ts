@@ -1,4 +1,4 @@
-// Build time (Node): bundles sw.ts (Workbox) into <site>/sw.js with the precache list of the built site:
+// Build time (Node): bundles src/service-worker/sw.ts (Workbox) into <site>/sw.js with the precache list of the built site:
 // every page, the site's scripts and styles (editor included), the page runner and the exercise data. Left
 // out: the search index (fetched on demand and cached when used), the WebContainer workspaces (useless
 // offline: a WebContainer boots only online), the assignment zips and sw.js itself.
@@ -26,7 +26,7 @@ export function precacheList(site: string): { url: string; revision: string }[] 
 export async function buildServiceWorker(site: string): Promise<{ files: number; bytes: number }> {
   const list = precacheList(site);
   await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('./sw.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../service-worker/sw.ts', import.meta.url))],
     outfile: path.join(site, 'sw.js'),
     bundle: true,
     format: 'iife',
