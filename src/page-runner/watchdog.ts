@@ -6,7 +6,7 @@
 // Nothing here loops or waits on a worker: the page stays responsive whatever the learner's code does.
 import { cutNote, doneOutcome, type ChildRunResult, type LearnerOutcome } from '../../exercises/_kit/learner-protocol.ts';
 import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
-import type { CallFromLearner, FromJudge, FromLearner, JudgeStart, LearnerWanted, RunLimits, ToJudge, ToLearner } from './protocol.ts';
+import type { FromJudge, FromLearner, JudgeStart, LearnerWanted, RunLimits, ToJudge, ToLearner } from './protocol.ts';
 
 export interface WorkerUrls {
   judge: string;
@@ -21,21 +21,8 @@ export interface JudgeRun {
   signal: AbortSignal;
 }
 
-/** What the judge reported, or why it could not finish (then `modules` holds the files that did). */
+/** What the judge reported, or why it could not finish. */
 export type JudgeOutcome = { modules: ReportedModule[]; failure?: string };
-
-type ActiveRun = {
-  request: number;
-  run: number;
-  worker: Worker;
-  session: string;
-  calls: number;
-  loaded: boolean;
-  exports: string[];
-  output: { text: string; dropped: number };
-  started: number;
-  timer: ReturnType<typeof setTimeout>;
-};
 
 /** Workers made ahead of time, so that a Run does not wait for a worker to load its code. */
 class Spares {
@@ -61,9 +48,171 @@ class Spares {
   }
 }
 
+/** One run of the learner's function, as the watchdog follows it. */
+type LearnerRunState = {
+  request: number;
+  run: number;
+  worker: Worker;
+  session: string;
+  calls: number;
+  loaded: boolean;
+  exports: string[];
+  output: { text: string; dropped: number };
+  started: number;
+  timer: ReturnType<typeof setTimeout>;
+};
+
+let nextRunId = 1;
+
+/** One Run: a judge worker, the learner workers it asks for, and the clock over both. */
+class RunSession {
+  private readonly judge: Worker;
+  private readonly sessions = new Map<string, Worker>(); // learner workers kept between runs that returned
+  private readonly active = new Map<number, LearnerRunState>(); // by learner run id
+  private readonly byRequest = new Map<number, LearnerRunState>(); // by the judge's request id
+  private over = false;
+  private deadline: ReturnType<typeof setTimeout> | undefined;
+  private finish: (outcome: JudgeOutcome) => void = () => {};
+  private cancel: (error: Error) => void = () => {};
+
+  constructor(private readonly job: JudgeRun, private readonly spares: Spares) {
+    this.judge = spares.takeJudge();
+  }
+
+  start(): Promise<JudgeOutcome> {
+    return new Promise<JudgeOutcome>((resolve, reject) => {
+      this.finish = resolve;
+      this.cancel = reject;
+      this.job.signal.addEventListener('abort', this.onAbort, { once: true });
+      const limitS = Math.round(this.job.limits.runTimeoutMs / 1000);
+      this.deadline = setTimeout(() => this.fail(`The tests did not finish within the time limit (${limitS} s per submission) and were stopped.`), this.job.limits.runTimeoutMs);
+      this.judge.addEventListener('message', (event: MessageEvent<FromJudge>) => this.fromJudge(event.data));
+      this.judge.addEventListener('error', (event) => {
+        event.preventDefault();
+        this.fail(`The page's test runner stopped: ${event.message || 'its code could not be loaded'}`);
+      });
+      const { exercise, testFiles, files, limits } = this.job;
+      this.toJudge({ type: 'start', exercise, testFiles, files, limits } satisfies JudgeStart);
+    });
+  }
+
+  private toJudge(message: ToJudge): void {
+    this.judge.postMessage(message);
+  }
+
+  private readonly onAbort = () => {
+    if (this.end()) this.cancel(new DOMException('run cancelled', 'AbortError'));
+  };
+
+  private fail(failure: string): void {
+    if (this.end()) this.finish({ modules: [], failure });
+  }
+
+  /** Terminates every worker of this Run; false when it had already ended. */
+  private end(): boolean {
+    if (this.over) return false;
+    this.over = true;
+    clearTimeout(this.deadline);
+    this.job.signal.removeEventListener('abort', this.onAbort);
+    for (const run of this.active.values()) clearTimeout(run.timer);
+    for (const worker of this.sessions.values()) worker.terminate();
+    this.judge.terminate();
+    this.spares.refill();
+    return true;
+  }
+
+  private fromJudge(message: FromJudge): void {
+    if (this.over) return;
+    if (message.type === 'learner-run') this.startLearner(message);
+    else if (message.type === 'reply') {
+      const run = this.byRequest.get(message.request);
+      run?.worker.postMessage({ type: 'reply', id: message.id, ...message.reply } satisfies ToLearner);
+    } else if (message.type === 'end-sessions') {
+      for (const [name, worker] of this.sessions) {
+        if (!name.startsWith(message.prefix)) continue;
+        worker.terminate();
+        this.sessions.delete(name);
+      }
+    } else if (this.end()) {
+      this.finish({ modules: message.modules });
+    }
+  }
+
+  private learnerFor(session: string): Worker {
+    const kept = this.sessions.get(session);
+    if (kept) return kept;
+    const worker = this.spares.takeLearner();
+    worker.addEventListener('message', (event: MessageEvent<FromLearner>) => this.fromLearner(worker, event.data));
+    // The worker's script failed, or the worker died: the run ends as a child process that exited.
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      for (const run of this.active.values()) if (run.worker === worker) this.settle(run, { kind: 'exited', code: null, signal: null, loaded: run.loaded });
+    });
+    this.sessions.set(session, worker);
+    return worker;
+  }
+
+  private startLearner(wanted: LearnerWanted): void {
+    const { limits } = this.job;
+    const run: LearnerRunState = {
+      request: wanted.request,
+      run: nextRunId++,
+      worker: this.learnerFor(wanted.session),
+      session: wanted.session,
+      calls: 0,
+      loaded: false,
+      exports: [],
+      output: { text: '', dropped: 0 },
+      started: Date.now(),
+      timer: setTimeout(() => this.settle(run, { kind: 'timeout', limitMs: limits.callTimeoutMs, loaded: run.loaded }), limits.callTimeoutMs),
+    };
+    this.active.set(run.run, run);
+    this.byRequest.set(run.request, run);
+    const { modules, entry, exportName, args, methods } = wanted;
+    const start: ToLearner = { type: 'start', run: run.run, modules, entry, exportName, args, methods, maxOutputBytes: limits.maxOutputBytes, memoryMb: limits.memoryMb };
+    run.worker.postMessage(start);
+  }
+
+  private fromLearner(worker: Worker, message: FromLearner): void {
+    const run = this.active.get(message.run);
+    if (!run || run.worker !== worker) return;
+    const { limits } = this.job;
+    if (message.type === 'loaded') {
+      run.loaded = true;
+      run.exports = message.exports;
+    } else if (message.type === 'output') {
+      const room = limits.maxOutputBytes - run.output.text.length;
+      if (room > 0) run.output.text += message.text.slice(0, room);
+      run.output.dropped += Math.max(0, message.bytes - Math.max(room, 0));
+    } else if (message.type === 'call') {
+      if (run.calls >= limits.maxCalls) return this.settle(run, { kind: 'too-many-calls', limit: limits.maxCalls });
+      run.calls++;
+      this.toJudge({ type: 'call', request: run.request, id: message.id, method: message.method, args: message.args });
+    } else if (message.type === 'out-of-memory') {
+      this.settle(run, { kind: 'out-of-memory', limitMb: limits.memoryMb });
+    } else {
+      // The learner counts all it printed; what passed the cap is counted as cut.
+      run.output.dropped = Math.max(run.output.dropped, message.outputBytes - run.output.text.length);
+      this.settle(run, doneOutcome(message as unknown as Record<string, unknown>, run.exports));
+    }
+  }
+
+  /** Ends a learner run with `outcome` and tells the judge; only a run that returned keeps its worker. */
+  private settle(run: LearnerRunState, outcome: LearnerOutcome): void {
+    if (!this.active.delete(run.run)) return;
+    this.byRequest.delete(run.request);
+    clearTimeout(run.timer);
+    if (outcome.kind !== 'returned') {
+      run.worker.terminate();
+      this.sessions.delete(run.session);
+    }
+    const result: ChildRunResult = { outcome, calls: [], output: run.output.text + cutNote(run.output.dropped), durationMs: Date.now() - run.started, isolated: true };
+    this.toJudge({ type: 'learner-ended', request: run.request, result });
+  }
+}
+
 export class Watchdog {
   private readonly spares: Spares;
-  private nextRun = 1;
 
   constructor(urls: WorkerUrls) {
     this.spares = new Spares(urls);
@@ -74,143 +223,8 @@ export class Watchdog {
     this.spares.refill();
   }
 
+  /** Runs the exercise's tests on the learner's files; rejects (AbortError) when the signal aborts. */
   judge(job: JudgeRun): Promise<JudgeOutcome> {
-    const judge = this.spares.takeJudge();
-    const sessions = new Map<string, Worker>();
-    const active = new Map<number, ActiveRun>(); // by learner run id
-    const byRequest = new Map<number, ActiveRun>();
-    const toJudge = (message: ToJudge) => judge.postMessage(message);
-
-    return new Promise<JudgeOutcome>((resolve, reject) => {
-      let over = false;
-      const end = () => {
-        over = true;
-        clearTimeout(deadline);
-        job.signal.removeEventListener('abort', onAbort);
-        for (const run of active.values()) clearTimeout(run.timer);
-        for (const worker of sessions.values()) worker.terminate();
-        judge.terminate();
-        this.spares.refill();
-      };
-      const fail = (failure: string) => {
-        if (over) return;
-        end();
-        resolve({ modules: [], failure });
-      };
-      const onAbort = () => {
-        if (over) return;
-        end();
-        reject(new DOMException('run cancelled', 'AbortError'));
-      };
-      job.signal.addEventListener('abort', onAbort, { once: true });
-      const deadline = setTimeout(
-        () => fail(`The tests did not finish within the time limit (${Math.round(job.limits.runTimeoutMs / 1000)} s per submission) and were stopped.`),
-        job.limits.runTimeoutMs,
-      );
-
-      const settle = (run: ActiveRun, outcome: LearnerOutcome) => {
-        if (!active.has(run.run)) return;
-        active.delete(run.run);
-        byRequest.delete(run.request);
-        clearTimeout(run.timer);
-        if (outcome.kind !== 'returned') {
-          run.worker.terminate();
-          sessions.delete(run.session);
-        }
-        const result: ChildRunResult = { outcome, calls: [], output: run.output.text + cutNote(run.output.dropped), durationMs: Date.now() - run.started, isolated: true };
-        toJudge({ type: 'learner-ended', request: run.request, result });
-      };
-
-      const fromLearner = (worker: Worker) => (event: MessageEvent<FromLearner>) => {
-        const message = event.data;
-        const run = active.get(message.run);
-        if (!run || run.worker !== worker) return;
-        if (message.type === 'loaded') {
-          run.loaded = true;
-          run.exports = message.exports;
-        } else if (message.type === 'output') {
-          const room = job.limits.maxOutputBytes - run.output.text.length;
-          if (room > 0) run.output.text += message.text.slice(0, room);
-          run.output.dropped += Math.max(0, message.bytes - Math.max(room, 0));
-        } else if (message.type === 'call') {
-          if (run.calls >= job.limits.maxCalls) return settle(run, { kind: 'too-many-calls', limit: job.limits.maxCalls });
-          run.calls++;
-          const call: CallFromLearner = { type: 'call', request: run.request, id: message.id, method: message.method, args: message.args };
-          toJudge(call);
-        } else if (message.type === 'out-of-memory') {
-          settle(run, { kind: 'out-of-memory', limitMb: job.limits.memoryMb });
-        } else {
-          // The learner counts all it printed; what passed the page's cap is counted as cut.
-          run.output.dropped = Math.max(run.output.dropped, message.outputBytes - run.output.text.length);
-          settle(run, doneOutcome(message as unknown as Record<string, unknown>, run.exports));
-        }
-      };
-
-      const startLearner = (wanted: LearnerWanted) => {
-        let worker = sessions.get(wanted.session);
-        if (!worker) {
-          const fresh = this.spares.takeLearner();
-          fresh.addEventListener('message', fromLearner(fresh));
-          // The worker's script failed, or the worker died: the run ends as a child process that exited.
-          fresh.addEventListener('error', (event) => {
-            event.preventDefault();
-            for (const run of active.values()) if (run.worker === fresh) settle(run, { kind: 'exited', code: null, signal: null, loaded: run.loaded });
-          });
-          sessions.set(wanted.session, fresh);
-          worker = fresh;
-        }
-        const run: ActiveRun = {
-          request: wanted.request,
-          run: this.nextRun++,
-          worker,
-          session: wanted.session,
-          calls: 0,
-          loaded: false,
-          exports: [],
-          output: { text: '', dropped: 0 },
-          started: Date.now(),
-          timer: setTimeout(() => settle(run, { kind: 'timeout', limitMs: job.limits.callTimeoutMs, loaded: run.loaded }), job.limits.callTimeoutMs),
-        };
-        active.set(run.run, run);
-        byRequest.set(run.request, run);
-        const start: ToLearner = {
-          type: 'start',
-          run: run.run,
-          modules: wanted.modules,
-          entry: wanted.entry,
-          exportName: wanted.exportName,
-          args: wanted.args,
-          methods: wanted.methods,
-          maxOutputBytes: job.limits.maxOutputBytes,
-          memoryMb: job.limits.memoryMb,
-        };
-        worker.postMessage(start);
-      };
-
-      judge.addEventListener('message', (event: MessageEvent<FromJudge>) => {
-        if (over) return;
-        const message = event.data;
-        if (message.type === 'learner-run') startLearner(message);
-        else if (message.type === 'reply') {
-          const run = byRequest.get(message.request);
-          if (run) run.worker.postMessage({ type: 'reply', id: message.id, ...message.reply } satisfies ToLearner);
-        } else if (message.type === 'end-sessions') {
-          for (const [name, worker] of sessions) {
-            if (!name.startsWith(message.prefix)) continue;
-            worker.terminate();
-            sessions.delete(name);
-          }
-        } else {
-          end();
-          resolve({ modules: message.modules });
-        }
-      });
-      judge.addEventListener('error', (event) => {
-        event.preventDefault();
-        fail(`The page's test runner stopped: ${event.message || 'its code could not be loaded'}`);
-      });
-      const start: JudgeStart = { type: 'start', exercise: job.exercise, testFiles: job.testFiles, files: job.files, limits: job.limits };
-      toJudge(start);
-    });
+    return new RunSession(job, this.spares).start();
   }
 }
