@@ -26,7 +26,7 @@ export type EndSessions = { type: 'end-sessions'; prefix: string };
 export type CallFromLearner = { type: 'call'; request: number; id: number; method: string; args: unknown[] };
 export type LearnerEnded = { type: 'learner-ended'; request: number; result: ChildRunResult };
 
-export interface WorkerHost {
+interface WorkerHost {
   post(message: LearnerWanted | ReplyToLearner | EndSessions): void;
   compile(file: string): CompiledFiles;
 }

@@ -25,7 +25,7 @@ export interface ExerciseToGrade {
   testFiles: Record<string, string>; // test file name -> source (each result's test_code)
 }
 
-export interface PageRun {
+interface PageRun {
   exercise: ExerciseToGrade;
   files: Record<string, string>;
   signal?: AbortSignal;
@@ -33,7 +33,7 @@ export interface PageRun {
   limits?: Partial<RunLimits>;
 }
 
-export const DEFAULT_BASE = '/page-runner/';
+const DEFAULT_BASE = '/page-runner/';
 
 export function createPageRunner(base = DEFAULT_BASE) {
   const absolute = (file: string) => new URL(file, new URL(base, location.href)).href;
@@ -75,4 +75,3 @@ export function createPageRunner(base = DEFAULT_BASE) {
   };
 }
 
-export type PageRunner = ReturnType<typeof createPageRunner>;

@@ -6,7 +6,7 @@ import type { CallFromLearner, EndSessions, LearnerEnded, LearnerWanted, ReplyTo
 import type { CallReply } from '../../exercises/_kit/learner-protocol.ts';
 import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
 
-export type { CallFromLearner, LearnerEnded, LearnerWanted } from '../../exercises/_kit/learner-worker-transport.ts';
+export type { LearnerWanted } from '../../exercises/_kit/learner-worker-transport.ts';
 
 /** The limits of one graded run: the CLI grader's defaults for one submission (see limits.ts). */
 export interface RunLimits {
@@ -21,7 +21,7 @@ export interface RunLimits {
 // ---- page <-> judge --------------------------------------------------------------------------------------
 export type JudgeStart = { type: 'start'; exercise: string; testFiles: { name: string; url: string }[]; files: Record<string, string>; limits: RunLimits };
 export type ToJudge = JudgeStart | LearnerEnded | CallFromLearner;
-export type JudgeDone = { type: 'done'; modules: ReportedModule[] };
+type JudgeDone = { type: 'done'; modules: ReportedModule[] };
 export type FromJudge = LearnerWanted | ReplyToLearner | EndSessions | JudgeDone;
 
 // ---- page <-> learner ------------------------------------------------------------------------------------

@@ -8,12 +8,12 @@ import { cutNote, doneOutcome, type ChildRunResult, type LearnerOutcome } from '
 import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
 import type { FromJudge, FromLearner, JudgeStart, LearnerWanted, RunLimits, ToJudge, ToLearner } from './protocol.ts';
 
-export interface WorkerUrls {
+interface WorkerUrls {
   judge: string;
   learner: string;
 }
 
-export interface JudgeRun {
+interface JudgeRun {
   exercise: string;
   testFiles: { name: string; url: string }[];
   files: Record<string, string>;
@@ -22,7 +22,7 @@ export interface JudgeRun {
 }
 
 /** What the judge reported, or why it could not finish. */
-export type JudgeOutcome = { modules: ReportedModule[]; failure?: string };
+type JudgeOutcome = { modules: ReportedModule[]; failure?: string };
 
 /** Workers made ahead of time, so that a Run does not wait for a worker to load its code. */
 class Spares {

@@ -17,7 +17,7 @@ function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-export function precacheList(site: string): { url: string; revision: string }[] {
+function precacheList(site: string): { url: string; revision: string }[] {
   return filesUnder(site)
     .filter((file) => !LEFT_OUT.some((pattern) => pattern.test(file)))
     .map((file) => ({ url: `/${file}`, revision: createHash('sha256').update(readFileSync(path.join(site, file))).digest('hex').slice(0, 16) }));
