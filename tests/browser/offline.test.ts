@@ -40,5 +40,5 @@ describe.skipIf(skipBrowser)('the course offline', () => {
     const solved = await runInSandbox(page, 'find-ami', exercise.solution[exercise.manifest.files[0]]);
     expect(solved).toMatchObject({ passed: Object.keys(exercise.manifest.points).length, total: Object.keys(exercise.manifest.points).length, backend: 'page' });
     await context.close();
-  }, 120_000);
+  }, 240_000);
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listExercises } from '../../src/grader/index.ts';
 import { runCli, type JsonReport } from '../grader/run-cli.ts';
 import { startStaticHost, type StaticHost } from '../page-runner/static-host.ts';
-import { gradeInPage, openSettled, type Graded } from '../page-runner/in-page.ts';
+import { gradeInPage, type Graded } from '../page-runner/in-page.ts';
 import { variantsOf, type Variant } from '../page-runner/variants.ts';
 import { distDir, launchBrowser, skipBrowser } from './harness.ts';
 
@@ -49,8 +49,9 @@ describe.skipIf(skipBrowser)('the page runner grades as the CLI grader does', ()
     });
     cli.catch(() => {}); // reported by the tests that await it
     [host, browser] = await Promise.all([startStaticHost(distDir), launchBrowser()]);
-    page = await browser.newPage();
-    await openSettled(page, `${host.url}en/`);
+    // No service worker: it would cache the whole course first (offline.test.ts tests it).
+    page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    await page.goto(`${host.url}en/`);
   }, 240_000);
 
   afterAll(async () => {

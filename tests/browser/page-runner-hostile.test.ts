@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classFolder, repoRoot, runCli, type JsonReport } from '../grader/run-cli.ts';
 import { startStaticHost, type StaticHost } from '../page-runner/static-host.ts';
-import { gradeInPage, openSettled, type Graded } from '../page-runner/in-page.ts';
+import { gradeInPage, type Graded } from '../page-runner/in-page.ts';
 import { distDir, launchBrowser, skipBrowser } from './harness.ts';
 
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'tests/grader/fixtures/hostile', name), 'utf8');
@@ -48,8 +48,9 @@ describe.skipIf(skipBrowser)('hostile code in the page runner', () => {
     });
     cli.catch(() => {}); // reported by the tests that await it
     [host, browser] = await Promise.all([startStaticHost(distDir), launchBrowser()]);
-    page = await browser.newPage();
-    await openSettled(page, `${host.url}en/`);
+    // No service worker: it would cache the whole course first (offline.test.ts tests it).
+    page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    await page.goto(`${host.url}en/`);
   }, 180_000);
 
   afterAll(async () => {

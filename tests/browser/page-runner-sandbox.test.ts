@@ -10,7 +10,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listExercises, loadExercise } from '../../src/grader/index.ts';
 import { runCli, type JsonReport } from '../grader/run-cli.ts';
-import { lessonSlugFor, openSettled, runInSandbox, sandboxOf } from '../page-runner/in-page.ts';
+import { lessonSlugFor, runInSandbox, sandboxOf } from '../page-runner/in-page.ts';
 import { startStaticHost, type StaticHost } from '../page-runner/static-host.ts';
 import { distDir, launchBrowser, skipBrowser, watchConsole } from './harness.ts';
 
@@ -44,10 +44,10 @@ describe.skipIf(skipBrowser)('a new user on a plain static host', () => {
 
   for (const locale of locales) {
     it(`${locale}: solves every exercise${locale === 'en' ? ' after the starter fails what the CLI grader fails' : ''}`, async () => {
-      const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      // No service worker: it would cache the whole course first (offline.test.ts tests it).
+      const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
       const page = await context.newPage();
       const problems = watchConsole(page);
-      await openSettled(page, `${host.url}${locale}/`);
       for (const id of exercises) {
         await page.goto(`${host.url}${locale}/${lessonSlugFor(id)}/`);
         const exercise = loadExercise(id);
@@ -68,8 +68,8 @@ describe.skipIf(skipBrowser)('a new user on a plain static host', () => {
   }
 
   it('an endless loop ends with a clear message while the page keeps answering', async () => {
-    const page = await browser.newPage();
-    await openSettled(page, `${host.url}en/${lessonSlugFor('launch')}/`);
+    const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    await page.goto(`${host.url}en/${lessonSlugFor('launch')}/`);
     const loop = "import type { Ec2Api } from 'mini-ec2';\nexport async function launchWebServers(_ec2: Ec2Api): Promise<string[]> {\n  for (;;) {}\n}\n";
     let finished = false;
     const running = runInSandbox(page, 'launch', loop).finally(() => (finished = true));

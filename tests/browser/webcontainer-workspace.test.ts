@@ -13,7 +13,7 @@ import { listExercises } from '../../src/grader/index.ts';
 import { kitReportToGradeResult } from '../../src/sandbox/kit-report.ts';
 import { runCli } from '../grader/run-cli.ts';
 import { builtWorkspaceIds, installWorkspace, readBuiltExerciseData, readBuiltWorkspace, runWorkspaceTests, topLevel, writeWorkspace } from './built-workspace.ts';
-import { gradeInPage, openSettled, type Graded } from '../page-runner/in-page.ts';
+import { gradeInPage, type Graded } from '../page-runner/in-page.ts';
 import { startStaticHost, type StaticHost } from '../page-runner/static-host.ts';
 import { distDir, launchBrowser, repoRoot, skipBrowser } from './harness.ts';
 
@@ -35,8 +35,9 @@ describe.skipIf(skipBrowser)('the WebContainer workspace in the built site', () 
     writeWorkspace(readBuiltWorkspace(distDir, ids[0]), dir);
     [host, browser] = await Promise.all([startStaticHost(distDir), launchBrowser()]);
     installWorkspace(dir);
-    page = await browser.newPage();
-    await openSettled(page, `${host.url}en/`);
+    // No service worker: it would cache the whole course first (offline.test.ts tests it).
+    page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    await page.goto(`${host.url}en/`);
   }, 300_000);
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });

@@ -11,12 +11,14 @@ import type { RunLimits } from '../../src/page-runner/protocol.ts';
 export type Graded = Pick<GradeResult, 'status' | 'message' | 'points' | 'maxPoints' | 'tests'>;
 
 /**
- * Opens a page of the site and waits until it has settled: on a host without COOP/COEP the service worker
- * reloads the page once to isolate it (src/layouts/Base.astro).
+ * Opens a page of the site and waits until the service worker has cached the course and taken over: on a
+ * host without COOP/COEP it then reloads the page once to isolate it (src/layouts/Base.astro). Slow (it
+ * caches the whole course first): tests that do not test the service worker block it instead
+ * (`browser.newContext({ serviceWorkers: 'block' })`) and open pages with a plain `goto`.
  */
 export async function openSettled(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => crossOriginIsolated && navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => crossOriginIsolated && navigator.serviceWorker.controller !== null, undefined, { timeout: 150_000, polling: 500 });
   await page.waitForLoadState('load');
 }
 
