@@ -11,7 +11,10 @@ export function startStaticHost(dir: string): Promise<StaticHost> {
   const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`python3 -m http.server did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`python3 -m http.server did not start within 60 s:\n${output}`));
+    }, 60_000);
     child.once('error', (error) => reject(new Error(`python3 is needed for the static-host tests (apt-get install python3): ${error.message}`)));
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
