@@ -1,25 +1,53 @@
 // The exercise tests' one door to the learner's code. A test builds a model, then
 //   const run = await runLearnerFunction({ file: 'launch.ts', export: 'launchWebServers', args: [...], model });
-// The learner's file is compiled here, run in a child process with an EC2 client that forwards every call
-// to `model` (which stays in this process, next to the assertions), and `run` says what happened.
+// The learner's file is compiled and run away from the judge (a child process under Node, a worker in the
+// page runner: see LearnerTransport) with an EC2 client that forwards every call to `model` (which stays
+// in this process, next to the assertions), and `run` says what happened.
 // Tests then judge the model's state; `expectFinished(run)` turns a crash, loop or exit into a clear
 // failure message. Each run is also recorded for the grader (see the afterAll hook at the bottom).
 import { afterAll, afterEach, beforeEach, expect } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { compileLearnerModule, type CompileResult } from './compile.ts';
-import { LearnerProcess, type ChildRunResult, type LearnerOutcome } from './learner-process.ts';
+import type { ChildRunResult, LearnerOutcome } from './learner-protocol.ts';
 
 /** @public for exercise authors: the kinds of `LearnerRun.outcome`. */
-export type { LearnerOutcome } from './learner-process.ts';
+export type { LearnerOutcome } from './learner-protocol.ts';
 
 /** @public The parts of a MiniEc2 model the harness needs (kept structural so the kit stands alone). */
 export interface ModelLike {
   client(region: string): object;
   subscribe(listener: (event: unknown) => void): () => void;
   exportState(): unknown;
+}
+
+/** One run of the learner's function, as the harness asks a transport for it. */
+export interface LearnerRequest {
+  testPath: string; // the test file asking (its folder finds the submission and its limits)
+  file: string;
+  exportName: string;
+  args: unknown[];
+  client: object; // the model's client the learner's calls go to
+}
+
+/**
+ * Where the learner's code runs: compiles `file`, runs `exportName(ec2, ...args)` away from the judge and
+ * says what happened. Node: a child process (learner-node.ts). The page runner: a worker
+ * (learner-worker-transport.ts), installed with useLearnerTransport() before any test file loads.
+ */
+export interface LearnerTransport {
+  run(request: LearnerRequest): Promise<ChildRunResult>;
+  /** The test file ended: let go of what was kept for its runs (a child process, a worker). */
+  endFile(testPath: string): void;
+}
+
+let transport: LearnerTransport | undefined;
+
+export function useLearnerTransport(chosen: LearnerTransport): void {
+  transport = chosen;
+}
+
+// The Node transport is loaded only when none was installed, so a browser bundle never evaluates it.
+async function currentTransport(): Promise<LearnerTransport> {
+  transport ??= (await import('./learner-node.ts')).nodeTransport;
+  return transport;
 }
 
 export interface RunLearnerOptions {
@@ -42,11 +70,9 @@ export interface LearnerRun extends ChildRunResult {
 
 type RunRecord = { label: string; test?: string; outcome: LearnerOutcome['kind']; explanation: string; output: string; durationMs: number; isolated: boolean };
 
-const kitDir = path.dirname(fileURLToPath(import.meta.url));
 /** Per test file (one worker may run many files when vitest does not isolate them): its runs and main scenario. */
 type FileRecords = { runs: RunRecord[]; scenario?: { state: unknown; events: unknown[] } };
 const byTestFile = new Map<string, FileRecords>();
-const compiled = new Map<string, Promise<CompileResult>>();
 let currentTest: string | undefined;
 
 function recordsOf(testPath: string): FileRecords {
@@ -55,129 +81,28 @@ function recordsOf(testPath: string): FileRecords {
   return records;
 }
 
-/**
- * A child process kept between runs of the same learner file in the same test file, so consecutive
- * scenarios do not each pay for a process start. Ended when its test file ends, or after any bad run.
- */
-type Session = { runnerDir: string; process: LearnerProcess };
-const sessions = new Map<string, Session>();
-
-function endSession(key: string): void {
-  const session = sessions.get(key);
-  if (!session) return;
-  sessions.delete(key);
-  session.process.kill();
-  rmSync(session.runnerDir, { recursive: true, force: true });
-}
-
 /** Hands a test file's records to the grader (and forgets them): called from an afterAll hook. */
 function takeRunRecords(testPath: string): FileRecords {
   const records = recordsOf(testPath);
   byTestFile.delete(testPath);
-  for (const key of [...sessions.keys()]) if (key.startsWith(`${testPath}\0`)) endSession(key);
+  transport?.endFile(testPath);
   return records;
-}
-
-const numberFromEnv = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-
-/** Limits of one submission's runs: its limits.json (written by the grader next to tests/), else the environment. */
-export type Limits = { callTimeoutMs: number; childMemoryMb: number; maxCalls: number; testTimeoutMs?: number };
-const limitsCache = new Map<string, Limits>();
-
-export function limitsFor(testPath: string): Limits {
-  const dir = path.dirname(path.dirname(testPath));
-  let limits = limitsCache.get(dir);
-  if (!limits) {
-    let fromFile: Partial<Limits> = {};
-    try {
-      fromFile = JSON.parse(readFileSync(path.join(dir, 'limits.json'), 'utf8')) as Partial<Limits>;
-    } catch {
-      // no limits.json: an assignment folder or the sandbox; the environment (or the defaults) decide
-    }
-    limits = {
-      callTimeoutMs: fromFile.callTimeoutMs ?? numberFromEnv('EC2LAB_CALL_TIMEOUT_MS', 5000),
-      childMemoryMb: fromFile.childMemoryMb ?? numberFromEnv('EC2LAB_CHILD_MEMORY_MB', 128),
-      maxCalls: fromFile.maxCalls ?? numberFromEnv('EC2LAB_MAX_CALLS', 2000),
-      ...(fromFile.testTimeoutMs ? { testTimeoutMs: fromFile.testTimeoutMs } : {}),
-    };
-    limitsCache.set(dir, limits);
-  }
-  return limits;
-}
-
-/** Where the learner's files are: `<exercise>/<EC2LAB_SUBMISSION_DIR or 'submission'>`, next to tests/. */
-function submissionDir(): string {
-  const testPath = expect.getState().testPath;
-  if (!testPath) throw new Error('runLearnerFunction must be called from a vitest test file');
-  return path.resolve(path.dirname(testPath), '..', process.env.EC2LAB_SUBMISSION_DIR ?? 'submission');
-}
-
-/** The model's entry file, for compiling the learner's `import ... from 'mini-ec2'`. */
-function modelEntry(): string {
-  if (process.env.EC2LAB_MODEL_ENTRY) return process.env.EC2LAB_MODEL_ENTRY;
-  for (let dir = kitDir; ; dir = path.dirname(dir)) {
-    for (const candidate of [path.join(dir, 'src', 'mini-ec2', 'index.ts'), path.join(dir, 'mini-ec2', 'index.ts')]) {
-      if (existsSync(candidate)) return candidate;
-    }
-    if (path.dirname(dir) === dir) throw new Error('cannot find the mini-ec2 model (set EC2LAB_MODEL_ENTRY)');
-  }
-}
-
-function compileOnce(dir: string, file: string): Promise<CompileResult> {
-  const key = path.join(dir, file);
-  let result = compiled.get(key);
-  if (!result) {
-    result = compileLearnerModule({ submissionDir: dir, file, modelEntry: modelEntry() });
-    compiled.set(key, result);
-  }
-  return result;
 }
 
 export async function runLearnerFunction(options: RunLearnerOptions): Promise<LearnerRun> {
   const label = options.label ?? `${options.export}()`;
-  const started = Date.now();
-  const testPath = expect.getState().testPath ?? '';
-  const dir = submissionDir();
+  const testPath = expect.getState().testPath;
+  if (!testPath) throw new Error('runLearnerFunction must be called from a vitest test file');
   const events: unknown[] = [];
   const unsubscribe = options.main ? options.model.subscribe((event) => events.push(event)) : () => {};
 
-  let result: ChildRunResult;
-  const compile = await compileOnce(dir, options.file);
-  if (!compile.ok) {
-    const missing = compile.message.includes(' is missing');
-    const outcome: LearnerOutcome = missing ? { kind: 'missing-file', message: compile.message } : { kind: 'compile-error', message: compile.message };
-    result = { outcome, calls: [], output: '', durationMs: Date.now() - started, isolated: false };
-  } else {
-    const key = `${testPath}\0${path.join(dir, options.file)}`;
-    const limits = limitsFor(testPath);
-    let session = sessions.get(key);
-    if (!session?.process.alive) {
-      endSession(key);
-      const runnerDir = mkdtempSync(path.join(tmpdir(), 'ec2-lab-learner-'));
-      writeFileSync(path.join(runnerDir, 'child-runner.mjs'), readFileSync(path.join(kitDir, 'child-runner.mjs')));
-      writeFileSync(path.join(runnerDir, 'learner.mjs'), compile.code);
-      session = { runnerDir, process: new LearnerProcess({ runnerDir, memoryMb: limits.childMemoryMb }) };
-      sessions.set(key, session);
-    }
-    const runOptions = {
-      exportName: options.export,
-      args: options.args ?? [],
-      client: options.model.client(options.region ?? 'us-east-1'),
-      timeoutMs: limits.callTimeoutMs,
-      maxCalls: limits.maxCalls,
-      maxOutputBytes: 64 * 1024,
-    };
-    result = await session.process.run(runOptions);
-    if (session.process.refusedFlags) {
-      // This Node has no permission model (exit 9: bad option): degrade to a plain child process.
-      session.process = new LearnerProcess({ runnerDir: session.runnerDir, memoryMb: limits.childMemoryMb }, false);
-      result = await session.process.run(runOptions);
-    }
-    if (!session.process.alive || result.outcome.kind !== 'returned') endSession(key);
-  }
+  const result = await (await currentTransport()).run({
+    testPath,
+    file: options.file,
+    exportName: options.export,
+    args: options.args ?? [],
+    client: options.model.client(options.region ?? 'us-east-1'),
+  });
   unsubscribe();
 
   const explanation = explainOutcome(result.outcome, options);

@@ -6,25 +6,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { clientMethods, cutNote, doneOutcome, serveCall, type CallRecord, type ChildRunResult, type LearnerOutcome } from './learner-protocol.ts';
 
-/** What happened to one run of the learner's function, as data the tests and the grader can read. */
-export type LearnerOutcome =
-  | { kind: 'returned'; value: unknown }
-  | { kind: 'threw'; error: ThrownError; uncaught: boolean }
-  | { kind: 'import-failed'; error: ThrownError }
-  | { kind: 'missing-export'; available: string[] }
-  | { kind: 'timeout'; limitMs: number; loaded: boolean }
-  | { kind: 'exited'; code: number | null; signal: string | null; loaded: boolean }
-  | { kind: 'out-of-memory'; limitMb: number }
-  | { kind: 'too-many-calls'; limit: number }
-  | { kind: 'compile-error'; message: string }
-  | { kind: 'missing-file'; message: string };
+export type { CallRecord, ChildRunResult, LearnerOutcome, ThrownError } from './learner-protocol.ts';
 
-type ThrownError = { name: string; message: string; code?: string; Code?: string; stack?: string };
-
-type CallRecord = { method: string; input: unknown; error?: string };
-
-interface ChildRunOptions {
+export interface ChildRunOptions {
   runnerDir: string; // folder holding child-runner.mjs and learner.mjs (the only folder the child may read)
   exportName: string;
   args: unknown[];
@@ -33,28 +19,6 @@ interface ChildRunOptions {
   memoryMb: number;
   maxCalls: number;
   maxOutputBytes: number;
-}
-
-export interface ChildRunResult {
-  outcome: LearnerOutcome;
-  calls: CallRecord[];
-  output: string;
-  durationMs: number;
-  isolated: boolean; // true when Node's permission model confined the child
-}
-
-const SLEEP = Symbol.for('mini-ec2.sleep');
-
-/** Method names of the model client the learner may call (own and inherited functions, no internals). */
-function clientMethods(client: object): string[] {
-  const names = new Set<string>();
-  for (let o: object | null = client; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
-    for (const name of Object.getOwnPropertyNames(o)) {
-      if (name === 'constructor' || name.startsWith('_')) continue;
-      if (typeof (client as Record<string, unknown>)[name] === 'function') names.add(name);
-    }
-  }
-  return [...names].sort();
 }
 
 /** The flag that turns the permission model on: `--permission` from Node 22.13/23.5, before that experimental. */
@@ -75,17 +39,6 @@ function residentMb(pid: number): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function serializeError(error: unknown): Record<string, unknown> {
-  const e = error as { name?: unknown; message?: unknown; Code?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
-  return {
-    name: typeof e?.name === 'string' ? e.name : 'Error',
-    message: String(e?.message ?? error),
-    Code: typeof e?.Code === 'string' ? e.Code : undefined,
-    $fault: e?.$fault === 'server' ? 'server' : 'client',
-    $metadata: { httpStatusCode: typeof e?.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : 400 },
-  };
 }
 
 function forkChild(runnerDir: string, memoryMb: number, withPermission: boolean): ChildProcess {
@@ -200,7 +153,7 @@ export class LearnerProcess {
         this.exitListeners = [];
         const reusable = outcome.kind === 'returned' || (outcome.kind === 'threw' && !outcome.uncaught);
         if (!reusable) this.kill();
-        const note = this.output.dropped > 0 ? `\n[... ${this.output.dropped} more bytes of output were cut]` : '';
+        const note = cutNote(this.output.dropped);
         resolve({ outcome, calls, output: this.output.text + note, durationMs: Date.now() - started, isolated: this.isolated });
       };
 
@@ -218,9 +171,9 @@ export class LearnerProcess {
       if (this.exited) setTimeout(() => onExit(this.exitCode, null), 0);
       else this.exitListeners.push(onExit);
 
-      const serveCall = async (message: Record<string, unknown>) => {
+      const serve = async (message: Record<string, unknown>) => {
         const { id, method } = message;
-        const args: unknown[] = Array.isArray(message.args) ? (message.args as unknown[]) : [];
+        const args = Array.isArray(message.args) ? message.args : [];
         if (typeof id !== 'number' || typeof method !== 'string') return;
         if (calls.length >= options.maxCalls) {
           settle({ kind: 'too-many-calls', limit: options.maxCalls });
@@ -228,13 +181,8 @@ export class LearnerProcess {
         }
         const record: CallRecord = { method, input: args[0] };
         calls.push(record);
-        try {
-          const value = await callModel(options.client, allowed, method, args);
-          if (!settled && this.child.connected) this.child.send({ type: 'reply', id, ok: true, value });
-        } catch (error) {
-          record.error = String((error as { name?: string })?.name ?? 'Error');
-          if (!settled && this.child.connected) this.child.send({ type: 'reply', id, ok: false, error: serializeError(error) });
-        }
+        const reply = await serveCall(options.client, allowed, method, args, record);
+        if (!settled && this.child.connected) this.child.send({ type: 'reply', id, ...reply });
       };
 
       this.messageListener = (message) => {
@@ -243,7 +191,7 @@ export class LearnerProcess {
           loaded = true;
           exportNames = Array.isArray(message.exports) ? message.exports.map(String) : [];
         } else if (message.type === 'call') {
-          void serveCall(message);
+          void serve(message);
         } else if (message.type === 'done') {
           // The IPC message can overtake the last output chunks: wait for the bytes the child says it wrote.
           const expected = typeof message.outputBytes === 'number' ? message.outputBytes : 0;
@@ -276,22 +224,4 @@ export class LearnerProcess {
       else this.readyWaiters.push(start);
     });
   }
-}
-
-/** Performs one call of the learner's code: a method of the model's client, or the waiters' clock "sleep". */
-async function callModel(client: object, allowed: Set<string>, method: string, args: unknown[]): Promise<unknown> {
-  if (method === '$sleep') {
-    const sleep = (client as Record<symbol, unknown>)[SLEEP];
-    return typeof sleep === 'function' ? await (sleep as (ms: number) => unknown).call(client, Number(args[0]) || 0) : undefined;
-  }
-  if (allowed.has(method)) return await (client as Record<string, (...a: unknown[]) => unknown>)[method](...args);
-  throw new TypeError(`ec2.${method} is not a function`);
-}
-
-function doneOutcome(message: Record<string, unknown>, exportNames: string[]): LearnerOutcome {
-  const error = (message.error ?? { name: 'Error', message: 'unknown error' }) as ThrownError;
-  if (message.ok) return { kind: 'returned', value: message.value };
-  if (message.atImport) return { kind: 'import-failed', error };
-  if (message.missingExport) return { kind: 'missing-export', available: exportNames };
-  return { kind: 'threw', error, uncaught: Boolean(message.uncaught) };
 }

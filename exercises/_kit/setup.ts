@@ -3,7 +3,8 @@
 // time limit to its tests and hooks (a long-lived vitest serves submissions with different limits).
 import './setup-flag.ts';
 import { expect, vi } from 'vitest';
-import { limitsFor, reportRunsAfterAll } from './harness.ts';
+import { reportRunsAfterAll } from './harness.ts';
+import { limitsFor } from './learner-node.ts';
 
 reportRunsAfterAll();
 const testPath = expect.getState().testPath;

@@ -8,8 +8,10 @@ import { isLocale } from '../i18n/locales.ts';
 import { markExerciseComplete } from '../components/site/progress.ts';
 import { t } from './i18n.ts';
 import { type ExerciseData, downloadFolder, downloadUrl, exerciseDataUrl, workspaceUrl } from './exercise-data.ts';
-import { type BackendChoice, BOOT_TIMEOUT_MS, chooseBackend, LOCAL_GRACE_MS } from './backends/choose.ts';
+import { type BackendChoice, chooseBackend } from './backends/choose.ts';
 import { createLocalBackend, probeLocal } from './backends/local.ts';
+import { createPageBackend, supportsModuleWorkers } from './backends/page.ts';
+import { offerTerminal } from './backends/terminal-tab.ts';
 import { createWebContainerBackend, type Container, type Workspace } from './backends/webcontainer.ts';
 import { RunQueue } from './runs.ts';
 import { kitReportToGradeResult } from './kit-report.ts';
@@ -33,16 +35,29 @@ import type { OutputPanel } from './output.ts';
 
 export const RUN_RESULT_EVENT = 'ec2lab:run-result';
 
-/** The backend is chosen once per page and shared by every sandbox on it (one WebContainer per page). */
+/** The backend is chosen once per page and shared by every sandbox on it. */
 let backendChoice: Promise<BackendChoice> | undefined;
-/** Told when the choice changes after the fact (a WebContainer that boots after we gave up on it). */
-const choiceListeners: ((choice: BackendChoice) => void)[] = [];
-/** Exercise data by id, for turning a WebContainer's results file into a GradeResult. */
+/** Exercise data by id: what the page runner grades against, and a WebContainer's results file is read with. */
 const loadedExercises = new Map<string, ExerciseData>();
+/** The WebContainer, for the terminal tab where it boots (one per page); never a backend for Run. */
+let webcontainer: ReturnType<typeof createWebContainerBackend> | undefined;
 
-function chooseOnce(onOutput: (text: string) => void): Promise<BackendChoice> {
-  if (backendChoice) return backendChoice;
-  const webcontainer = createWebContainerBackend({
+function chooseOnce(): Promise<BackendChoice> {
+  backendChoice ??= chooseBackend({
+    supportsModuleWorkers,
+    createPage: () => {
+      const backend = createPageBackend(async (id) => loadedExercises.get(id) ?? fetchJson<ExerciseData>(exerciseDataUrl(id)));
+      void backend.warm().catch(() => {}); // a missing runner shows on the first Run
+      return backend;
+    },
+    probeLocal: () => probeLocal(),
+    createLocal: () => createLocalBackend(),
+  });
+  return backendChoice;
+}
+
+function webcontainerOnce(onOutput: (text: string) => void) {
+  webcontainer ??= createWebContainerBackend({
     boot: async () => {
       const { WebContainer } = await import('@webcontainer/api');
       return (await WebContainer.boot({ coep: 'require-corp', workdirName: 'ec2lab' })) as unknown as Container;
@@ -53,28 +68,10 @@ function chooseOnce(onOutput: (text: string) => void): Promise<BackendChoice> {
       if (!data) throw new Error(`no data for exercise ${id}`);
       return kitReportToGradeResult(data, report, run);
     },
-    bootTimeoutMs: BOOT_TIMEOUT_MS,
+    bootTimeoutMs: 15_000,
     onOutput,
   });
-  backendChoice = chooseBackend({
-    startWebContainer: async () => {
-      await webcontainer.start();
-      return webcontainer;
-    },
-    probeLocal: () => probeLocal(),
-    createLocal: () => createLocalBackend(),
-    localGraceMs: LOCAL_GRACE_MS,
-  });
-  // Nothing could run (a slow network, no course server): if the WebContainer arrives after all, use it.
-  void backendChoice.then((choice) => {
-    if (choice.kind !== 'none') return;
-    void webcontainer.bootedLate().then(() => {
-      const late: BackendChoice = { kind: 'webcontainer', backend: webcontainer };
-      backendChoice = Promise.resolve(late);
-      for (const listener of choiceListeners) listener(late);
-    }, () => {});
-  });
-  return backendChoice;
+  return webcontainer;
 }
 
 async function fetchJson<T>(url: string): Promise<T> {
@@ -140,7 +137,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
   const editorModule = import('./editor.ts');
   const outputModule = import('./output.ts');
   backendStatus.textContent = t(locale, 'backend.starting');
-  const firstChoice = chooseOnce(print);
+  const firstChoice = chooseOnce();
 
   let data: ExerciseData;
   try {
@@ -228,8 +225,8 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     let result: GradeResult | undefined;
     try {
       result = await queue.start(async (signal) => {
-        const choice = await (backendChoice ?? firstChoice);
-        if (choice.kind === 'none') throw new Error(t(locale, 'backend.none', { reason: choice.webcontainerProblem }));
+        const choice = await firstChoice;
+        if (choice.kind === 'none') throw new Error(t(locale, 'backend.none', { reason: choice.problem }));
         return choice.backend.run({ exercise, files, signal, onOutput: print });
       });
     } catch (error) {
@@ -298,21 +295,17 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     void run();
   }
 
-  // Say which backend runs the tests as soon as that is known (and again if it changes).
-  const showChoice = (choice: BackendChoice) => {
+  // Say which backend runs the tests as soon as that is known.
+  void firstChoice.then((choice) => {
     backendStatus.dataset.backend = choice.kind;
-    if (choice.kind === 'webcontainer') {
-      backendStatus.textContent = t(locale, 'backend.webcontainer');
-      downloadBox.hidden = true;
-    } else if (choice.kind === 'local') {
-      backendStatus.textContent = t(locale, 'backend.local', { reason: choice.webcontainerProblem });
-    } else {
-      backendStatus.textContent = t(locale, 'backend.none', { reason: choice.webcontainerProblem });
+    if (choice.kind === 'page') backendStatus.textContent = t(locale, 'backend.page');
+    else if (choice.kind === 'local') backendStatus.textContent = t(locale, 'backend.local', { reason: choice.problem });
+    else {
+      backendStatus.textContent = t(locale, 'backend.none', { reason: choice.problem });
       renderDownload(downloadBox, locale, exercise);
     }
-  };
-  void firstChoice.then(showChoice);
-  choiceListeners.push(showChoice);
+  });
+  offerTerminal({ webcontainer: webcontainerOnce(print), anchor: runButton, host: terminalHost, locale, exercise, files: () => work.files });
 
   // ---- the heavy parts arrive last ------------------------------------------------------------------
   void outputModule.then(({ createOutputPanel }) => {

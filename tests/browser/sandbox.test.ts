@@ -1,6 +1,7 @@
-// The lesson sandbox in Chromium, served by the real `npm start` server. This machine reaches no outside
-// host, so WebContainer.boot() never settles and every run here goes through the local backend
-// (POST /api/grade -> the grader), after the sandbox's own boot timeout.
+// The lesson sandbox in Chromium, served by the real `npm start` server. Run grades in the page (the page
+// runner, in workers) at once, never waiting for a WebContainer (which never boots on this machine); a
+// browser without module workers sends Runs to the course server (POST /api/grade), and on a static host
+// it offers the exercise as a download.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,14 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadExercise } from '../../src/grader/index.ts';
 import { sandboxStrings } from '../../src/sandbox/i18n.ts';
-import { BOOT_TIMEOUT_MS } from '../../src/sandbox/backends/choose.ts';
 import { serveStatic } from '../../src/server/static-files.ts';
 import { axeScan, distDir, launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
 
 const EXERCISE = 'launch';
 const locales = ['en', 'pt-br', 'es'] as const;
-/** The sandbox promises the fallback within 10 s of the first run request. */
-const FALLBACK_LIMIT_MS = 10_000;
 
 /** The lesson whose frontmatter names the exercise (same slug in every locale). */
 function lessonSlugFor(exercise: string): string {
@@ -78,32 +76,26 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
     return { passed: Number(await summary.getAttribute('data-passed')), total: Number(await summary.getAttribute('data-total')) };
   }
 
-  /** Clicks Run (or presses Ctrl/Cmd+Enter) and checks the run went to the local backend within the limit. */
-  async function runExpectingFallback(page: Page, locale: (typeof locales)[number], how: 'click' | 'shortcut'): Promise<number> {
-    const requested = Date.now();
+  /** Clicks Run (or presses Ctrl/Cmd+Enter) and checks the run is graded in the page, and says so. */
+  async function runInPage(page: Page, locale: (typeof locales)[number], how: 'click' | 'shortcut'): Promise<void> {
     if (how === 'click') await sandbox(page).locator('[data-action="run"]').click();
     else await page.keyboard.press('ControlOrMeta+Enter');
-    await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="local"]`, { timeout: FALLBACK_LIMIT_MS });
-    const fallbackMs = Date.now() - requested;
-    expect(fallbackMs).toBeLessThanOrEqual(FALLBACK_LIMIT_MS);
+    await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="page"]`, { timeout: 10_000 });
     // The sandbox says plainly, in the page's language, where the tests run.
-    const status = await sandbox(page).locator('[data-role="backend"]').textContent();
-    expect(status).toContain(sandboxStrings[locale]['backend.local'].split('(')[0].trim());
-    return fallbackMs;
+    expect(await sandbox(page).locator('[data-role="backend"]').textContent()).toBe(sandboxStrings[locale]['backend.page']);
   }
 
   // English walks through everything; the other languages repeat the core loop (grading takes seconds each).
   for (const locale of locales) {
     const full = locale === 'en';
-    it(`${locale}: falls back to the local grader${full ? ', fails the starter with messages, reveals hints and the solution' : ''}, passes the pasted solution and marks the exercise complete; the code survives a reload; Reset restores the starter`, async () => {
+    it(`${locale}: grades in the page${full ? ', fails the starter with messages, reveals hints and the solution' : ''}, passes the pasted solution and marks the exercise complete; the code survives a reload; Reset restores the starter`, async () => {
       const { page, problems } = await openLesson(locale);
       await waitForEditor(page);
       expect(await editorText(page)).toBe(exercise.starter[file]);
-      let fallbackMs: number | undefined;
 
       if (full) {
         // Run the starter: the failures say why, and the first one is open.
-        fallbackMs = await runExpectingFallback(page, locale, 'click');
+        await runInPage(page, locale, 'click');
         const starter = await results(page);
         expect(starter.total).toBe(Object.keys(exercise.manifest.points).length);
         expect(starter.passed).toBeLessThan(starter.total);
@@ -129,7 +121,7 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       // Paste the solution, run with the keyboard shortcut: every test passes and the exercise is complete.
       await pasteIntoEditor(page, exercise.solution[file]);
       if (full) await page.keyboard.press('ControlOrMeta+Enter');
-      else fallbackMs = await runExpectingFallback(page, locale, 'shortcut');
+      else await runInPage(page, locale, 'shortcut');
       const solved = await results(page);
       expect(solved.total).toBe(Object.keys(exercise.manifest.points).length);
       expect(solved.passed).toBe(solved.total);
@@ -153,12 +145,24 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       await page.goto(new URL(`${locale}/`, server.url).href);
       expect(await page.locator(`[data-progress-lesson="${slug}"] [data-progress="exercise"]`).textContent()).toMatch(/^✓/);
       expect(problems).toEqual([]);
-      console.log(`[sandbox] ${locale}: fallback ${fallbackMs} ms after the first run request`);
       await page.context().close();
     });
   }
 
-  it('on a static host with no grading server it says so and offers the exercise as a zip', async () => {
+  it('without module workers, Run goes to the course server (POST /api/grade)', async () => {
+    const { page, problems } = await openLesson('en');
+    await page.addInitScript(() => Reflect.deleteProperty(globalThis, 'Worker'));
+    await page.reload();
+    await sandbox(page).locator('[data-action="run"]').click();
+    await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="local"]`, { timeout: 10_000 });
+    const starter = await results(page);
+    expect(starter.total).toBe(Object.keys(exercise.manifest.points).length);
+    expect(starter.passed).toBeLessThan(starter.total);
+    expect(problems.filter((p) => !/Worker is not defined/.test(p))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('without module workers on a static host with no grading server it says so and offers the exercise as a zip', async () => {
     const plain: Server = createServer((req, res) => {
       const target = new URL(req.url ?? '/', 'http://localhost');
       serveStatic(req, res, distDir, target.pathname, target.search);
@@ -166,10 +170,10 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
     try {
       const page = await browser.newPage();
+      await page.addInitScript(() => Reflect.deleteProperty(globalThis, 'Worker'));
       await page.goto(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/en/${slug}/`);
       await sandbox(page).locator('[data-action="run"]').click();
-      // The page is cross-origin isolated, so the WebContainer gets its whole boot timeout (it is the only way).
-      await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="none"]`, { timeout: BOOT_TIMEOUT_MS + 5000 });
+      await page.waitForSelector(`[data-exercise="${EXERCISE}"] [data-role="backend"][data-backend="none"]`, { timeout: 10_000 });
       expect(await sandbox(page).locator('[data-testid="result-summary"]').textContent()).toContain(sandboxStrings.en['backend.none'].slice(0, 30));
       const link = sandbox(page).locator('[data-action="download"]');
       const href = await link.getAttribute('href');

@@ -225,7 +225,7 @@ describe.skipIf(skipBrowser)('course site in Chromium', () => {
   });
 });
 
-// A static host that sends no COOP/COEP (GitHub Pages): the service worker in public/coi-sw.js must make the
+// A static host that sends no COOP/COEP (GitHub Pages): the service worker (src/service-worker/sw.ts) must make the
 // page cross-origin isolated after one reload.
 describe.skipIf(skipBrowser)('course site on a host without isolation headers', () => {
   let plain: Server;

@@ -8,55 +8,23 @@ const fakeBackend = (kind: Backend['kind']): Backend => ({ kind, run: async () =
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('choosing a backend', () => {
-  const options = { createLocal: () => fakeBackend('local'), localGraceMs: 5000 };
+  const options = { createPage: () => fakeBackend('page'), createLocal: () => fakeBackend('local') };
 
-  it('uses the WebContainer when it starts', async () => {
-    const choice = await chooseBackend({ ...options, startWebContainer: async () => fakeBackend('webcontainer'), probeLocal: async () => true });
-    expect(choice.kind).toBe('webcontainer');
+  it('uses the page runner wherever module workers exist, without asking the server', async () => {
+    const probeLocal = vi.fn(async () => true);
+    const choice = await chooseBackend({ ...options, supportsModuleWorkers: () => true, probeLocal });
+    expect(choice.kind).toBe('page');
+    expect(probeLocal).not.toHaveBeenCalled();
   });
 
-  it('falls back to the local server when the WebContainer fails', async () => {
-    const choice = await chooseBackend({
-      ...options,
-      startWebContainer: async () => { throw new Error('WebContainer is not supported'); },
-      probeLocal: async () => true,
-    });
-    expect(choice).toMatchObject({ kind: 'local', webcontainerProblem: 'WebContainer is not supported' });
+  it('without module workers, sends runs to the course server when it grades', async () => {
+    const choice = await chooseBackend({ ...options, supportsModuleWorkers: () => false, probeLocal: async () => true });
+    expect(choice).toMatchObject({ kind: 'local', problem: 'this browser cannot run module workers' });
   });
 
-  it('with a local server, stops waiting for a boot that never settles after the grace period', async () => {
-    vi.useFakeTimers();
-    try {
-      let settled = false;
-      const choosing = chooseBackend({ ...options, startWebContainer: () => new Promise(() => {}), probeLocal: async () => true })
-        .finally(() => { settled = true; });
-      await vi.advanceTimersByTimeAsync(4999);
-      expect(settled).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(await choosing).toMatchObject({ kind: 'local', webcontainerProblem: 'WebContainer did not start within 5 s' });
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('without a local server, waits for the WebContainer past the grace period (it is the only way to run)', async () => {
-    vi.useFakeTimers();
-    try {
-      const choosing = chooseBackend({
-        ...options,
-        startWebContainer: () => new Promise((resolve) => setTimeout(() => resolve(fakeBackend('webcontainer')), 12_000)),
-        probeLocal: async () => false,
-      });
-      await vi.advanceTimersByTimeAsync(12_000);
-      expect((await choosing).kind).toBe('webcontainer');
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('says none when neither can run', async () => {
-    const choice = await chooseBackend({ ...options, startWebContainer: async () => { throw new Error('offline'); }, probeLocal: async () => false });
-    expect(choice).toMatchObject({ kind: 'none', webcontainerProblem: 'offline' });
+  it('says none, and why, when neither can run', async () => {
+    const choice = await chooseBackend({ ...options, supportsModuleWorkers: () => false, probeLocal: async () => { throw new TypeError('offline'); } });
+    expect(choice).toMatchObject({ kind: 'none', problem: 'this browser cannot run module workers, and this site has no grading server' });
   });
 });
 

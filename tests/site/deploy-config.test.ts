@@ -40,7 +40,7 @@ describe('static host settings', () => {
   });
 
   it('the service worker adds both headers', () => {
-    const worker = readFileSync(path.join(publicDir, 'coi-sw.js'), 'utf8');
+    const worker = readFileSync(path.join(publicDir, '..', 'src', 'service-worker', 'sw.ts'), 'utf8');
     expect(worker).toContain("'Cross-Origin-Opener-Policy': 'same-origin'");
     expect(worker).toContain("'Cross-Origin-Embedder-Policy': 'require-corp'");
   });

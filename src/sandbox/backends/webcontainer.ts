@@ -1,4 +1,7 @@
-// Runs the exercise's tests inside a WebContainer (Node in the browser, from @webcontainer/api).
+// The WebContainer (Node in the browser, from @webcontainer/api): where it boots, the sandbox's terminal tab
+// (openShell: a shell in the exercise's workspace, where `npm test` prints vitest's own output and the
+// learner runs their own scripts against the model). Run never waits for it: the page runner grades.
+// It can still run the exercise's tests and read the kit's results file back (run), as the grader does.
 // Why a timeout of our own: WebContainer.boot() never settles when stackblitz.com is unreachable (offline,
 // firewall, this build machine), and the learner must not wait forever for a fallback.
 // The container boots once per page; the workspace is mounted and `npm ci` runs once; each run then writes
@@ -14,10 +17,16 @@ export interface ContainerProcess {
   output: ReadableStream<string>;
   exit: Promise<number>;
   kill(): void;
+  /** What is typed into the process (a shell started with a terminal). */
+  input?: WritableStream<string>;
 }
 export interface Container {
   mount(tree: FileSystemTree): Promise<void>;
-  spawn(command: string, args: string[], options?: { cwd?: string; env?: Record<string, string | number | boolean> }): Promise<ContainerProcess>;
+  spawn(
+    command: string,
+    args: string[],
+    options?: { cwd?: string; env?: Record<string, string | number | boolean>; terminal?: { cols: number; rows: number } },
+  ): Promise<ContainerProcess>;
   fs: {
     readFile(path: string, encoding: 'utf-8'): Promise<string>;
     writeFile(path: string, data: string): Promise<void>;
@@ -106,6 +115,14 @@ async function runProcess(
   }
 }
 
+/** The terminal the shell talks to (an xterm.js Terminal has this shape). */
+export interface ShellTerminal {
+  cols: number;
+  rows: number;
+  write(text: string): void;
+  onData(listener: (data: string) => void): { dispose(): void };
+}
+
 export interface WebContainerBackendOptions {
   boot: BootContainer;
   /** Fetches the exercise's workspace (only once the container is up: the tree is large). */
@@ -188,7 +205,17 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
     return ready;
   }
 
-  const backend: Backend & { start(): Promise<void>; state(): BootState; bootedLate(): Promise<void> } = {
+  async function writeLearnerFiles(container: Container, workspace: Workspace, files: Record<string, string>): Promise<void> {
+    const dir = workspace.learnerDir ? `${workspace.learnerDir.replace(/\/$/, '')}/` : '';
+    for (const [name, content] of Object.entries(files)) await container.fs.writeFile(`${dir}${name}`, content);
+  }
+
+  const backend: Backend & {
+    start(): Promise<void>;
+    state(): BootState;
+    bootedLate(): Promise<void>;
+    openShell(exercise: string, files: Record<string, string>, terminal: ShellTerminal): Promise<ContainerProcess>;
+  } = {
     kind: 'webcontainer',
     state: () => state,
     async start() {
@@ -201,15 +228,27 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
       state = { status: 'ready', container };
       booting = Promise.resolve(container);
     },
+    /**
+     * A shell (jsh) in the exercise's workspace holding the learner's files, wired to `terminal`: the
+     * learner types `npm test` (vitest's own output) or `node <file>`. Boots and installs first if needed.
+     */
+    async openShell(exercise, files, terminal) {
+      const container = await boot();
+      const workspace = await prepare(container, exercise, new AbortController().signal, (text) => terminal.write(text));
+      await writeLearnerFiles(container, workspace, files);
+      const shell = await container.spawn('jsh', [], { terminal: { cols: terminal.cols, rows: terminal.rows } });
+      void pipeOutput(shell.output, (text) => terminal.write(text)).catch(() => '');
+      const writer = shell.input?.getWriter();
+      const typing = terminal.onData((data) => void writer?.write(data));
+      void shell.exit.finally(() => typing.dispose());
+      return shell;
+    },
     async run(request: RunRequest): Promise<GradeResult> {
       const started = now();
       const container = await boot();
       const workspace = await prepare(container, request.exercise, request.signal, request.onOutput);
       throwIfAborted(request.signal);
-      const dir = workspace.learnerDir ? `${workspace.learnerDir.replace(/\/$/, '')}/` : '';
-      for (const [name, content] of Object.entries(request.files)) {
-        await container.fs.writeFile(`${dir}${name}`, content);
-      }
+      await writeLearnerFiles(container, workspace, request.files);
       await container.fs.rm(workspace.resultsFile, { force: true });
       const [command, ...args] = workspace.testCommand;
       const { output } = await runProcess(container, command, args, {
