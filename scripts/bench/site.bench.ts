@@ -3,7 +3,8 @@
 //     measured in Chromium by summing the gzip size of every JavaScript response until the network is idle;
 //   - first contentful paint of a lesson served by `npm start`, headless Chromium, cold cache (target < 300 ms),
 //     and of the course home for comparison (no sandbox on it);
-//   - `astro build` time and the size of dist.
+//   - `astro build` time (wall, and CPU where /proc tells it: on a shared machine wall time mostly measures the
+//     neighbours) and the size of dist.
 // BENCH_SITE_DIST=<folder> measures an existing build instead of building (the build time is then not reported).
 import { readdirSync, statSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,21 @@ function filesBelow(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? filesBelow(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
   );
+}
+
+/**
+ * CPU seconds (user + system) of every finished child this process waited for, from /proc/self/stat (Linux);
+ * null elsewhere. esbuild's service processes exit on their own after astro does, so their CPU is not in it.
+ */
+function childCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticksPerSecond = 100; // USER_HZ, 100 on every Linux architecture Node supports
+    return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond; // cutime, cstime
+  } catch {
+    return null;
+  }
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -69,20 +85,23 @@ async function firstContentfulPaint(browser: Browser, url: string): Promise<numb
 
 async function main() {
   let distDir = process.env.BENCH_SITE_DIST ? path.resolve(process.env.BENCH_SITE_DIST) : '';
-  let buildSeconds: number | null = null;
+  let build = 'not run (BENCH_SITE_DIST)';
   if (!distDir) {
     distDir = path.join(tmpdir(), 'ec2lab-bench-site-dist');
     rmSync(distDir, { recursive: true, force: true });
     const started = performance.now();
+    const cpuBefore = childCpuSeconds();
     await buildSite(repoRoot, distDir, { quiet: true });
-    buildSeconds = (performance.now() - started) / 1000;
+    const cpuAfter = childCpuSeconds();
+    build = `${((performance.now() - started) / 1000).toFixed(1)} s wall`;
+    if (cpuBefore !== null && cpuAfter !== null) build += `, ${(cpuAfter - cpuBefore).toFixed(1)} s CPU (user + system)`;
   }
 
   const files = filesBelow(distDir);
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const jsFiles = files.filter((f) => /\.m?js$/.test(f));
   const jsGzip = jsFiles.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
-  console.log(`build:      ${buildSeconds === null ? 'not run (BENCH_SITE_DIST)' : `${buildSeconds.toFixed(1)} s`}`);
+  console.log(`build:      ${build}`);
   console.log(`dist:       ${files.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB (all JS in dist: ${kb(jsGzip)} KB gzipped, ${jsFiles.length} files)`);
 
   process.env.EC2LAB_DIST = distDir;

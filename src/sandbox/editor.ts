@@ -1,27 +1,8 @@
-/// <reference types="vite/client" />
-// (for the `?worker` imports below, a Vite feature)
 // The code editor: Monaco with only the editor core, its common features and TypeScript (a full Monaco build
 // carries ~80 languages and three more language workers). This module is imported dynamically, when the
-// sandbox is first seen or focused, so a lesson page never pays for it up front. Vite bundles Monaco and
-// its two workers into our own origin.
-import * as monaco from 'monaco-editor/editor';
-import './monaco-features.ts';
-import 'monaco-editor/languages/definitions/typescript/register';
-import { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
-
-declare global {
-  interface Window {
-    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
-  }
-}
-
-window.MonacoEnvironment = {
-  getWorker(_workerId, label) {
-    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
-  },
-};
+// sandbox is first seen or focused, so a lesson page never pays for it up front. Monaco, its two workers and
+// its styles come from monaco-bundle.ts, bundled by esbuild (src/integrations/monaco-prebundle.ts).
+import { monaco, typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from './monaco-bundle.ts';
 
 // Like the grader's compile step: modern ES modules, strict; `.ts` extensions in imports are allowed.
 typescriptDefaults.setCompilerOptions({
