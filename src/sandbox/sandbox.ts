@@ -2,10 +2,9 @@
 // data, the saved work, the editor, the output panel and a backend. Loaded on demand by island.ts.
 //
 // Data flow: editor change -> saved work (localStorage) ; Run -> backend.run(files) -> GradeResult ->
-// results panel + progress store + `ec2lab:run-result` event on the root (the live map listens to it).
+// results panel + `ec2lab:run-result` event on the root (the live map and the site's progress store listen).
 import type { Locale } from '../i18n/locales.ts';
 import { isLocale } from '../i18n/locales.ts';
-import { markExerciseComplete } from '../components/site/progress.ts';
 import { t } from './i18n.ts';
 import { type ExerciseData, downloadFolder, downloadUrl, exerciseDataUrl, workspaceUrl } from './exercise-data.ts';
 import { type BackendChoice, chooseBackend } from './backends/choose.ts';
@@ -33,7 +32,7 @@ import {
 import type { SandboxEditor } from './editor.ts';
 import type { OutputPanel } from './output.ts';
 
-export const RUN_RESULT_EVENT = 'ec2lab:run-result';
+import { EDITOR_READY_EVENT, RUN_RESULT_EVENT } from './events.ts';
 
 /** The backend is chosen once per page and shared by every sandbox on it. */
 let backendChoice: Promise<BackendChoice> | undefined;
@@ -244,11 +243,9 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     work = recordRun(work, passed);
     persist();
     renderHints();
-    if (passed) {
-      markExerciseComplete(exercise);
-      root.dataset.complete = 'true';
-    }
+    // The progress store listens to this event (src/components/site/progress.ts), so mark completion after it.
     root.dispatchEvent(new CustomEvent<GradeResult>(RUN_RESULT_EVENT, { detail: result, bubbles: true }));
+    if (passed) root.dataset.complete = 'true';
   };
   runButton.addEventListener('click', () => void run());
   root.addEventListener('keydown', (event) => {
@@ -337,7 +334,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     // For browser tests and the benchmark (the editor's state is otherwise hidden inside Monaco).
     (root as HTMLElement & { ec2labEditor?: SandboxEditor }).ec2labEditor = editor;
     root.dataset.editorReady = 'true';
-    root.dispatchEvent(new CustomEvent('ec2lab:editor-ready', { bubbles: true }));
+    root.dispatchEvent(new CustomEvent(EDITOR_READY_EVENT, { bubbles: true }));
   } catch (error) {
     editorHost.dataset.failed = 'true';
     backendStatus.textContent = t(locale, 'sandbox.editorFailed', { error: error instanceof Error ? error.message : String(error) });
