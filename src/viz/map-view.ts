@@ -4,7 +4,8 @@
 import type { Locale } from '../i18n/locales.ts';
 import { h, s } from './dom.ts';
 import { worldToGraph, type RegionGraph } from './graph.ts';
-import { translator, type Translate } from './i18n.ts';
+import { translator } from '../i18n/translate.ts';
+import { vizStrings, type Translate } from './i18n.ts';
 import { layoutRegion, type RegionLayout } from './layout.ts';
 import { renderGraph, renderList } from './map-render.ts';
 import { describeEvent } from './describe.ts';
@@ -55,7 +56,7 @@ function legend(t: Translate): HTMLElement {
 
 export function mountLiveMap(container: HTMLElement, options: { locale: Locale; headingLevel?: 2 | 3 }): LiveMapController {
   ensureStyles(container.ownerDocument);
-  const t = translator(options.locale);
+  const t = translator(vizStrings, options.locale);
   const layouts = new Map<string, Promise<RegionLayout>>();
 
   let replay: Replay = buildReplay(undefined, []);

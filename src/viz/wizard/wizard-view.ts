@@ -6,7 +6,8 @@
 import type { Locale } from '../../i18n/locales.ts';
 import type { InstanceTypeInfo, KeyPairInfo, SecurityGroup, Subnet, VolumeType } from '../../mini-ec2/sdk-shapes.ts';
 import { h, uid } from '../dom.ts';
-import { translator, type Translate } from '../i18n.ts';
+import { translator } from '../../i18n/translate.ts';
+import { vizStrings, type Translate } from '../i18n.ts';
 import { ensureStyles } from '../styles.ts';
 import type { LiveMapController } from '../map-view.ts';
 import { blockDeviceArgs, createKeyPairCli, describeInstanceTypesCli, describeKeyPairsCli, describeNetworkCli, runInstancesCli, tagArgs } from './cli.ts';
@@ -50,7 +51,7 @@ function typeLabel(info: InstanceTypeInfo, t: Translate): string {
 export function mountLaunchWizard(container: HTMLElement, options: { locale: Locale; env: WizardEnv }): LaunchWizard {
   const { env } = options;
   ensureStyles(container.ownerDocument);
-  const t = translator(options.locale);
+  const t = translator(vizStrings, options.locale);
   let region = env.regions[0];
   const client = () => env.model.client(region);
   const choices: LaunchChoices = {
