@@ -1,7 +1,9 @@
 // Interface text of the site (not the lessons: those are MDX in content/lessons/<locale>/).
 // `en` defines the keys; the type of `ui` makes every key required in every locale, so a missing
 // translation is a type error, and tests/site/i18n.test.ts checks that none is empty or left in English.
+// Look keys up with translator(ui, locale) from ./translate.ts.
 import type { Locale } from './locales.ts';
+import type { TableLike } from './translate.ts';
 
 const en = {
   'site.name': 'EC2 & AMI Lab',
@@ -39,15 +41,13 @@ const en = {
   'progress.exerciseTodo': 'Exercise to do',
   'progress.quiz': 'Quiz {correct}/{total}',
   'progress.quizNone': 'Quiz not taken',
-  'sandbox.label': 'Coding sandbox',
-  'sandbox.placeholder': 'The coding sandbox for this exercise loads here.',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. The course home lists every lesson.',
 } as const;
 
 export type UiKey = keyof typeof en;
 
-export const ui: Record<Locale, Record<UiKey, string>> = {
+export const ui: Record<Locale, TableLike<typeof en>> = {
   en,
   'pt-br': {
     'site.name': 'EC2 & AMI Lab',
@@ -85,8 +85,6 @@ export const ui: Record<Locale, Record<UiKey, string>> = {
     'progress.exerciseTodo': 'Exercício a fazer',
     'progress.quiz': 'Questionário {correct}/{total}',
     'progress.quizNone': 'Questionário não feito',
-    'sandbox.label': 'Ambiente de programação',
-    'sandbox.placeholder': 'O ambiente de programação deste exercício é carregado aqui.',
     'notFound.title': 'Página não encontrada',
     'notFound.body': 'Não há nenhuma página neste endereço. O início do curso lista todas as lições.',
   },
@@ -126,20 +124,7 @@ export const ui: Record<Locale, Record<UiKey, string>> = {
     'progress.exerciseTodo': 'Ejercicio pendiente',
     'progress.quiz': 'Cuestionario {correct}/{total}',
     'progress.quizNone': 'Cuestionario sin hacer',
-    'sandbox.label': 'Entorno de programación',
-    'sandbox.placeholder': 'El entorno de programación de este ejercicio se carga aquí.',
     'notFound.title': 'Página no encontrada',
     'notFound.body': 'No hay ninguna página en esta dirección. El inicio del curso enumera todas las lecciones.',
   },
 };
-
-/** Fills `{name}` placeholders: format('Lesson {n}', { n: 2 }) -> 'Lesson 2'. */
-export function format(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** The site's strings for one locale: const t = useTranslations(locale); t('nav.next'). */
-export function useTranslations(locale: Locale) {
-  return (key: UiKey, values?: Record<string, string | number>): string =>
-    values ? format(ui[locale][key], values) : ui[locale][key];
-}

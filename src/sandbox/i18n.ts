@@ -1,17 +1,16 @@
 // UI strings of the sandbox in every course language. The English dictionary fixes the keys; the `Strings`
-// type makes a missing key in pt-br or es a compile error. Placeholders are {name}.
+// type makes a missing key in pt-br or es a compile error. Placeholders are {name}; look keys up with
+// translator(sandboxStrings, locale) from src/i18n/translate.ts.
 import type { Locale } from '../i18n/locales.ts';
+import type { TableLike } from '../i18n/translate.ts';
 
 const en = {
   'sandbox.label': 'Exercise sandbox: {title}',
-  'sandbox.instructions': 'Your task',
   'sandbox.activate': 'Open the editor',
-  'sandbox.loadingEditor': 'Loading the editor…',
   'sandbox.editorFailed': 'The editor could not be loaded: {error}',
   'sandbox.dataFailed': 'The exercise could not be loaded: {error}',
   'sandbox.files': 'Files',
   'sandbox.readOnly': 'read-only',
-  'sandbox.testFile': 'Tests that grade your code (read-only)',
   'sandbox.run': 'Run tests',
   'sandbox.running': 'Running…',
   'sandbox.runShortcut': 'Ctrl+Enter (⌘+Enter on a Mac) also runs the tests.',
@@ -25,7 +24,6 @@ const en = {
   'terminal.intro': 'A shell with Node in this exercise\'s folder. Type npm test to run the tests, or node <file> to run a script of yours.',
   'backend.local': 'Tests run on the course server on this computer (the in-browser runner is unavailable: {reason}).',
   'backend.none': 'Tests cannot run here: the in-browser runner is unavailable ({reason}) and this site has no grading server. Download the exercise and run `npm test` in its folder instead.',
-  'backend.installing': 'Installing the test tools (only the first run)…',
   'download.heading': 'Download the exercise',
   'download.file': 'Download {name}',
   'download.howTo': 'Unzip it, run `npm install` once (online), then `npm test` in the folder: it runs the same tests and prints your score.',
@@ -51,22 +49,18 @@ const en = {
   'solution.offer': 'Stuck? After a failed run and two hints you can look at the solution.',
   'solution.showing': 'You are looking at the solution. Your own code is kept.',
   'solution.back': 'Back to my code',
-  'liveMap.placeholder': 'Live map',
 } as const;
 
 export type StringKey = keyof typeof en;
-type Strings = Record<StringKey, string>;
+type Strings = TableLike<typeof en>;
 
 const ptBr: Strings = {
   'sandbox.label': 'Ambiente do exercício: {title}',
-  'sandbox.instructions': 'Sua tarefa',
   'sandbox.activate': 'Abrir o editor',
-  'sandbox.loadingEditor': 'Carregando o editor…',
   'sandbox.editorFailed': 'Não foi possível carregar o editor: {error}',
   'sandbox.dataFailed': 'Não foi possível carregar o exercício: {error}',
   'sandbox.files': 'Arquivos',
   'sandbox.readOnly': 'somente leitura',
-  'sandbox.testFile': 'Testes que avaliam seu código (somente leitura)',
   'sandbox.run': 'Executar testes',
   'sandbox.running': 'Executando…',
   'sandbox.runShortcut': 'Ctrl+Enter (⌘+Enter no Mac) também executa os testes.',
@@ -80,7 +74,6 @@ const ptBr: Strings = {
   'terminal.intro': 'Um shell com Node na pasta deste exercício. Digite npm test para rodar os testes, ou node <arquivo> para rodar um script seu.',
   'backend.local': 'Os testes rodam no servidor do curso neste computador (o executor no navegador não está disponível: {reason}).',
   'backend.none': 'Não é possível executar testes aqui: o executor no navegador não está disponível ({reason}) e este site não tem servidor de avaliação. Baixe o exercício e rode `npm test` na pasta dele.',
-  'backend.installing': 'Instalando as ferramentas de teste (só na primeira execução)…',
   'download.heading': 'Baixar o exercício',
   'download.file': 'Baixar {name}',
   'download.howTo': 'Descompacte, rode `npm install` uma vez (com internet) e depois `npm test` na pasta: ele roda os mesmos testes e mostra sua pontuação.',
@@ -106,19 +99,15 @@ const ptBr: Strings = {
   'solution.offer': 'Travou? Depois de uma execução com falha e duas dicas você pode ver a solução.',
   'solution.showing': 'Você está vendo a solução. Seu próprio código está guardado.',
   'solution.back': 'Voltar ao meu código',
-  'liveMap.placeholder': 'Mapa ao vivo',
 };
 
 const es: Strings = {
   'sandbox.label': 'Entorno del ejercicio: {title}',
-  'sandbox.instructions': 'Tu tarea',
   'sandbox.activate': 'Abrir el editor',
-  'sandbox.loadingEditor': 'Cargando el editor…',
   'sandbox.editorFailed': 'No se pudo cargar el editor: {error}',
   'sandbox.dataFailed': 'No se pudo cargar el ejercicio: {error}',
   'sandbox.files': 'Archivos',
   'sandbox.readOnly': 'solo lectura',
-  'sandbox.testFile': 'Pruebas que califican tu código (solo lectura)',
   'sandbox.run': 'Ejecutar pruebas',
   'sandbox.running': 'Ejecutando…',
   'sandbox.runShortcut': 'Ctrl+Enter (⌘+Enter en Mac) también ejecuta las pruebas.',
@@ -132,7 +121,6 @@ const es: Strings = {
   'terminal.intro': 'Un shell con Node en la carpeta de este ejercicio. Escribe npm test para ejecutar las pruebas, o node <archivo> para ejecutar un script tuyo.',
   'backend.local': 'Las pruebas se ejecutan en el servidor del curso en este equipo (el ejecutor en el navegador no está disponible: {reason}).',
   'backend.none': 'Aquí no se pueden ejecutar las pruebas: el ejecutor en el navegador no está disponible ({reason}) y este sitio no tiene servidor de calificación. Descarga el ejercicio y ejecuta `npm test` en su carpeta.',
-  'backend.installing': 'Instalando las herramientas de prueba (solo la primera vez)…',
   'download.heading': 'Descargar el ejercicio',
   'download.file': 'Descargar {name}',
   'download.howTo': 'Descomprímelo, ejecuta `npm install` una vez (con internet) y luego `npm test` en la carpeta: ejecuta las mismas pruebas y muestra tu puntuación.',
@@ -158,13 +146,6 @@ const es: Strings = {
   'solution.offer': '¿Atascado? Tras una ejecución fallida y dos pistas puedes ver la solución.',
   'solution.showing': 'Estás viendo la solución. Tu propio código está guardado.',
   'solution.back': 'Volver a mi código',
-  'liveMap.placeholder': 'Mapa en vivo',
 };
 
 export const sandboxStrings: Record<Locale, Strings> = { en, 'pt-br': ptBr, es };
-
-/** Looks up a string and fills its {placeholders}. */
-export function t(locale: Locale, key: StringKey, values: Record<string, string | number> = {}): string {
-  const template = sandboxStrings[locale][key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-}

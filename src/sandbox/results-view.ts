@@ -1,7 +1,8 @@
 // Draws a GradeResult into the results panel: a summary (announced by aria-live) and one entry per test,
 // the first failure open. Plain DOM: the panel is small and must render before Monaco arrives.
 import type { Locale } from '../i18n/locales.ts';
-import { t } from './i18n.ts';
+import { translator } from '../i18n/translate.ts';
+import { sandboxStrings } from './i18n.ts';
 import { type GradeResult, summarize } from './result.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -12,46 +13,49 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 }
 
 export function showRunning(summary: HTMLElement, list: HTMLElement, locale: Locale): void {
+  const t = translator(sandboxStrings, locale);
   summary.removeAttribute('data-passed');
   summary.removeAttribute('data-total');
   summary.dataset.state = 'running';
-  summary.textContent = t(locale, 'sandbox.running');
+  summary.textContent = t('sandbox.running');
   list.setAttribute('aria-busy', 'true');
 }
 
 export function showRunFailure(summary: HTMLElement, list: HTMLElement, locale: Locale, message: string): void {
+  const t = translator(sandboxStrings, locale);
   summary.dataset.state = 'error';
   summary.dataset.passed = '0';
   summary.dataset.total = '0';
-  summary.textContent = t(locale, 'results.runFailed', { message });
+  summary.textContent = t('results.runFailed', { message });
   list.replaceChildren();
   list.removeAttribute('aria-busy');
 }
 
 export function renderResult(summary: HTMLElement, list: HTMLElement, locale: Locale, result: GradeResult): void {
+  const t = translator(sandboxStrings, locale);
   const { passed, total, firstFailure } = summarize(result);
   summary.dataset.state = result.status;
   summary.dataset.passed = String(passed);
   summary.dataset.total = String(total);
   const seconds = (result.durationMs / 1000).toFixed(1);
   if (result.status === 'error' && total === 0) {
-    summary.textContent = t(locale, 'results.error', { message: result.message ?? '' });
+    summary.textContent = t('results.error', { message: result.message ?? '' });
   } else if (result.status === 'pass') {
-    summary.textContent = `${t(locale, 'results.allPassed', { total })} ${t(locale, 'results.summary', { passed, total, points: result.points, maxPoints: result.maxPoints })}`;
+    summary.textContent = `${t('results.allPassed', { total })} ${t('results.summary', { passed, total, points: result.points, maxPoints: result.maxPoints })}`;
   } else {
-    summary.textContent = t(locale, 'results.summary', { passed, total, points: result.points, maxPoints: result.maxPoints });
+    summary.textContent = t('results.summary', { passed, total, points: result.points, maxPoints: result.maxPoints });
   }
-  summary.title = t(locale, 'results.duration', { seconds });
+  summary.title = t('results.duration', { seconds });
 
   const items = result.tests.map((test, index) => {
     const item = element('li', `sandbox-test sandbox-test--${test.status}`);
     item.dataset.status = test.status;
-    const statusWord = test.status === 'pass' ? t(locale, 'results.pass') : test.status === 'fail' ? t(locale, 'results.fail') : t(locale, 'results.errorStatus');
+    const statusWord = test.status === 'pass' ? t('results.pass') : test.status === 'fail' ? t('results.fail') : t('results.errorStatus');
     const head = [
       element('span', 'sandbox-test__icon', test.status === 'pass' ? '✓' : '✗'),
       element('span', 'sandbox-test__name', test.name),
       element('span', 'lab-visually-hidden', ` (${statusWord})`),
-      element('span', 'sandbox-test__points', t(locale, 'results.points', { points: test.points, maxPoints: test.maxPoints })),
+      element('span', 'sandbox-test__points', t('results.points', { points: test.points, maxPoints: test.maxPoints })),
     ];
     const details = test.message || test.output;
     if (!details) {

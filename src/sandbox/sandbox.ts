@@ -2,11 +2,11 @@
 // data, the saved work, the editor, the output panel and a backend. Loaded on demand by island.ts.
 //
 // Data flow: editor change -> saved work (localStorage) ; Run -> backend.run(files) -> GradeResult ->
-// results panel + progress store + `ec2lab:run-result` event on the root (the live map listens to it).
+// results panel + `ec2lab:run-result` event on the root (the live map and the site's progress store listen).
 import type { Locale } from '../i18n/locales.ts';
 import { isLocale } from '../i18n/locales.ts';
-import { markExerciseComplete } from '../components/site/progress.ts';
-import { t } from './i18n.ts';
+import { translator } from '../i18n/translate.ts';
+import { sandboxStrings } from './i18n.ts';
 import { type ExerciseData, downloadFolder, downloadUrl, exerciseDataUrl, workspaceUrl } from './exercise-data.ts';
 import { type BackendChoice, chooseBackend } from './backends/choose.ts';
 import { createLocalBackend, probeLocal } from './backends/local.ts';
@@ -33,7 +33,7 @@ import {
 import type { SandboxEditor } from './editor.ts';
 import type { OutputPanel } from './output.ts';
 
-export const RUN_RESULT_EVENT = 'ec2lab:run-result';
+import { EDITOR_READY_EVENT, RUN_RESULT_EVENT } from './events.ts';
 
 /** The backend is chosen once per page and shared by every sandbox on it. */
 let backendChoice: Promise<BackendChoice> | undefined;
@@ -96,16 +96,17 @@ function safeStorage(): Storage | undefined {
 
 /** Offers the exercise as a zipped assignment folder (when no backend can run here). */
 function renderDownload(host: HTMLElement, locale: Locale, exercise: string): void {
+  const t = translator(sandboxStrings, locale);
   const heading = document.createElement('h3');
-  heading.textContent = t(locale, 'download.heading');
+  heading.textContent = t('download.heading');
   const link = document.createElement('a');
   link.href = downloadUrl(exercise, locale);
   const fileName = `${downloadFolder(exercise)}.zip`;
   link.download = fileName;
-  link.textContent = t(locale, 'download.file', { name: fileName });
+  link.textContent = t('download.file', { name: fileName });
   link.dataset.action = 'download';
   const note = document.createElement('p');
-  note.textContent = t(locale, 'download.howTo');
+  note.textContent = t('download.howTo');
   host.replaceChildren(heading, link, note);
   host.hidden = false;
 }
@@ -113,6 +114,7 @@ function renderDownload(host: HTMLElement, locale: Locale, exercise: string): vo
 export async function startSandbox(root: HTMLElement): Promise<void> {
   const exercise = root.dataset.exercise ?? '';
   const locale: Locale = isLocale(root.dataset.locale) ? root.dataset.locale : 'en';
+  const t = translator(sandboxStrings, locale);
   const runButton = part<HTMLButtonElement>(root, '[data-action="run"]');
   const resetButton = part<HTMLButtonElement>(root, '[data-action="reset"]');
   const backendStatus = part(root, '[data-role="backend"]');
@@ -136,14 +138,14 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
   const dataPromise = fetchJson<ExerciseData>(exerciseDataUrl(exercise));
   const editorModule = import('./editor.ts');
   const outputModule = import('./output.ts');
-  backendStatus.textContent = t(locale, 'backend.starting');
+  backendStatus.textContent = t('backend.starting');
   const firstChoice = chooseOnce();
 
   let data: ExerciseData;
   try {
     data = await dataPromise;
   } catch (error) {
-    backendStatus.textContent = t(locale, 'sandbox.dataFailed', { error: error instanceof Error ? error.message : String(error) });
+    backendStatus.textContent = t('sandbox.dataFailed', { error: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 
@@ -156,7 +158,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
   if (preview) preview.textContent = work.files[data.files[0]] ?? '';
   const persist = () => {
     const ok = storage ? saveWork(storage, exercise, work) : false;
-    saveStatus.textContent = t(locale, ok ? 'sandbox.saved' : 'sandbox.saveFailed');
+    saveStatus.textContent = t(ok ? 'sandbox.saved' : 'sandbox.saveFailed');
     saveStatus.dataset.saved = String(ok);
   };
 
@@ -165,22 +167,22 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     hintList.replaceChildren(...hints.slice(0, work.hintsShown).map((hint, i) => {
       const item = document.createElement('li');
       const label = document.createElement('strong');
-      label.textContent = `${t(locale, 'hints.item', { n: i + 1 })}: `;
+      label.textContent = `${t('hints.item', { n: i + 1 })}: `;
       item.append(label, document.createTextNode(hint));
       return item;
     }));
     if (hints.length === 0) {
       hintButton.hidden = true;
-      hintList.replaceChildren(Object.assign(document.createElement('li'), { textContent: t(locale, 'hints.none') }));
+      hintList.replaceChildren(Object.assign(document.createElement('li'), { textContent: t('hints.none') }));
     } else {
       hintButton.disabled = work.hintsShown >= hints.length;
-      hintButton.textContent = hintButton.disabled ? t(locale, 'hints.noMore') : t(locale, 'hints.show', { shown: work.hintsShown, total: hints.length });
+      hintButton.textContent = hintButton.disabled ? t('hints.noMore') : t('hints.show', { shown: work.hintsShown, total: hints.length });
     }
     const showingSolution = work.ownFiles !== undefined;
     solutionBox.hidden = !canShowSolution(work, hints.length) && !showingSolution;
     solutionButton.hidden = showingSolution;
     ownCodeButton.hidden = !showingSolution;
-    part(solutionBox, '[data-role="solution-note"]').textContent = t(locale, showingSolution ? 'solution.showing' : 'solution.offer');
+    part(solutionBox, '[data-role="solution-note"]').textContent = t(showingSolution ? 'solution.showing' : 'solution.offer');
   };
 
   // ---- editor -----------------------------------------------------------------------------------------
@@ -226,7 +228,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     try {
       result = await queue.start(async (signal) => {
         const choice = await firstChoice;
-        if (choice.kind === 'none') throw new Error(t(locale, 'backend.none', { reason: choice.problem }));
+        if (choice.kind === 'none') throw new Error(t('backend.none', { reason: choice.problem }));
         return choice.backend.run({ exercise, files, signal, onOutput: print });
       });
     } catch (error) {
@@ -244,11 +246,9 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     work = recordRun(work, passed);
     persist();
     renderHints();
-    if (passed) {
-      markExerciseComplete(exercise);
-      root.dataset.complete = 'true';
-    }
+    // The progress store listens to this event (src/components/site/progress.ts), so mark completion after it.
     root.dispatchEvent(new CustomEvent<GradeResult>(RUN_RESULT_EVENT, { detail: result, bubbles: true }));
+    if (passed) root.dataset.complete = 'true';
   };
   runButton.addEventListener('click', () => void run());
   root.addEventListener('keydown', (event) => {
@@ -261,7 +261,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
 
   // ---- reset, hints, solution -------------------------------------------------------------------------
   resetButton.addEventListener('click', () => {
-    if (!window.confirm(t(locale, 'sandbox.resetConfirm'))) return;
+    if (!window.confirm(t('sandbox.resetConfirm'))) return;
     work = resetToStarter(work, data.starter);
     applyWorkToEditor();
     persist();
@@ -298,10 +298,10 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
   // Say which backend runs the tests as soon as that is known.
   void firstChoice.then((choice) => {
     backendStatus.dataset.backend = choice.kind;
-    if (choice.kind === 'page') backendStatus.textContent = t(locale, 'backend.page');
-    else if (choice.kind === 'local') backendStatus.textContent = t(locale, 'backend.local', { reason: choice.problem });
+    if (choice.kind === 'page') backendStatus.textContent = t('backend.page');
+    else if (choice.kind === 'local') backendStatus.textContent = t('backend.local', { reason: choice.problem });
     else {
-      backendStatus.textContent = t(locale, 'backend.none', { reason: choice.problem });
+      backendStatus.textContent = t('backend.none', { reason: choice.problem });
       renderDownload(downloadBox, locale, exercise);
     }
   });
@@ -337,9 +337,9 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     // For browser tests and the benchmark (the editor's state is otherwise hidden inside Monaco).
     (root as HTMLElement & { ec2labEditor?: SandboxEditor }).ec2labEditor = editor;
     root.dataset.editorReady = 'true';
-    root.dispatchEvent(new CustomEvent('ec2lab:editor-ready', { bubbles: true }));
+    root.dispatchEvent(new CustomEvent(EDITOR_READY_EVENT, { bubbles: true }));
   } catch (error) {
     editorHost.dataset.failed = 'true';
-    backendStatus.textContent = t(locale, 'sandbox.editorFailed', { error: error instanceof Error ? error.message : String(error) });
+    backendStatus.textContent = t('sandbox.editorFailed', { error: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -3,6 +3,7 @@
 // API values (state names, instance types, IDs, CLI lines) stay as EC2 spells them; the words around
 // them are translated.
 import type { Locale } from '../i18n/locales.ts';
+import type { TableLike, Translate as TranslateKeys } from '../i18n/translate.ts';
 
 const en = {
   // live map
@@ -13,8 +14,9 @@ const en = {
   'map.title': 'Live map of your AMIs and instances',
   'map.empty': 'Nothing to draw yet: run your code to see its AMIs and instances here.',
   'map.regionPanel': 'Region {region}',
-  'map.regionSummary': '{images} AMIs and {instances} instances in {region}',
-  'map.legend': 'Arrows: an AMI points to the instances launched from it; an instance points to the AMIs created from it.',
+  'map.regionSummary': '{images} and {instances} in {region}',
+  'map.images': { one: '{count} AMI', other: '{count} AMIs' },
+  'map.instances': { one: '{count} instance', other: '{count} instances' },
   'map.launchedFrom': 'launched from',
   'map.createdFrom': 'created from',
   'map.asList': 'Show as a list',
@@ -155,7 +157,7 @@ const en = {
 } as const;
 
 export type VizKey = keyof typeof en;
-export type Strings = { readonly [K in VizKey]: string };
+export type Strings = TableLike<typeof en>;
 
 const ptBr: Strings = {
   'map.show': 'Mostrar mapa ao vivo',
@@ -165,8 +167,9 @@ const ptBr: Strings = {
   'map.title': 'Mapa ao vivo das suas AMIs e instâncias',
   'map.empty': 'Ainda não há nada para desenhar: execute seu código para ver aqui as AMIs e instâncias dele.',
   'map.regionPanel': 'Região {region}',
-  'map.regionSummary': '{images} AMIs e {instances} instâncias em {region}',
-  'map.legend': 'Setas: uma AMI aponta para as instâncias iniciadas a partir dela; uma instância aponta para as AMIs criadas a partir dela.',
+  'map.regionSummary': '{images} e {instances} em {region}',
+  'map.images': { one: '{count} AMI', many: '{count} AMIs', other: '{count} AMIs' },
+  'map.instances': { one: '{count} instância', many: '{count} instâncias', other: '{count} instâncias' },
   'map.launchedFrom': 'iniciada a partir de',
   'map.createdFrom': 'criada a partir de',
   'map.asList': 'Mostrar como lista',
@@ -310,8 +313,9 @@ const es: Strings = {
   'map.title': 'Mapa en vivo de tus AMI e instancias',
   'map.empty': 'Todavía no hay nada que dibujar: ejecuta tu código para ver aquí sus AMI e instancias.',
   'map.regionPanel': 'Región {region}',
-  'map.regionSummary': '{images} AMI y {instances} instancias en {region}',
-  'map.legend': 'Flechas: una AMI apunta a las instancias lanzadas a partir de ella; una instancia apunta a las AMI creadas a partir de ella.',
+  'map.regionSummary': '{images} y {instances} en {region}',
+  'map.images': { one: '{count} AMI', many: '{count} AMI', other: '{count} AMI' },
+  'map.instances': { one: '{count} instancia', many: '{count} instancias', other: '{count} instancias' },
   'map.launchedFrom': 'lanzada a partir de',
   'map.createdFrom': 'creada a partir de',
   'map.asList': 'Mostrar como lista',
@@ -449,11 +453,5 @@ const es: Strings = {
 
 export const vizStrings: Record<Locale, Strings> = { en, 'pt-br': ptBr, es };
 
-export type Translate = (key: VizKey, params?: Record<string, string | number>) => string;
-
-/** A translator bound to one locale: `t('map.step', { n: 2, total: 5 })`. Unknown placeholders stay visible. */
-export function translator(locale: Locale): Translate {
-  const dict = vizStrings[locale] ?? en;
-  return (key, params) =>
-    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
-}
+/** The viz's `t`: const t = translator(vizStrings, locale), with translator from src/i18n/translate.ts. */
+export type Translate = TranslateKeys<VizKey>;

@@ -44,6 +44,12 @@ function drawNode(placed: PlacedNode, graph: RegionGraph, t: Translate, changed:
   );
 }
 
+/** "2 AMIs and 1 instance in us-east-1", each count with its plural form. */
+function regionSummary(graph: RegionGraph, t: Translate): string {
+  const { images, instances } = countNodes(graph);
+  return t('map.regionSummary', { images: t('map.images', { count: images }), instances: t('map.instances', { count: instances }), region: graph.region });
+}
+
 function pathOf(points: { x: number; y: number }[]): string {
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
 }
@@ -65,7 +71,7 @@ export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Transla
     viewBox: `0 0 ${Math.max(layout.width, 1)} ${Math.max(layout.height, 1)}`,
     role: 'group',
     'aria-labelledby': titleId,
-  }, s('title', { id: titleId }, t('map.regionSummary', { ...countNodes(graph), region: graph.region })), arrowMarkers(prefix));
+  }, s('title', { id: titleId }, regionSummary(graph, t)), arrowMarkers(prefix));
 
   for (const placed of layout.edges) {
     if (placed.points.length < 2) continue;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lessonStrings } from '../../src/components/lessons/i18n.ts';
+import { textsOf } from '../../src/i18n/translate.ts';
 import { axeScan, repoRoot, skipBrowser, useServerAndBrowser, watchConsole } from './harness.ts';
 
 const locales = ['en', 'pt-br', 'es'] as const;
@@ -31,8 +32,9 @@ function englishOnly(locale: 'pt-br' | 'es'): string[] {
   const en = lessonStrings.en;
   const other = lessonStrings[locale];
   return (Object.keys(en) as Array<keyof typeof en>)
-    .filter((key) => en[key] !== other[key] && en[key].length > 8 && !en[key].includes('{'))
-    .map((key) => en[key]);
+    .filter((key) => en[key] !== other[key])
+    .flatMap((key) => textsOf(en[key]))
+    .filter((text) => text.length > 8 && !text.includes('{'));
 }
 
 /** The visible text of `selector`, leaving out parts marked lang="en" (English terms shown on purpose). */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeScan, skipBrowser, useServerAndBrowser, watchConsole } from './harness.ts';
 import { vizStrings, type VizKey } from '../../src/viz/i18n.ts';
+import { textsOf } from '../../src/i18n/translate.ts';
 
 const LAZY = /elk\.bundled|wizard-view|map-view|mini-ec2/;
 
@@ -180,7 +181,7 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     // English phrases of the dictionary (the fixed words between placeholders) must not show up.
     const english = (Object.keys(vizStrings.en) as VizKey[])
       .filter((key) => vizStrings.en[key] !== vizStrings['pt-br'][key])
-      .flatMap((key) => vizStrings.en[key].split(/\{\w+\}/))
+      .flatMap((key) => textsOf(vizStrings.en[key]).flatMap((text) => text.split(/\{\w+\}/)))
       .map((part) => part.trim())
       .filter((part) => part.length >= 8);
     expect(english.filter((phrase) => text.includes(phrase))).toEqual([]);

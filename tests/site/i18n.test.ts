@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { htmlLang, isLocale, localeNames, locales } from '../../src/i18n/locales.ts';
 import { localeForTag, parseAcceptLanguage, pickLocale, pickLocaleFromHeader } from '../../src/i18n/negotiate.ts';
-import { format, ui, useTranslations, type UiKey } from '../../src/i18n/ui.ts';
+import { fill, translator } from '../../src/i18n/translate.ts';
+import { ui, type UiKey } from '../../src/i18n/ui.ts';
 
 // Strings that are the same in every language on purpose (a product name).
 const sameInEveryLocale = new Set<UiKey>(['site.name']);
@@ -31,9 +32,9 @@ describe('interface strings', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(format('Lesson {n} of {total}', { n: 2, total: 7 })).toBe('Lesson 2 of 7');
-    expect(format('Quiz {correct}/{total}', { correct: 1 })).toBe('Quiz 1/{total}');
-    expect(useTranslations('es')('lesson.numberOfTotal', { n: 1, total: 7 })).toBe('Lección 1 de 7');
+    expect(fill('Lesson {n} of {total}', { n: 2, total: 7 })).toBe('Lesson 2 of 7');
+    expect(fill('Quiz {correct}/{total}', { correct: 1 })).toBe('Quiz 1/{total}');
+    expect(translator(ui, 'es')('lesson.numberOfTotal', { n: 1, total: 7 })).toBe('Lección 1 de 7');
   });
 
   it('names each locale and gives it a BCP 47 tag for <html lang>', () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   PROGRESS_KEY,
   emptyProgress,
+  listenForRunResults,
   markExerciseComplete,
   markLessonComplete,
   parseProgress,
@@ -148,5 +149,24 @@ describe('progress: storage', () => {
     resetProgress(storage);
     expect(storage.data.has(PROGRESS_KEY)).toBe(false);
     expect(readProgress(storage)).toEqual(emptyProgress());
+  });
+});
+
+describe('the progress store listens to the sandbox run-result event', () => {
+  const runResult = (detail: unknown) => new CustomEvent('ec2lab:run-result', { detail });
+
+  it('marks the exercise complete on a passing run and ignores failing runs and malformed details', () => {
+    const storage = memoryStorage();
+    const sandboxRoot = new EventTarget();
+    const stop = listenForRunResults(sandboxRoot, storage);
+    sandboxRoot.dispatchEvent(runResult({ exercise: 'ex-fail', status: 'fail' }));
+    sandboxRoot.dispatchEvent(runResult(null));
+    sandboxRoot.dispatchEvent(runResult({ status: 'pass' }));
+    expect(readProgress(storage).exercises).toEqual({});
+    sandboxRoot.dispatchEvent(runResult({ exercise: 'ex-pass', status: 'pass' }));
+    expect(Object.keys(readProgress(storage).exercises)).toEqual(['ex-pass']);
+    stop();
+    sandboxRoot.dispatchEvent(runResult({ exercise: 'ex-later', status: 'pass' }));
+    expect(Object.keys(readProgress(storage).exercises)).toEqual(['ex-pass']);
   });
 });

@@ -5,7 +5,8 @@ import { MiniEc2, catalogEntries } from '../../src/mini-ec2/index.ts';
 import { stateToGraph } from '../../src/viz/graph.ts';
 import { eventsToGraphs } from '../../src/viz/replay.ts';
 import { describeNode, detailRows } from '../../src/viz/describe.ts';
-import { translator } from '../../src/viz/i18n.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { vizStrings } from '../../src/viz/i18n.ts';
 import { readWorld } from '../../src/viz/world.ts';
 
 async function webServer() {
@@ -43,13 +44,13 @@ describe('the map: an instance\'s subnet and inbound rules', () => {
     });
     const nodes = stateToGraph(state).regions[0].nodes;
     const node = nodes.find((n) => n.id === web)!;
-    const rows = (locale: 'en' | 'pt-br' | 'es') => Object.fromEntries(detailRows(node, translator(locale)));
+    const rows = (locale: 'en' | 'pt-br' | 'es') => Object.fromEntries(detailRows(node, translator(vizStrings, locale)));
     expect(rows('en')).toMatchObject({ Subnet: `${subnetId} (10.0.1.0/24, us-east-1a), 10.0.1.4`, 'Lets in': 'TCP 80 from 0.0.0.0/0; TCP 22 from 198.51.100.23/32' });
     expect(rows('pt-br')).toMatchObject({ 'Sub-rede': `${subnetId} (10.0.1.0/24, us-east-1a), 10.0.1.4`, 'Deixa entrar': 'TCP 80 de 0.0.0.0/0; TCP 22 de 198.51.100.23/32' });
     expect(rows('es')).toMatchObject({ Subred: `${subnetId} (10.0.1.0/24, us-east-1a), 10.0.1.4`, 'Deja entrar': 'TCP 80 desde 0.0.0.0/0; TCP 22 desde 198.51.100.23/32' });
     const shut = nodes.find((n) => n.id === closed)!;
-    expect(Object.fromEntries(detailRows(shut, translator('en')))['Lets in']).toBe('nothing (no inbound rule)');
-    expect(describeNode(node, stateToGraph(state).regions[0], translator('en'))).toContain('Lets in: TCP 80 from 0.0.0.0/0');
+    expect(Object.fromEntries(detailRows(shut, translator(vizStrings, 'en')))['Lets in']).toBe('nothing (no inbound rule)');
+    expect(describeNode(node, stateToGraph(state).regions[0], translator(vizStrings, 'en'))).toContain('Lets in: TCP 80 from 0.0.0.0/0');
   });
 
   it('keeps them on the replay step where the instance appears', async () => {

@@ -1,7 +1,8 @@
 // The map's and the wizard's words: translations complete and translated, descriptions that carry the
 // state as text, the list view's tree, and CLI quoting.
 import { describe, expect, it } from 'vitest';
-import { vizStrings, translator, type VizKey } from '../../src/viz/i18n.ts';
+import { translator, type Entry } from '../../src/i18n/translate.ts';
+import { vizStrings, type VizKey } from '../../src/viz/i18n.ts';
 import { describeEvent, describeNode, graphTree } from '../../src/viz/describe.ts';
 import { stateToGraph } from '../../src/viz/graph.ts';
 import { readEvent } from '../../src/viz/replay.ts';
@@ -17,7 +18,9 @@ describe('viz i18n', () => {
     for (const locale of ['pt-br', 'es'] as const) {
       expect(Object.keys(vizStrings[locale]).sort()).toEqual([...keys].sort());
       for (const key of keys) {
-        const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+        // A plural entry's placeholders are those of all its forms together.
+        const inText = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+        const placeholders = (entry: Entry) => (typeof entry === 'string' ? inText(entry) : [...new Set(inText(Object.values(entry).join(' ')))]);
         expect(placeholders(vizStrings[locale][key]), `${locale} ${key}`).toEqual(placeholders(vizStrings.en[key]));
         if (!SAME_EVERYWHERE.has(key)) {
           expect(vizStrings[locale][key], `${locale} ${key} is still English`).not.toBe(vizStrings.en[key]);
@@ -27,7 +30,7 @@ describe('viz i18n', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    const t = translator('es');
+    const t = translator(vizStrings, 'es');
     expect(t('map.step', { n: 2, total: 5 })).toBe('Paso 2 de 5');
     expect(t('map.step', { n: 2 })).toBe('Paso 2 de {total}');
   });
@@ -38,14 +41,14 @@ describe('describe', () => {
 
   it('says the state in words and as the API value, with architecture, type, tags and origin', () => {
     const node = east.nodes.find((n) => n.id === CLONE)!;
-    const en = describeNode(node, east, translator('en'));
+    const en = describeNode(node, east, translator(vizStrings, 'en'));
     expect(en).toContain('State: running;');
     expect(en).not.toContain('running (running)');
     expect(en).toContain('x86_64');
     expect(en).toContain('t3.micro');
     expect(en).toContain('role=web');
     expect(en).toContain(`launched from ${GOLDEN_AMI}`);
-    const pt = describeNode(node, east, translator('pt-br'));
+    const pt = describeNode(node, east, translator(vizStrings, 'pt-br'));
     expect(pt).toContain('em execução (running)');
     expect(pt).toContain(`iniciada a partir de ${GOLDEN_AMI}`);
   });
@@ -64,7 +67,7 @@ describe('describe', () => {
   });
 
   it('captions replay steps', () => {
-    const t = translator('en');
+    const t = translator(vizStrings, 'en');
     const [launched, , running] = goldenEvents().map((e, i) => readEvent(e, i));
     expect(describeEvent(launched, t)).toBe(`Instance ${BUILDER} launched from ${QUICKSTART_AMI}`);
     expect(describeEvent(running, t)).toBe(`Instance ${BUILDER}: pending → running`);

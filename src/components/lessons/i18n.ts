@@ -2,6 +2,7 @@
 // course's three languages. The `satisfies` below makes a missing key in any language a type error, so no
 // English can leak into a Portuguese or Spanish page through these components.
 import type { Locale } from '../../i18n/locales.ts';
+import type { TableLike } from '../../i18n/translate.ts';
 
 const en = {
   // knowledge check
@@ -42,7 +43,7 @@ const en = {
   'search.label': 'Search',
   'search.intro': 'Type a word such as hypervisor or AMI to find every lesson in this language that mentions it.',
   'search.unavailable': 'Search works on the built site only (run the build, then npm start).',
-  'search.results': '{count} pages mention “{term}”.',
+  'search.results': { one: '{count} page mentions “{term}”.', other: '{count} pages mention “{term}”.' },
   // diagrams: cake and recipe
   'cake.title': 'A recipe and the cakes baked from it',
   'cake.desc': 'On the left, one recipe card lists ingredients and steps. Arrows lead to two cakes baked from it. Below, the same picture for EC2: one AMI on the left, two running instances on the right.',
@@ -115,7 +116,7 @@ const en = {
   'regions.note': 'an ID works only in its own region',
 } as const;
 
-type LessonStrings = Record<keyof typeof en, string>;
+type LessonStrings = TableLike<typeof en>;
 
 const ptBr: LessonStrings = {
   'quiz.heading': 'Teste o que você aprendeu',
@@ -152,7 +153,11 @@ const ptBr: LessonStrings = {
   'search.label': 'Buscar',
   'search.intro': 'Digite uma palavra, como hipervisor ou AMI, para achar todas as lições deste idioma que falam dela.',
   'search.unavailable': 'A busca só funciona no site gerado (rode o build e depois npm start).',
-  'search.results': '{count} páginas falam de “{term}”.',
+  'search.results': {
+    one: '{count} página fala de “{term}”.',
+    many: '{count} páginas falam de “{term}”.',
+    other: '{count} páginas falam de “{term}”.',
+  },
   'cake.title': 'Uma receita e os bolos feitos com ela',
   'cake.desc': 'À esquerda, uma ficha de receita com ingredientes e passos. Setas levam a dois bolos feitos com ela. Embaixo, a mesma ideia no EC2: uma AMI à esquerda e duas instâncias em execução à direita.',
   'cake.recipe': 'Receita',
@@ -253,7 +258,11 @@ const es: LessonStrings = {
   'search.label': 'Buscar',
   'search.intro': 'Escribe una palabra, como hipervisor o AMI, para encontrar todas las lecciones de este idioma que la mencionan.',
   'search.unavailable': 'La búsqueda solo funciona en el sitio generado (ejecuta el build y luego npm start).',
-  'search.results': '{count} páginas mencionan «{term}».',
+  'search.results': {
+    one: '{count} página menciona «{term}».',
+    many: '{count} páginas mencionan «{term}».',
+    other: '{count} páginas mencionan «{term}».',
+  },
   'cake.title': 'Una receta y los pasteles hechos con ella',
   'cake.desc': 'A la izquierda, una ficha de receta con ingredientes y pasos. Unas flechas llevan a dos pasteles hechos con ella. Abajo, la misma idea en EC2: una AMI a la izquierda y dos instancias en ejecución a la derecha.',
   'cake.recipe': 'Receta',
@@ -322,10 +331,3 @@ const es: LessonStrings = {
 export type LessonStringKey = keyof typeof en;
 
 export const lessonStrings: Record<Locale, LessonStrings> = { en, 'pt-br': ptBr, es };
-
-/** The text for `key` in `locale`, with `{name}` placeholders filled from `values`. */
-export function lt(locale: Locale, key: LessonStringKey, values: Record<string, string | number> = {}): string {
-  return lessonStrings[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
-}

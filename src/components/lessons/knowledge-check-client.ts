@@ -1,6 +1,7 @@
 // Browser side of <KnowledgeCheck>: reads each question's answer from the form, grades it with the pure
 // functions of questions.ts, writes the verdict and the explanations into live regions, and keeps the score
 // in the site's progress store (src/components/site/progress.ts) so the course home can show it.
+import { fill } from '../../i18n/translate.ts';
 import { readProgress, recordQuiz } from '../site/progress.ts';
 import { isCorrect, type Answer, type Question } from './questions.ts';
 
@@ -8,10 +9,6 @@ type Strings = Record<
   'check' | 'correct' | 'incorrect' | 'multipleSummary' | 'noAnswer' | 'rightOrder' | 'rightPairs' | 'youChose' | 'shouldChoose' | 'score' | 'saved' | 'moveUp' | 'moveDown',
   string
 >;
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
 
 function readJson<T>(root: Element, selector: string): T {
   return JSON.parse(root.querySelector(selector)?.textContent ?? 'null') as T;

@@ -1,5 +1,6 @@
 // Browser side of <Search>: loads Pagefind's bundle from the built site and lists the matches of what the
 // learner types. Pagefind picks the index of the page's <html lang>, so results stay in the page's language.
+import { type Entry, fill, pickForm } from '../../i18n/translate.ts';
 
 interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
@@ -15,7 +16,8 @@ export async function setUpSearch(root: HTMLElement): Promise<void> {
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
-  const countTemplate = root.querySelector<HTMLTemplateElement>('[data-count-template]')!.innerHTML;
+  // "{count} pages mention…" in every plural form; the count picks one.
+  const countForms = JSON.parse(root.querySelector<HTMLElement>('[data-count-template]')?.dataset.forms ?? '""') as Entry;
 
   let pagefind: Pagefind;
   try {
@@ -38,7 +40,8 @@ export async function setUpSearch(root: HTMLElement): Promise<void> {
     const found = await pagefind.search(term);
     const results = await Promise.all((found?.results ?? []).slice(0, MAX_RESULTS).map((r) => r.data()));
     if (ticket !== latest) return; // a newer query has started
-    status.textContent = countTemplate.replace('{count}', String(found?.results.length ?? 0)).replace('{term}', term);
+    const count = found?.results.length ?? 0;
+    status.textContent = fill(pickForm(countForms, document.documentElement.lang, count), { count, term });
     list.replaceChildren(
       ...results.map((result) => {
         const item = document.createElement('li');

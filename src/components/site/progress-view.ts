@@ -1,12 +1,13 @@
 // Paints the learner's progress into the page: ProgressBadges lists, the home page summary and
-// "continue" link, the lesson page's "mark as read" button. Runs on load and after every change.
-import { format } from '../../i18n/ui.ts';
-import { markLessonComplete, onProgressChange, readProgress, resetProgress, type Progress } from './progress.ts';
+// "continue" link, the lesson page's "mark as read" button. Runs on load and after every change, and turns
+// a sandbox's passing run into a completed exercise.
+import { fill } from '../../i18n/translate.ts';
+import { listenForRunResults, markLessonComplete, onProgressChange, readProgress, resetProgress, type Progress } from './progress.ts';
 
 function setBadge(badge: Element | null, done: boolean, values: Record<string, number> = {}): void {
   if (!badge) return;
   const text = badge.getAttribute(done ? 'data-done-text' : 'data-todo-text') ?? '';
-  badge.textContent = format(text, values);
+  badge.textContent = fill(text, values);
   badge.classList.toggle('lab-badge--done', done);
 }
 
@@ -27,7 +28,7 @@ function paintSummary(progress: Progress): void {
   const slugs = [...document.querySelectorAll('[data-progress-lesson]')].map((el) => el.getAttribute('data-progress-lesson') ?? '');
   const read = slugs.filter((slug) => progress.lessons[slug]).length;
   const text = summary.querySelector('[data-summary-text]');
-  if (text) text.textContent = format(summary.getAttribute('data-template') ?? '', { read, total: slugs.length });
+  if (text) text.textContent = fill(summary.getAttribute('data-template') ?? '', { read, total: slugs.length });
   summary.querySelector('progress')?.setAttribute('value', String(read));
   // "Continue" goes to the first lesson not read yet.
   const next = slugs.find((slug) => !progress.lessons[slug]);
@@ -56,6 +57,8 @@ function paint(progress: Progress): void {
 
 paint(readProgress());
 onProgressChange(paint);
+// A passing run in a sandbox on this page completes its exercise.
+listenForRunResults();
 
 document.addEventListener('click', (event) => {
   const target = event.target as Element | null;

@@ -5,7 +5,9 @@
 //
 // API (the site contract): markLessonComplete(slug), markExerciseComplete(id), recordQuiz(slug, {correct,total}),
 // readProgress(), plus resetProgress() and onProgressChange(callback). The pure functions below do the work;
-// the storage functions only read, write and announce.
+// the storage functions only read, write and announce. listenForRunResults() marks exercises complete from the
+// sandbox's `ec2lab:run-result` event, so the sandbox never imports this store.
+import { RUN_RESULT_EVENT } from '../../sandbox/events.ts';
 
 export const PROGRESS_KEY = 'ec2lab:progress';
 export const PROGRESS_VERSION = 1;
@@ -192,4 +194,26 @@ export function onProgressChange(callback: (progress: Progress) => void): () => 
     removeEventListener(PROGRESS_EVENT, fromThisTab);
     removeEventListener('storage', fromOtherTab);
   };
+}
+
+/** What the store reads of a sandbox's run result (a GradeResult): which exercise, and whether it passed. */
+interface RunOutcome {
+  exercise?: unknown;
+  status?: unknown;
+}
+
+/**
+ * Marks an exercise complete when a sandbox on the page reports a passing run. The sandbox dispatches
+ * `ec2lab:run-result` on its root and knows nothing of progress; the store listens for it bubbling to
+ * `target`. Returns an unsubscribe function.
+ */
+export function listenForRunResults(target: EventTarget = document, storage = defaultStorage()): () => void {
+  const onResult = (event: Event) => {
+    const detail = (event as CustomEvent<RunOutcome | null>).detail;
+    if (detail?.status === 'pass' && typeof detail.exercise === 'string' && detail.exercise) {
+      markExerciseComplete(detail.exercise, storage);
+    }
+  };
+  target.addEventListener(RUN_RESULT_EVENT, onResult);
+  return () => target.removeEventListener(RUN_RESULT_EVENT, onResult);
 }

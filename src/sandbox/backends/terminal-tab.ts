@@ -2,7 +2,8 @@
 // StackBlitz's servers reachable): a real shell with Node in the exercise's workspace, where the learner
 // runs `npm test` (vitest's own output) and their own scripts against the model. Run never waits for it.
 import type { Locale } from '../../i18n/locales.ts';
-import { t } from '../i18n.ts';
+import { translator } from '../../i18n/translate.ts';
+import { sandboxStrings } from '../i18n.ts';
 import type { ContainerProcess, WebContainerBackend } from './webcontainer.ts';
 
 /** Boots the WebContainer in the background; when it is up, adds a Terminal button next to `anchor`. */
@@ -19,7 +20,7 @@ export function offerTerminal(options: {
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.action = 'terminal';
-    button.textContent = t(options.locale, 'terminal.open');
+    button.textContent = translator(sandboxStrings, options.locale)('terminal.open');
     options.anchor.after(button);
     let shell: Promise<ContainerProcess> | undefined;
     button.addEventListener('click', () => {
@@ -27,7 +28,7 @@ export function offerTerminal(options: {
       shell ??= import('@xterm/xterm').then(({ Terminal }) => {
         const terminal = new Terminal({ convertEol: true, rows: 16, fontSize: 13 });
         terminal.open(options.host);
-        terminal.write(`${t(options.locale, 'terminal.intro')}\r\n`);
+        terminal.write(`${translator(sandboxStrings, options.locale)('terminal.intro')}\r\n`);
         return options.webcontainer.openShell(options.exercise, options.files(), terminal);
       });
     });

@@ -42,6 +42,58 @@ function ownerText(image: Image, t: Translate): string {
   return t('node.ownerOther', { account: image.OwnerId ?? '?' });
 }
 
+/** The list entry of one image: a radio button with its name, ami- ID, architecture, owner and state. */
+function imageItem(image: Image, radioName: string, checked: boolean, t: Translate, onChoose: () => void): HTMLLIElement {
+  const id = image.ImageId ?? '';
+  const radio = h('input', { type: 'radio', name: radioName, value: id, checked, 'data-image-id': id });
+  radio.addEventListener('change', onChoose);
+  const pending = image.State && image.State !== 'available';
+  return h('li', { 'data-image-id': id, 'data-state': image.State ?? '' },
+    h('label', {},
+      radio,
+      h('span', {},
+        h('strong', {}, image.Name ?? id),
+        image.Description ? h('span', { class: 'viz-image-meta' }, ` — ${image.Description}`) : null,
+        h('br'),
+        h('span', { class: 'viz-ami-id' }, id),
+        h('span', { class: 'viz-image-meta' },
+          ` · ${image.Architecture ?? ''} · ${t('wizard.imageOwner')}: ${ownerText(image, t)}`
+          + (image.CreationDate ? ` · ${t('wizard.imageCreated')} ${image.CreationDate.slice(0, 10)}` : '')),
+        pending ? h('span', { class: 'viz-badge', 'data-tone': 'wait' }, ` ${image.State}: ${t('wizard.imagePending')}`) : null)));
+}
+
+/** The picker's CLI line: the tab's query; once an image is chosen, the call that describes just that image. */
+function pickerCli(region: string, query: PickerQuery, quickStartIds: string[], selectedId: string | undefined, t: Translate): string {
+  if (selectedId) return describeImagesCli(region, { ImageIds: [selectedId] });
+  const request = tabRequestForCli(query, quickStartIds);
+  const ids = request.ImageIds ?? [];
+  if (ids.length <= SHOWN_IDS) return describeImagesCli(region, request);
+  // The Quick Start list is dozens of IDs: show the first few and say how many more there are.
+  return `${describeImagesCli(region, { ...request, ImageIds: ids.slice(0, SHOWN_IDS) })}\n# ${t('wizard.cliMoreIds', { n: ids.length - SHOWN_IDS })}`;
+}
+
+/** A tab's images as the console lists them: Quick Start in its curated order, the other tabs newest first. */
+function tabImages(found: Image[], tab: AmiTab, quickStart: string[]): Image[] {
+  if (tab === 'quickstart') return [...found].sort((a, b) => quickStart.indexOf(a.ImageId ?? '') - quickStart.indexOf(b.ImageId ?? ''));
+  const qs = new Set(quickStart);
+  return sortImages(tab === 'community' ? found.filter((image) => isCommunityImage(image, qs)) : found);
+}
+
+/** Click, arrow keys, Home and End choose among the tabs of an ARIA tab list. */
+function wireTabKeys(tabs: HTMLButtonElement[], show: (index: number) => void): void {
+  tabs.forEach((button, i) => {
+    button.addEventListener('click', () => show(i));
+    button.addEventListener('keydown', (event) => {
+      const keys: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 };
+      if (!(event.key in keys)) return;
+      event.preventDefault();
+      const next = (keys[event.key] + tabs.length) % tabs.length;
+      tabs[next].focus();
+      show(next);
+    });
+  });
+}
+
 export function createImagePicker(deps: ImagePickerDeps): ImagePicker {
   const { t } = deps;
   const query: PickerQuery = { tab: 'quickstart', search: '', arch: '' };
@@ -74,20 +126,8 @@ export function createImagePicker(deps: ImagePickerDeps): ImagePicker {
     count, list, chosen, cli.element);
   const element = h('fieldset', { class: 'viz-step', 'data-wizard-step': 'ami' }, h('legend', {}, t('wizard.step.ami')), tabList, panel);
 
-  /** The tab's query; once an image is chosen, the call that describes just that image. */
   function updateCli(): void {
-    if (selected?.ImageId) {
-      cli.set(describeImagesCli(deps.region(), { ImageIds: [selected.ImageId] }));
-      return;
-    }
-    const request = tabRequestForCli(query, deps.quickStartIds());
-    const ids = request.ImageIds ?? [];
-    if (ids.length <= SHOWN_IDS) {
-      cli.set(describeImagesCli(deps.region(), request));
-      return;
-    }
-    // The Quick Start list is dozens of IDs: show the first few and say how many more there are.
-    cli.set(`${describeImagesCli(deps.region(), { ...request, ImageIds: ids.slice(0, SHOWN_IDS) })}\n# ${t('wizard.cliMoreIds', { n: ids.length - SHOWN_IDS })}`);
+    cli.set(pickerCli(deps.region(), query, deps.quickStartIds(), selected?.ImageId, t));
   }
 
   function renderList(): void {
@@ -102,24 +142,7 @@ export function createImagePicker(deps: ImagePickerDeps): ImagePicker {
       return;
     }
     const name = `${panelId}-image`;
-    list.replaceChildren(...visible.map((image) => {
-      const id = image.ImageId ?? '';
-      const radio = h('input', { type: 'radio', name, value: id, checked: selected?.ImageId === id, 'data-image-id': id });
-      radio.addEventListener('change', () => select(image));
-      const pending = image.State && image.State !== 'available';
-      return h('li', { 'data-image-id': id, 'data-state': image.State ?? '' },
-        h('label', {},
-          radio,
-          h('span', {},
-            h('strong', {}, image.Name ?? id),
-            image.Description ? h('span', { class: 'viz-image-meta' }, ` — ${image.Description}`) : null,
-            h('br'),
-            h('span', { class: 'viz-ami-id' }, id),
-            h('span', { class: 'viz-image-meta' },
-              ` · ${image.Architecture ?? ''} · ${t('wizard.imageOwner')}: ${ownerText(image, t)}`
-              + (image.CreationDate ? ` · ${t('wizard.imageCreated')} ${image.CreationDate.slice(0, 10)}` : '')),
-            pending ? h('span', { class: 'viz-badge', 'data-tone': 'wait' }, ` ${image.State}: ${t('wizard.imagePending')}`) : null)));
-    }));
+    list.replaceChildren(...visible.map((image) => imageItem(image, name, selected?.ImageId === image.ImageId, t, () => select(image))));
   }
 
   function select(image: Image | undefined): void {
@@ -136,15 +159,7 @@ export function createImagePicker(deps: ImagePickerDeps): ImagePicker {
     const quickStart = deps.quickStartIds();
     const result = await deps.client().describeImages(tabRequest(query, quickStart));
     if (token !== loadToken) return;
-    let found = result.Images ?? [];
-    if (query.tab === 'community') {
-      const qs = new Set(quickStart);
-      found = found.filter((image) => isCommunityImage(image, qs));
-    }
-    // Quick Start keeps the console's curated order; other tabs list the newest first.
-    images = query.tab === 'quickstart'
-      ? [...found].sort((a, b) => quickStart.indexOf(a.ImageId ?? '') - quickStart.indexOf(b.ImageId ?? ''))
-      : sortImages(found);
+    images = tabImages(result.Images ?? [], query.tab, quickStart);
     // Keep the selection fresh (its state may have changed), or drop it if it left the region.
     if (selected) {
       const again = images.find((i) => i.ImageId === selected?.ImageId);
@@ -165,17 +180,7 @@ export function createImagePicker(deps: ImagePickerDeps): ImagePicker {
     await refresh();
   }
 
-  tabs.forEach((button, i) => {
-    button.addEventListener('click', () => void showTab(AMI_TABS[i]));
-    button.addEventListener('keydown', (event) => {
-      const keys: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 };
-      if (!(event.key in keys)) return;
-      event.preventDefault();
-      const next = (keys[event.key] + tabs.length) % tabs.length;
-      tabs[next].focus();
-      void showTab(AMI_TABS[next]);
-    });
-  });
+  wireTabKeys(tabs, (i) => void showTab(AMI_TABS[i]));
   search.addEventListener('input', () => { query.search = search.value; updateCli(); renderList(); });
   arch.addEventListener('change', () => { query.arch = arch.value as ArchChoice; void refresh(); });
 
