@@ -9,17 +9,20 @@ type SchemaReader = { of(ref: unknown): NormalizedSchemaClass };
 // regenerating is all it takes for the protocol layer to parse and serialize a new model method.
 export const SERVED_ACTIONS = [
   'AllocateAddress', 'AssociateAddress', 'AttachVolume', 'AuthorizeSecurityGroupEgress',
-  'AuthorizeSecurityGroupIngress', 'CopyImage', 'CreateImage', 'CreateKeyPair', 'CreateSecurityGroup',
-  'CreateSnapshot', 'CreateSubnet', 'CreateTags', 'CreateVolume', 'CreateVpc', 'DeleteKeyPair',
-  'DeleteSecurityGroup', 'DeleteSnapshot', 'DeleteSubnet', 'DeleteTags', 'DeleteVolume', 'DeleteVpc',
-  'DescribeSecurityGroupRules', 'ModifySecurityGroupRules', 'ModifySubnetAttribute', 'DeregisterImage', 'DescribeAccountAttributes', 'DescribeAddresses',
-  'DescribeAvailabilityZones', 'DescribeImageAttribute', 'DescribeImages', 'DescribeInstanceAttribute',
-  'DescribeInstanceStatus', 'DescribeInstanceTypeOfferings', 'DescribeInstanceTypes', 'DescribeInstances',
-  'DescribeKeyPairs', 'DescribeRegions', 'DescribeSecurityGroups', 'DescribeSnapshots', 'DescribeSubnets',
-  'DescribeTags', 'DescribeVolumes', 'DescribeVpcs', 'DetachVolume', 'DisableImageDeprecation',
-  'EnableImageDeprecation', 'GetConsoleOutput', 'ImportKeyPair', 'ModifyImageAttribute',
-  'ModifyInstanceAttribute', 'RebootInstances', 'ReleaseAddress', 'RevokeSecurityGroupEgress',
-  'RevokeSecurityGroupIngress', 'RunInstances', 'StartInstances', 'StopInstances', 'TerminateInstances',
+  'AuthorizeSecurityGroupIngress', 'CopyImage', 'CreateImage', 'CreateKeyPair', 'CreateLaunchTemplate',
+  'CreateLaunchTemplateVersion', 'CreateSecurityGroup', 'CreateSnapshot', 'CreateSubnet', 'CreateTags',
+  'CreateVolume', 'CreateVpc', 'DeleteKeyPair', 'DeleteLaunchTemplate', 'DeleteSecurityGroup',
+  'DeleteSnapshot', 'DeleteSubnet', 'DeleteTags', 'DeleteVolume', 'DeleteVpc', 'DeregisterImage',
+  'DescribeAccountAttributes', 'DescribeAddresses', 'DescribeAvailabilityZones', 'DescribeImageAttribute',
+  'DescribeImages', 'DescribeInstanceAttribute', 'DescribeInstanceStatus', 'DescribeInstanceTypeOfferings',
+  'DescribeInstanceTypes', 'DescribeInstances', 'DescribeKeyPairs', 'DescribeLaunchTemplateVersions',
+  'DescribeLaunchTemplates', 'DescribeRegions', 'DescribeSecurityGroupRules', 'DescribeSecurityGroups',
+  'DescribeSnapshots', 'DescribeSubnets', 'DescribeTags', 'DescribeVolumes', 'DescribeVpcs', 'DetachVolume',
+  'DisableImageDeprecation', 'EnableImageDeprecation', 'GetConsoleOutput', 'ImportKeyPair',
+  'ModifyImageAttribute', 'ModifyInstanceAttribute', 'ModifyLaunchTemplate', 'ModifySecurityGroupRules',
+  'ModifySubnetAttribute', 'RebootInstances', 'ReleaseAddress', 'ResetImageAttribute',
+  'RevokeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RunInstances', 'StartInstances',
+  'StopInstances', 'TerminateInstances',
 ] as const;
 
 function capitalize(name: string): string {

@@ -15,7 +15,7 @@ const launchOne = (ec2: Client, ImageId: string) => ec2.runInstances({ ImageId, 
 
 /** 10,000 launches on a fresh model: wall ms and CPU ms. */
 async function tenThousandLaunches(seed: number): Promise<{ ms: number; cpuMs: number }> {
-  const model = new MiniEc2({ seed, instanceLimit: 1_000_000 });
+  const model = new MiniEc2({ seed, vcpuLimit: 100_000_000 });
   const ec2 = model.client('us-east-1');
   const ImageId = newestAl2023(model, 'us-east-1');
   gc?.();
@@ -64,7 +64,7 @@ async function describeImagesMedian(): Promise<void> {
 }
 
 async function exportImport(): Promise<void> {
-  const model = new MiniEc2({ seed: 1, instanceLimit: 1_000_000 });
+  const model = new MiniEc2({ seed: 1, vcpuLimit: 100_000_000 });
   const ec2 = model.client('us-east-1');
   const ImageId = newestAl2023(model, 'us-east-1');
   for (let i = 0; i < 100; i++) await ec2.runInstances({ ImageId, MinCount: 100, MaxCount: 100 });

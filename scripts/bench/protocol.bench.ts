@@ -137,7 +137,7 @@ async function main(): Promise<number> {
   let moto: Server | undefined;
   try {
     // Node directly (not npx), so the PID we hold is the server's.
-    mini = await startProcess('mini-EC2', process.execPath, [`${ROOT}src/cli/ec2-lab.mjs`, 'mini-ec2', '--port', '0', '--instance-limit', '1000000'], /listening on (http:\/\/\S+)/);
+    mini = await startProcess('mini-EC2', process.execPath, [`${ROOT}src/cli/ec2-lab.mjs`, 'mini-ec2', '--port', '0', '--vcpu-limit', '100000000'], /listening on (http:\/\/\S+)/);
     const motoPort = 20_000 + Math.floor(Math.random() * 20_000);
     moto = await startProcess('moto', 'python3', ['-m', 'moto.server', '-p', String(motoPort)], /Running on (http:\/\/127\.0\.0\.1:\d+)/);
 

@@ -10,7 +10,7 @@ import { MiniEc2 } from '../mini-ec2/index.ts';
 import { startMiniEc2Server } from '../mini-ec2/server/http-server.ts';
 import { createStateSaver, readStateFile, writeStateFileAtomic } from '../mini-ec2/server/state-file.ts';
 
-const HELP = `usage: ec2-lab mini-ec2 [--port 4566] [--host 127.0.0.1] [--seed N] [--speed F] [--state FILE] [--instance-limit N]
+const HELP = `usage: ec2-lab mini-ec2 [--port 4566] [--host 127.0.0.1] [--seed N] [--speed F] [--state FILE] [--vcpu-limit N]
 
 Serves mini-EC2 over EC2's Query protocol (API version 2016-11-15).
 
@@ -21,12 +21,12 @@ Serves mini-EC2 over EC2's Query protocol (API version 2016-11-15).
                 5 s after launch, a new image available after about 30 s; 10 makes that 0.5 s and 3 s)
   --state FILE  load the model from FILE at start (if it exists) and save it there after every change
                 and when stopped (Ctrl+C, SIGTERM); saves are atomic
-  --instance-limit N  the account's instance limit (default: the model's)
+  --vcpu-limit N      vCPUs of running instances allowed per instance-family bucket and region (default: the model's, 32)
   --help        this text
 
 Signatures are not verified: any access key works.`;
 
-type Options = { port: number; host: string; seed: number; speed: number; state?: string; instanceLimit?: number };
+type Options = { port: number; host: string; seed: number; speed: number; state?: string; vcpuLimit?: number };
 
 function parseOptions(args: string[]): Options | string {
   let values;
@@ -39,7 +39,7 @@ function parseOptions(args: string[]): Options | string {
         seed: { type: 'string', default: '1' },
         speed: { type: 'string', default: '1' },
         state: { type: 'string' },
-        'instance-limit': { type: 'string' },
+        'vcpu-limit': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -55,12 +55,12 @@ function parseOptions(args: string[]): Options | string {
   if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port must be an integer from 0 to 65535, not '${values.port}'`;
   if (!Number.isInteger(seed)) return `--seed must be an integer, not '${values.seed}'`;
   if (!Number.isFinite(speed) || speed <= 0) return `--speed must be a number greater than 0, not '${values.speed}'`;
-  const limit = values['instance-limit'];
-  const instanceLimit = limit === undefined ? undefined : Number(limit);
-  if (instanceLimit !== undefined && (!Number.isInteger(instanceLimit) || instanceLimit < 0)) {
-    return `--instance-limit must be a whole number, not '${limit}'`;
+  const limit = values['vcpu-limit'];
+  const vcpuLimit = limit === undefined ? undefined : Number(limit);
+  if (vcpuLimit !== undefined && (!Number.isInteger(vcpuLimit) || vcpuLimit < 0)) {
+    return `--vcpu-limit must be a whole number, not '${limit}'`;
   }
-  return { port, host: values.host, seed, speed, state: values.state ? resolve(values.state) : undefined, instanceLimit };
+  return { port, host: values.host, seed, speed, state: values.state ? resolve(values.state) : undefined, vcpuLimit };
 }
 
 function howToConnect(url: string): string {
@@ -94,7 +94,7 @@ export async function run(args: string[]): Promise<number> {
   let model: MiniEc2;
   try {
     const saved = options.state ? readStateFile(options.state) : undefined;
-    const limit = options.instanceLimit === undefined ? {} : { instanceLimit: options.instanceLimit };
+    const limit = options.vcpuLimit === undefined ? {} : { vcpuLimit: options.vcpuLimit };
     model = saved === undefined ? new MiniEc2({ seed: options.seed, clock, ...limit }) : MiniEc2.fromState(saved, { clock });
   } catch (error) {
     console.error(`ec2-lab mini-ec2: cannot load ${options.state}: ${(error as Error).message}`);

@@ -44,4 +44,20 @@ export interface Ec2Api {
   revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult>;
   describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult>;
   modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult>;
+  // after launch, tags and snapshots (issue 13)
+  modifyInstanceAttribute(args: T.ModifyInstanceAttributeRequest): Promise<T.EmptyResult>;
+  describeInstanceStatus(args?: T.DescribeInstanceStatusRequest): Promise<T.DescribeInstanceStatusResult>;
+  describeTags(args?: T.DescribeTagsRequest): Promise<T.DescribeTagsResult>;
+  deleteSnapshot(args: T.DeleteSnapshotRequest): Promise<T.EmptyResult>;
+  // launch templates (issue 13)
+  createLaunchTemplate(args: T.CreateLaunchTemplateRequest): Promise<T.CreateLaunchTemplateResult>;
+  createLaunchTemplateVersion(args: T.CreateLaunchTemplateVersionRequest): Promise<T.CreateLaunchTemplateVersionResult>;
+  modifyLaunchTemplate(args: T.ModifyLaunchTemplateRequest): Promise<T.ModifyLaunchTemplateResult>;
+  describeLaunchTemplates(args?: T.DescribeLaunchTemplatesRequest): Promise<T.DescribeLaunchTemplatesResult>;
+  describeLaunchTemplateVersions(args?: T.DescribeLaunchTemplateVersionsRequest): Promise<T.DescribeLaunchTemplateVersionsResult>;
+  deleteLaunchTemplate(args: T.DeleteLaunchTemplateRequest): Promise<T.DeleteLaunchTemplateResult>;
+  // image sharing (issue 13)
+  modifyImageAttribute(args: T.ModifyImageAttributeRequest): Promise<T.EmptyResult>;
+  describeImageAttribute(args: T.DescribeImageAttributeRequest): Promise<T.DescribeImageAttributeResult>;
+  resetImageAttribute(args: T.ResetImageAttributeRequest): Promise<T.EmptyResult>;
 }

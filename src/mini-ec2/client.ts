@@ -7,7 +7,19 @@
 import type { ClientBackend, Ctx } from './context.ts';
 import { Errors } from './errors.ts';
 import { copyImage, createImage, deregisterImage, describeImages } from './resources/images.ts';
-import { describeSnapshots } from './resources/snapshots.ts';
+import { deleteSnapshot, describeSnapshots } from './resources/snapshots.ts';
+import { modifyInstanceAttribute } from './resources/instance-attributes.ts';
+import { describeImageAttribute, modifyImageAttribute, resetImageAttribute } from './resources/image-sharing.ts';
+import { describeInstanceStatus } from './resources/instance-status.ts';
+import {
+  createLaunchTemplate,
+  createLaunchTemplateVersion,
+  deleteLaunchTemplate,
+  describeLaunchTemplates,
+  describeLaunchTemplateVersions,
+  modifyLaunchTemplate,
+  withLaunchTemplate,
+} from './resources/launch-templates.ts';
 import { describeVolumes } from './resources/volumes.ts';
 import { describeInstanceTypes } from './resources/instance-types.ts';
 import {
@@ -25,7 +37,7 @@ import { createSecurityGroup, deleteSecurityGroup, describeSecurityGroups } from
 import { describeAvailabilityZones, describeRegions } from './resources/availability-zones.ts';
 import { createSubnet, deleteSubnet, describeSubnets, modifySubnetAttribute } from './resources/subnets.ts';
 import { createVpc, deleteVpc, describeVpcs } from './resources/vpcs.ts';
-import { createTags, deleteTags } from './resources/tags.ts';
+import { createTags, deleteTags, describeTags } from './resources/tags.ts';
 import type * as T from './sdk-shapes.ts';
 import { parse, required, type Parsed, type Shape } from './input-parser.ts';
 import { common, SHAPES } from './request-shapes.ts';
@@ -76,8 +88,10 @@ export class MiniEc2Client {
 
   async runInstances(args: T.RunInstancesRequest): Promise<T.RunInstancesResult> {
     return this.#run((ctx) => {
-      const input = parse(args, SHAPES.runInstances);
-      return runInstances(ctx, input as T.RunInstancesRequest, input.DryRun === true, ctx.state.instanceLimit);
+      const input = parse(args, SHAPES.runInstances) as T.RunInstancesRequest;
+      if (!input.LaunchTemplate) return runInstances(ctx, input, input.DryRun === true);
+      const { request, systemTags } = withLaunchTemplate(ctx, input);
+      return runInstances(ctx, request, input.DryRun === true, systemTags);
     });
   }
 
@@ -311,6 +325,92 @@ export class MiniEc2Client {
       const GroupId = required(input.GroupId, 'GroupId');
       const SecurityGroupRules = required(input.SecurityGroupRules, 'SecurityGroupRules');
       return modifySecurityGroupRules(ctx, { ...input, GroupId, SecurityGroupRules: SecurityGroupRules as T.SecurityGroupRuleUpdate[] }, input.DryRun === true);
+    });
+  }
+
+  // ---- after launch, tags and snapshots (issue 13) ----------------------------------------------------
+
+  async modifyInstanceAttribute(args: T.ModifyInstanceAttributeRequest): Promise<T.EmptyResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.modifyInstanceAttribute);
+      modifyInstanceAttribute(ctx, input, input.DryRun === true);
+      return {};
+    });
+  }
+
+  async describeInstanceStatus(args?: T.DescribeInstanceStatusRequest): Promise<T.DescribeInstanceStatusResult> {
+    return this.#readOnly(args, SHAPES.describeInstanceStatus, describeInstanceStatus);
+  }
+
+  async describeTags(args?: T.DescribeTagsRequest): Promise<T.DescribeTagsResult> {
+    return this.#readOnly(args, SHAPES.describeTags, describeTags);
+  }
+
+  async deleteSnapshot(args: T.DeleteSnapshotRequest): Promise<T.EmptyResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.deleteSnapshot);
+      deleteSnapshot(ctx, input, input.DryRun === true);
+      return {};
+    });
+  }
+
+  // ---- launch templates (issue 13) -----------------------------------------------------------------------
+
+  async createLaunchTemplate(args: T.CreateLaunchTemplateRequest): Promise<T.CreateLaunchTemplateResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.createLaunchTemplate);
+      return createLaunchTemplate(ctx, input, input.DryRun === true);
+    });
+  }
+
+  async createLaunchTemplateVersion(args: T.CreateLaunchTemplateVersionRequest): Promise<T.CreateLaunchTemplateVersionResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.createLaunchTemplateVersion);
+      return createLaunchTemplateVersion(ctx, input, input.DryRun === true);
+    });
+  }
+
+  async modifyLaunchTemplate(args: T.ModifyLaunchTemplateRequest): Promise<T.ModifyLaunchTemplateResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.modifyLaunchTemplate);
+      return modifyLaunchTemplate(ctx, input, input.DryRun === true);
+    });
+  }
+
+  async describeLaunchTemplates(args?: T.DescribeLaunchTemplatesRequest): Promise<T.DescribeLaunchTemplatesResult> {
+    return this.#readOnly(args, SHAPES.describeLaunchTemplates, describeLaunchTemplates);
+  }
+
+  async describeLaunchTemplateVersions(args?: T.DescribeLaunchTemplateVersionsRequest): Promise<T.DescribeLaunchTemplateVersionsResult> {
+    return this.#readOnly(args, SHAPES.describeLaunchTemplateVersions, describeLaunchTemplateVersions);
+  }
+
+  async deleteLaunchTemplate(args: T.DeleteLaunchTemplateRequest): Promise<T.DeleteLaunchTemplateResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.deleteLaunchTemplate);
+      return deleteLaunchTemplate(ctx, input, input.DryRun === true);
+    });
+  }
+
+  // ---- image sharing (issue 13) --------------------------------------------------------------------------
+
+  async modifyImageAttribute(args: T.ModifyImageAttributeRequest): Promise<T.EmptyResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.modifyImageAttribute);
+      modifyImageAttribute(ctx, input, input.DryRun === true);
+      return {};
+    });
+  }
+
+  async describeImageAttribute(args: T.DescribeImageAttributeRequest): Promise<T.DescribeImageAttributeResult> {
+    return this.#readOnly(args, SHAPES.describeImageAttribute, describeImageAttribute);
+  }
+
+  async resetImageAttribute(args: T.ResetImageAttributeRequest): Promise<T.EmptyResult> {
+    return this.#run((ctx) => {
+      const input = parse(args, SHAPES.resetImageAttribute);
+      resetImageAttribute(ctx, input, input.DryRun === true);
+      return {};
     });
   }
 }

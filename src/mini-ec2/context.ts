@@ -7,6 +7,7 @@ import type { ModelClock } from './clock.ts';
 import type { NewModelEvent } from './events.ts';
 import type { IdPrefix } from './ids.ts';
 import type { ModelState, RegionState } from './state.ts';
+import type { VcpuBucket } from './resources/vcpu-limits.ts';
 
 export interface Ctx {
   readonly state: ModelState;
@@ -22,10 +23,10 @@ export interface Ctx {
   /** Queues a state change of an instance or image; returns the order number to store in the record. */
   schedule(kind: 'instance' | 'image', regionName: string, id: string, at: number): number;
   catalog(regionName: string): Catalog;
-  /** Instances of this region that count against the limit (not shutting down or terminated). */
-  activeInstances(): number;
-  /** Tells the model that `delta` instances became active (launch) or stopped counting (terminate). */
-  adjustActiveInstances(delta: number): void;
+  /** vCPUs of this region's pending and running instances in one limit bucket (resources/vcpu-limits.ts). */
+  vcpusInUse(bucket: VcpuBucket): number;
+  /** Tells the model that `delta` vCPUs of a bucket started counting (launch, start) or stopped (stop, terminate). */
+  adjustVcpus(bucket: VcpuBucket, delta: number): void;
   regionState(regionName: string): RegionState | undefined;
 }
 
@@ -45,8 +46,8 @@ export interface ResponseMetadata {
  */
 export interface ClientBackend {
   readonly clock: ModelClock;
-  /** Runs one API operation in a region; `op` must validate before it mutates anything. */
-  run<T extends object>(region: string, op: (ctx: Ctx) => T): T & { $metadata: ResponseMetadata };
+  /** Runs one API operation in a region (as `accountId`, default the model's account); `op` must validate before it mutates anything. */
+  run<T extends object>(region: string, op: (ctx: Ctx) => T, accountId?: string): T & { $metadata: ResponseMetadata };
   /** Applies every timed transition that is due at the clock's current time. */
   settle(): void;
 }

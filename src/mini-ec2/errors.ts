@@ -74,10 +74,11 @@ export const Errors = {
       : err('IncorrectInstanceState', `This instance '${id}' is not in a state from which it can be ${verb}.`),
   createImageState: (id: string) =>
     err('InvalidParameterValue', `Invalid value '${id}' for instanceId. Instance is not in state 'running' or 'stopping' or 'stopped'`),
-  instanceLimit: (requested: number, limit: number) =>
+  /** Real message quoted in scrapoxy/scrapoxy#202, bentoml/bentoctl#202, StreisandEffect/streisand#1715. */
+  vcpuLimit: (limit: number) =>
     err(
-      'InstanceLimitExceeded',
-      `You have requested more instances (${requested}) than your current instance limit of ${limit} allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`,
+      'VcpuLimitExceeded',
+      `You have requested more vCPU capacity than your current vCPU limit of ${limit} allows for the instance bucket that the specified instance type belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`,
     ),
   archMismatch: (typeArch: string, imageArch: string) =>
     err(
@@ -142,6 +143,28 @@ export const Errors = {
   invalidParameter: (message: string) => err('InvalidParameter', message),
   insufficientAddresses: (subnetId: string) =>
     err('InsufficientFreeAddressesInSubnet', `There are not enough free addresses in subnet '${subnetId}' to satisfy the requested number of instances.`),
+  // after launch, snapshots (issue 13); each message as quoted from real EC2 in the test that checks it
+  notStopped: (id: string) => err('IncorrectInstanceState', `The instance '${id}' is not in the 'stopped' state.`),
+  snapshotInUse: (snapshotId: string, imageId: string) => err('InvalidSnapshot.InUse', `The snapshot ${snapshotId} is currently in use by ${imageId}`),
+  // launch templates (issue 13): real messages, quoted in the threads the tests name
+  templateNameTaken: () => err('InvalidLaunchTemplateName.AlreadyExistsException', 'Launch template name already in use.'),
+  templateNameMalformed: () =>
+    err(
+      'InvalidLaunchTemplateName.MalformedException',
+      'A launch template name must be between 3 and 128 characters, and may contain letters, numbers, and the following characters: - ( ) . / _.',
+    ),
+  templateNameNotFound: (name: string) =>
+    err('InvalidLaunchTemplateName.NotFoundException', `The specified launch template, with template name ${shortValue(name)}, does not exist.`),
+  templateIdNotFound: (id: string) => err('InvalidLaunchTemplateId.NotFound', `The specified launch template, with template ID ${id}, does not exist.`),
+  /** Wording unverified. */
+  templateIdMalformed: (id: string) =>
+    err('InvalidLaunchTemplateId.Malformed', `The specified ID for the launch template (${id.slice(0, 64)}) is not valid. A launch template ID begins with 'lt-'.`),
+  templateVersionNotFound: (version: string, id: string) =>
+    err('InvalidLaunchTemplateId.VersionNotFound', `Could not find the specified version ${version.slice(0, 64)} for the launch template with ID ${id}.`),
+  /** The code and message EC2 gave CloudFormation for a template without data (awsdocs/aws-cloudformation-user-guide#453). */
+  templateNoData: () => err('MissingParameter', 'No launch template data was provided. Launch template data is required to create a launch template.'),
+  /** Only the owner changes an image's permissions (wording unverified). */
+  notImageOwner: (imageId: string) => err('AuthFailure', `Not authorized for image:${imageId}`),
   authFailure: (message: string) => err('AuthFailure', message),
   internal: (message: string) => new Ec2ServiceException('InternalError', message, 500, 'server'),
 };

@@ -70,7 +70,15 @@ export type ModelEvent =
   | (EventBase & { type: 'subnet-created'; subnetId: string; vpcId: string; cidrBlock: string; availabilityZone: string })
   | (EventBase & { type: 'subnet-deleted'; subnetId: string; vpcId: string })
   | (EventBase & { type: 'subnet-modified'; subnetId: string; mapPublicIpOnLaunch: boolean })
-  | (EventBase & { type: 'marketplace-subscribed'; productCode: string });
+  | (EventBase & { type: 'marketplace-subscribed'; productCode: string })
+  // after launch, snapshots, launch templates, sharing (issue 13)
+  | (EventBase & { type: 'instance-attribute-changed'; instanceId: string; attribute: 'instanceType' | 'userData' })
+  | (EventBase & { type: 'snapshot-deleted'; snapshotId: string })
+  | (EventBase & { type: 'launch-template-created'; launchTemplateId: string; name: string; version: number })
+  | (EventBase & { type: 'launch-template-version-created'; launchTemplateId: string; version: number })
+  | (EventBase & { type: 'launch-template-default-changed'; launchTemplateId: string; version: number })
+  | (EventBase & { type: 'launch-template-deleted'; launchTemplateId: string; name: string })
+  | (EventBase & { type: 'image-permissions-changed'; imageId: string; public: boolean; sharedWith: string[] });
 
 export type ModelEventType = ModelEvent['type'];
 

@@ -5,7 +5,7 @@
  * valid too. "Malformed" and "not found" are different errors, so the grammar lives here, apart from lookups.
  */
 
-export type IdPrefix = 'ami' | 'i' | 'r' | 'snap' | 'vol' | 'sg' | 'subnet' | 'vpc' | 'key' | 'sgr' | 'igw' | 'rtb' | 'acl';
+export type IdPrefix = 'ami' | 'i' | 'r' | 'snap' | 'vol' | 'sg' | 'subnet' | 'vpc' | 'key' | 'sgr' | 'igw' | 'rtb' | 'acl' | 'lt';
 
 const ID_PATTERN = /^([a-z]+)-([0-9a-f]{8}|[0-9a-f]{17})$/;
 

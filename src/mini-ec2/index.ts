@@ -8,6 +8,7 @@
  */
 export { MiniEc2, type MiniEc2Options } from './model.ts';
 export { MiniEc2Client } from './client.ts';
+export { OtherAccountClient } from './other-account.ts';
 export type { Ec2Api } from './api.ts';
 export { Ec2ServiceException, isEc2Error } from './errors.ts';
 export type { ModelEvent, ModelEventType, ModelEventListener } from './events.ts';
@@ -24,6 +25,7 @@ export {
   waitUntilInstanceStopped,
   waitUntilInstanceTerminated,
   waitUntilImageAvailable,
+  waitUntilInstanceStatusOk,
   SLEEP,
   type WaiterConfiguration,
   type WaiterResult,

@@ -32,6 +32,20 @@ export const int =
     return n;
   };
 
+/**
+ * A blob the SDK sends base64-encoded (ModifyInstanceAttribute's UserData): raw bytes from learner code,
+ * or the base64 text itself (what arrives over the wire). Either way the model keeps base64 text.
+ */
+export const bytesOrBase64 =
+  (maxBytes: number): Checker<Uint8Array | string> =>
+  (v, path) => {
+    if (v instanceof Uint8Array) {
+      if (v.length > maxBytes) throw Errors.invalidValue('(bytes)', path, `Value is longer than ${maxBytes} bytes.`);
+      return v;
+    }
+    return str(maxBytes * 2)(v, path);
+  };
+
 export const bool: Checker<boolean> = (v, path) => {
   if (v === true || v === 'true') return true;
   if (v === false || v === 'false') return false;

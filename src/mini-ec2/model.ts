@@ -11,12 +11,14 @@
 import { catalogEntries, catalogFor, type CatalogEntryMeta, type CatalogGroup } from './catalog.ts';
 import { DEFAULT_START_TIME, ModelClock, type ClockOptions } from './clock.ts';
 import { MiniEc2Client } from './client.ts';
+import { OtherAccountClient } from './other-account.ts';
 import type { ClientBackend, Ctx, ResponseMetadata } from './context.ts';
 import { Ec2ServiceException, Errors } from './errors.ts';
 import type { ModelEvent, ModelEventListener, NewModelEvent } from './events.ts';
 import { SeededRandom, type IdPrefix } from './ids.ts';
 import { applyImageTransition } from './resources/images.ts';
-import { applyInstanceTransition, countActiveInstances } from './resources/instances.ts';
+import { applyInstanceTransition } from './resources/instances.ts';
+import { DEFAULT_VCPU_LIMIT, vcpusInUse, type VcpuBucket } from './resources/vcpu-limits.ts';
 import { createDefaultNetwork } from './resources/default-network.ts';
 import { REGION_NAMES, regionInfo } from './regions.ts';
 import { ChangeQueue } from './scheduler.ts';
@@ -37,8 +39,8 @@ export interface MiniEc2Options {
   seed?: number;
   /** The learner's 12-digit account ID (default 123456789012). */
   accountId?: string;
-  /** Instances (not shutting down or terminated) allowed per region (default 20, EC2's classic limit). */
-  instanceLimit?: number;
+  /** vCPUs of running On-Demand instances allowed per instance-family bucket and region (default 32). */
+  vcpuLimit?: number;
   timing?: Partial<Timing>;
   clock?: ClockOptions;
   /** Simulated start time (ms since epoch, a Date or an ISO string); default 2026-01-15T09:00:00Z. */
@@ -59,8 +61,8 @@ export class MiniEc2 {
   private log: ModelEvent[] = [];
   private clients = new Map<string, MiniEc2Client>();
   private settling = false;
-  /** Per region: instances counting against the limit (derived from the state, kept to avoid a scan per launch). */
-  private active = new Map<string, number>();
+  /** Per region: vCPUs in use per limit bucket (derived from the state, kept to avoid a scan per launch). */
+  private vcpus = new Map<string, Map<VcpuBucket, number>>();
   private contexts = new Map<string, Ctx>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** What clients get of the model (see ClientBackend): they never hold the model itself. */
@@ -72,8 +74,8 @@ export class MiniEc2 {
     } else {
       const accountId = options.accountId ?? '123456789012';
       if (!/^\d{12}$/.test(accountId)) throw Errors.invalidParameterValue(`Account IDs are 12 digits, got '${accountId}'`);
-      const limit = options.instanceLimit ?? 20;
-      if (!Number.isInteger(limit) || limit < 0) throw Errors.invalidParameterValue('instanceLimit must be a whole number');
+      const limit = options.vcpuLimit ?? DEFAULT_VCPU_LIMIT;
+      if (!Number.isInteger(limit) || limit < 0) throw Errors.invalidParameterValue('vcpuLimit must be a whole number');
       const timing = { ...DEFAULT_TIMING, ...(options.timing ?? {}) };
       for (const [k, v] of Object.entries(timing)) {
         if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw Errors.invalidParameterValue(`timing.${k} must be a number of milliseconds`);
@@ -92,7 +94,7 @@ export class MiniEc2 {
         version: STATE_VERSION,
         seed,
         accountId,
-        instanceLimit: limit,
+        vcpuLimit: limit,
         timing,
         startTime: start,
         now: start,
@@ -108,7 +110,7 @@ export class MiniEc2 {
     this.requestIds = SeededRandom.fromSeed(this.state.seed ^ 0x5eed ^ this.state.seq);
     this.clock = new ModelClock(this.state.now, options.clock);
     this.clock.onAdvance = () => this.#settle();
-    this.#backend = { clock: this.clock, run: (region, op) => this.#invoke(region, op), settle: () => this.#settle() };
+    this.#backend = { clock: this.clock, run: (region, op, accountId) => this.#invoke(region, op, accountId), settle: () => this.#settle() };
     this.rebuildQueue();
   }
 
@@ -136,10 +138,19 @@ export class MiniEc2 {
     return [...REGION_NAMES];
   }
 
-  /** An SDK-shaped client bound to one region (the same object for the same region). */
-  client(region: string): MiniEc2Client {
+  /**
+   * An SDK-shaped client bound to one region (the same object for the same region). With another
+   * `accountId`: that account's view of the model's images (other-account.ts), to see what sharing does.
+   */
+  client(region: string, as: { accountId: string }): MiniEc2Client | OtherAccountClient;
+  client(region: string): MiniEc2Client;
+  client(region: string, as?: { accountId: string }): MiniEc2Client | OtherAccountClient {
     if (!regionInfo(region)) {
       throw Errors.invalidParameterValue(`Unknown region '${String(region).slice(0, 64)}'. Known regions: ${REGION_NAMES.join(', ')}`);
+    }
+    if (as !== undefined && as.accountId !== this.accountId) {
+      if (typeof as.accountId !== 'string' || !/^\d{12}$/.test(as.accountId)) throw Errors.invalidParameterValue(`Account IDs are 12 digits, got '${String(as.accountId).slice(0, 64)}'`);
+      return new OtherAccountClient(this.#backend, region, as.accountId);
     }
     let c = this.clients.get(region);
     if (!c) {
@@ -224,11 +235,11 @@ export class MiniEc2 {
   }
 
   /** Runs one API operation in a region for a client; `op` must validate before mutating. */
-  #invoke<T extends object>(region: string, op: (ctx: Ctx) => T): T & { $metadata: ResponseMetadata } {
+  #invoke<T extends object>(region: string, op: (ctx: Ctx) => T, accountId?: string): T & { $metadata: ResponseMetadata } {
     this.#settle();
     const requestId = this.requestIds.uuid();
     try {
-      const result = op(this.context(region, this.clock.now()));
+      const result = op(this.context(region, this.clock.now(), accountId));
       this.armTimer();
       const withMetadata = result as T & { $metadata: ResponseMetadata };
       withMetadata.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };
@@ -249,24 +260,26 @@ export class MiniEc2 {
    * The Ctx for one call in one region. One object per region is kept and only its `now` changes, so a
    * call allocates no closures (runInstances is called tens of thousands of times in benchmarks).
    */
-  private context(regionName: string, now: number): Ctx {
-    let ctx = this.contexts.get(regionName);
+  private context(regionName: string, now: number, accountId?: string): Ctx {
+    const key = accountId === undefined ? regionName : `${regionName}/${accountId}`;
+    let ctx = this.contexts.get(key);
     if (!ctx) {
-      ctx = this.makeContext(regionName);
-      this.contexts.set(regionName, ctx);
+      ctx = this.makeContext(regionName, accountId);
+      this.contexts.set(key, ctx);
     }
     (ctx as { now: number }).now = now;
     return ctx;
   }
 
-  private makeContext(regionName: string): Ctx {
+  /** `accountId`: the calling account, when another account looks at the model (other-account.ts). */
+  private makeContext(regionName: string, accountId?: string): Ctx {
     const state = this.state;
     const ctx: Ctx = {
       state,
       regionName,
       region: state.regions[regionName],
       now: 0,
-      accountId: state.accountId,
+      accountId: accountId ?? state.accountId,
       newId: (prefix: IdPrefix) => this.rng.id(prefix),
       emit: (event: NewModelEvent, time?: number) => this.emit(regionName, event, time ?? ctx.now),
       schedule: (kind, region, id, at) => {
@@ -276,20 +289,22 @@ export class MiniEc2 {
       },
       catalog: (name: string) => catalogFor(name),
       regionState: (name: string) => state.regions[name],
-      activeInstances: () => {
-        let n = this.active.get(regionName);
-        if (n === undefined) {
-          n = countActiveInstances(state.regions[regionName]);
-          this.active.set(regionName, n);
-        }
-        return n;
-      },
-      adjustActiveInstances: (delta: number) => {
-        const n = this.active.get(regionName);
-        if (n !== undefined) this.active.set(regionName, n + delta);
+      vcpusInUse: (bucket: VcpuBucket) => this.vcpusOfRegion(regionName).get(bucket) ?? 0,
+      adjustVcpus: (bucket: VcpuBucket, delta: number) => {
+        const used = this.vcpusOfRegion(regionName);
+        used.set(bucket, (used.get(bucket) ?? 0) + delta);
       },
     };
     return ctx;
+  }
+
+  private vcpusOfRegion(regionName: string): Map<VcpuBucket, number> {
+    let used = this.vcpus.get(regionName);
+    if (!used) {
+      used = vcpusInUse(this.state.regions[regionName].instances);
+      this.vcpus.set(regionName, used);
+    }
+    return used;
   }
 
   private emit(region: string, event: NewModelEvent, time: number): void {

@@ -16,6 +16,7 @@ import {
   oneOf,
   stringList,
   str,
+  bytesOrBase64,
   tags,
   tagSpecifications,
   type Checker,
@@ -25,7 +26,7 @@ import {
 export type RequestOf<M extends keyof Ec2Api> = NonNullable<Parameters<Ec2Api[M]>[0]>;
 
 /** A field's type as the checkers return it: nested fields optional (required ones are checked by the client). */
-type AsParsed<T> = T extends readonly (infer U)[] ? AsParsed<U>[] : T extends object ? { [K in keyof T]?: AsParsed<T[K]> } : T;
+type AsParsed<T> = T extends Uint8Array ? T : T extends readonly (infer U)[] ? AsParsed<U>[] : T extends object ? { [K in keyof T]?: AsParsed<T[K]> } : T;
 
 /** One checker per field of a request, each returning that field's type. */
 export type CheckersFor<R> = { [K in keyof Required<R>]: Checker<AsParsed<NonNullable<R[K]>>> };
@@ -34,6 +35,22 @@ export type CheckersFor<R> = { [K in keyof Required<R>]: Checker<AsParsed<NonNul
 export const common = { DryRun: bool };
 const page = { MaxResults: int(0, 100_000), NextToken: str(1024) };
 const instanceIds = { ...common, InstanceIds: stringList };
+const launchPermissions = list(obj({ UserId: str(64), Group: oneOf(['all'] as const) }), 1000);
+const launchTemplateRef = { LaunchTemplateId: str(1024), LaunchTemplateName: str(1024) };
+/** What a launch template version may hold: RunInstances' launch parameters (resources/launch-templates.ts). */
+const launchTemplateData = obj({
+  ImageId: str(1024),
+  InstanceType: str(64),
+  KeyName: str(1024),
+  SecurityGroupIds: stringList,
+  SecurityGroups: stringList,
+  UserData: str(64 * 1024),
+  TagSpecifications: tagSpecifications,
+  BlockDeviceMappings: blockDeviceMappings,
+  Placement: obj({ AvailabilityZone: str(64) }),
+  Monitoring: obj({ Enabled: bool }),
+  EbsOptimized: bool,
+});
 
 /** Security group rules as IpPermissions (Authorize and Revoke, ingress and egress). */
 const ipPermissions = list(
@@ -71,6 +88,7 @@ export const SHAPES = {
     Monitoring: obj({ Enabled: bool }),
     EbsOptimized: bool,
     PrivateIpAddress: str(64),
+    LaunchTemplate: obj({ ...launchTemplateRef, Version: str(64) }),
   },
   describeInstances: { ...common, ...page, InstanceIds: stringList, Filters: filters },
   rebootInstances: instanceIds,
@@ -176,6 +194,63 @@ export const SHAPES = {
       1000,
     ),
   },
+  // after launch, tags and snapshots (issue 13)
+  modifyInstanceAttribute: {
+    ...common,
+    InstanceId: str(1024),
+    Attribute: str(64),
+    Value: str(1024),
+    InstanceType: obj({ Value: str(64) }),
+    UserData: obj({ Value: bytesOrBase64(64 * 1024) }),
+  },
+  describeInstanceStatus: { ...common, ...page, InstanceIds: stringList, Filters: filters, IncludeAllInstances: bool },
+  describeTags: { ...common, ...page, Filters: filters },
+  deleteSnapshot: { ...common, SnapshotId: str(1024) },
+  // launch templates (issue 13)
+  createLaunchTemplate: {
+    ...common,
+    LaunchTemplateName: str(1024),
+    LaunchTemplateData: launchTemplateData,
+    VersionDescription: str(1024),
+    TagSpecifications: tagSpecifications,
+    ClientToken: str(1024),
+  },
+  createLaunchTemplateVersion: {
+    ...common,
+    ...launchTemplateRef,
+    SourceVersion: str(64),
+    VersionDescription: str(1024),
+    LaunchTemplateData: launchTemplateData,
+    ClientToken: str(1024),
+    ResolveAlias: bool,
+  },
+  modifyLaunchTemplate: { ...common, ...launchTemplateRef, DefaultVersion: str(64), ClientToken: str(1024) },
+  describeLaunchTemplates: { ...common, ...page, LaunchTemplateIds: stringList, LaunchTemplateNames: stringList, Filters: filters },
+  describeLaunchTemplateVersions: {
+    ...common,
+    ...page,
+    ...launchTemplateRef,
+    Versions: stringList,
+    MinVersion: str(64),
+    MaxVersion: str(64),
+    Filters: filters,
+    ResolveAlias: bool,
+  },
+  deleteLaunchTemplate: { ...common, ...launchTemplateRef },
+  // image sharing (issue 13)
+  modifyImageAttribute: {
+    ...common,
+    ImageId: str(1024),
+    Attribute: str(64),
+    LaunchPermission: obj({ Add: launchPermissions, Remove: launchPermissions }),
+    OperationType: oneOf(['add', 'remove'] as const),
+    UserIds: stringList,
+    UserGroups: stringList,
+    Description: obj({ Value: str(255) }),
+    Value: str(1024),
+  },
+  describeImageAttribute: { ...common, ImageId: str(1024), Attribute: str(64) },
+  resetImageAttribute: { ...common, ImageId: str(1024), Attribute: oneOf(['launchPermission'] as const) },
 } satisfies { [M in keyof Ec2Api]: CheckersFor<RequestOf<M>> };
 
 // The other direction: a checker for a field the request type lacks fails here, naming the method and field.

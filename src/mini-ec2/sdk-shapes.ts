@@ -353,6 +353,8 @@ export interface RunInstancesRequest {
   Monitoring?: { Enabled: boolean | undefined };
   EbsOptimized?: boolean;
   PrivateIpAddress?: string;
+  /** Launch from a launch template (version: a number, `$Latest` or `$Default`, default `$Default`). */
+  LaunchTemplate?: LaunchTemplateSpecification;
 }
 export interface DescribeInstancesRequest {
   InstanceIds?: string[];
@@ -516,6 +518,138 @@ export interface DescribeVolumesRequest {
   Filters?: Filter[];
   MaxResults?: number;
   NextToken?: string;
+  DryRun?: boolean;
+}
+
+// ---- requests after launch, tags and snapshots (issue 13) ---------------------------------------------
+
+export interface ModifyInstanceAttributeRequest {
+  InstanceId?: string;
+  /** The older form: `Attribute: 'instanceType'` with `Value`; the SDK's own form is `InstanceType: { Value }`. */
+  Attribute?: string;
+  Value?: string;
+  InstanceType?: { Value?: string };
+  /** The SDK passes raw bytes (and base64-encodes them on the wire); a string here is taken as base64 text. */
+  UserData?: { Value?: Uint8Array | string };
+  DryRun?: boolean;
+}
+export interface DescribeInstanceStatusRequest {
+  InstanceIds?: string[];
+  Filters?: Filter[];
+  IncludeAllInstances?: boolean;
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface DescribeTagsRequest {
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface DeleteSnapshotRequest {
+  SnapshotId?: string;
+  DryRun?: boolean;
+}
+
+// ---- launch templates (issue 13, spec 14) ---------------------------------------------------------
+
+export interface LaunchTemplateSpecification {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Version?: string;
+}
+/** The launch parameters a template version holds (a subset of the SDK's Request/ResponseLaunchTemplateData). */
+export interface LaunchTemplateData {
+  ImageId?: string;
+  InstanceType?: string;
+  KeyName?: string;
+  SecurityGroupIds?: string[];
+  SecurityGroups?: string[];
+  /** Base64, as in RunInstances. */
+  UserData?: string;
+  TagSpecifications?: TagSpecification[];
+  BlockDeviceMappings?: BlockDeviceMapping[];
+  Placement?: { AvailabilityZone?: string };
+  Monitoring?: { Enabled?: boolean };
+  EbsOptimized?: boolean;
+}
+export interface CreateLaunchTemplateRequest {
+  LaunchTemplateName?: string;
+  LaunchTemplateData?: LaunchTemplateData;
+  VersionDescription?: string;
+  TagSpecifications?: TagSpecification[];
+  ClientToken?: string;
+  DryRun?: boolean;
+}
+export interface CreateLaunchTemplateVersionRequest {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  SourceVersion?: string;
+  VersionDescription?: string;
+  LaunchTemplateData?: LaunchTemplateData;
+  ClientToken?: string;
+  ResolveAlias?: boolean;
+  DryRun?: boolean;
+}
+export interface ModifyLaunchTemplateRequest {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  DefaultVersion?: string;
+  ClientToken?: string;
+  DryRun?: boolean;
+}
+export interface DescribeLaunchTemplatesRequest {
+  LaunchTemplateIds?: string[];
+  LaunchTemplateNames?: string[];
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  DryRun?: boolean;
+}
+export interface DescribeLaunchTemplateVersionsRequest {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  Versions?: string[];
+  MinVersion?: string;
+  MaxVersion?: string;
+  Filters?: Filter[];
+  MaxResults?: number;
+  NextToken?: string;
+  ResolveAlias?: boolean;
+  DryRun?: boolean;
+}
+export interface DeleteLaunchTemplateRequest {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  DryRun?: boolean;
+}
+
+// ---- image sharing (issue 13, spec 15) ------------------------------------------------------------
+
+export interface LaunchPermission {
+  UserId?: string;
+  Group?: 'all';
+}
+export interface ModifyImageAttributeRequest {
+  ImageId?: string;
+  Attribute?: string;
+  LaunchPermission?: { Add?: LaunchPermission[]; Remove?: LaunchPermission[] };
+  OperationType?: 'add' | 'remove';
+  UserIds?: string[];
+  UserGroups?: string[];
+  Description?: { Value?: string };
+  Value?: string;
+  DryRun?: boolean;
+}
+export interface DescribeImageAttributeRequest {
+  ImageId?: string;
+  Attribute?: string;
+  DryRun?: boolean;
+}
+export interface ResetImageAttributeRequest {
+  ImageId?: string;
+  Attribute?: 'launchPermission';
   DryRun?: boolean;
 }
 
@@ -752,4 +886,87 @@ export interface ModifySecurityGroupRulesRequest {
 }
 export interface ModifySecurityGroupRulesResult extends MetadataBearer {
   Return?: boolean;
+}
+
+// ---- results after launch, tags and snapshots (issue 13) ----------------------------------------------
+
+export type SummaryStatus = 'impaired' | 'initializing' | 'insufficient-data' | 'not-applicable' | 'ok';
+export type StatusType = 'failed' | 'initializing' | 'insufficient-data' | 'passed';
+export interface InstanceStatusSummary {
+  Details?: { ImpairedSince?: Date; Name?: 'reachability'; Status?: StatusType }[];
+  Status?: SummaryStatus;
+}
+export interface InstanceStatus {
+  AvailabilityZone?: string;
+  InstanceId?: string;
+  InstanceState?: InstanceState;
+  InstanceStatus?: InstanceStatusSummary;
+  SystemStatus?: InstanceStatusSummary;
+}
+export interface DescribeInstanceStatusResult extends MetadataBearer {
+  InstanceStatuses?: InstanceStatus[];
+  NextToken?: string;
+}
+/** The resource types whose tags the model keeps (all names of the SDK's ResourceType union). */
+export type TaggedResourceType = 'instance' | 'image' | 'snapshot' | 'volume' | 'key-pair' | 'security-group' | 'subnet' | 'vpc' | 'launch-template';
+export interface TagDescription {
+  Key?: string;
+  ResourceId?: string;
+  /** One of TaggedResourceType from the model; `string` so that real SDK answers (any type) fit too. */
+  ResourceType?: string;
+  Value?: string;
+}
+export interface DescribeTagsResult extends MetadataBearer {
+  Tags?: TagDescription[];
+  NextToken?: string;
+}
+
+// ---- launch template results (issue 13, spec 14) -------------------------------------------------------
+
+export interface LaunchTemplate {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  CreateTime?: Date;
+  CreatedBy?: string;
+  DefaultVersionNumber?: number;
+  LatestVersionNumber?: number;
+  Tags?: Tag[];
+}
+export interface LaunchTemplateVersion {
+  LaunchTemplateId?: string;
+  LaunchTemplateName?: string;
+  VersionNumber?: number;
+  VersionDescription?: string;
+  CreateTime?: Date;
+  CreatedBy?: string;
+  DefaultVersion?: boolean;
+  LaunchTemplateData?: LaunchTemplateData;
+}
+export interface CreateLaunchTemplateResult extends MetadataBearer {
+  LaunchTemplate?: LaunchTemplate;
+}
+export interface CreateLaunchTemplateVersionResult extends MetadataBearer {
+  LaunchTemplateVersion?: LaunchTemplateVersion;
+}
+export interface ModifyLaunchTemplateResult extends MetadataBearer {
+  LaunchTemplate?: LaunchTemplate;
+}
+export interface DescribeLaunchTemplatesResult extends MetadataBearer {
+  LaunchTemplates?: LaunchTemplate[];
+  NextToken?: string;
+}
+export interface DescribeLaunchTemplateVersionsResult extends MetadataBearer {
+  LaunchTemplateVersions?: LaunchTemplateVersion[];
+  NextToken?: string;
+}
+export interface DeleteLaunchTemplateResult extends MetadataBearer {
+  LaunchTemplate?: LaunchTemplate;
+}
+
+// ---- image sharing results (issue 13, spec 15) ---------------------------------------------------------
+
+export interface DescribeImageAttributeResult extends MetadataBearer {
+  ImageId?: string;
+  LaunchPermissions?: LaunchPermission[];
+  Description?: { Value?: string };
 }

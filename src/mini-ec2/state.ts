@@ -64,6 +64,8 @@ export interface InstanceRecord extends PlatformFacts {
   ebsOptimized: boolean;
   stateTransitionReason: string;
   stateReason?: { Code: string; Message: string };
+  /** When the instance last reached `running`; its status checks pass timing.statusChecksMs later. */
+  runningSince?: number;
   /** When the instance reached `terminated`; it stays visible for timing.terminatedVisibleMs after. */
   terminatedAt?: number;
   transition?: Transition<InstanceStateName | 'expired'>;
@@ -115,6 +117,8 @@ export interface ImageRecord extends PlatformFacts {
   sourceImageId?: string;
   sourceImageRegion?: string;
   launchConfig?: LaunchConfig;
+  /** Accounts given launch permission (ModifyImageAttribute); `public` is the group `all`. */
+  sharedWith?: string[];
   deregisteredAt?: number;
   transition?: Transition<ImageState | 'expired'>;
 }
@@ -218,6 +222,41 @@ export interface RegionState {
   clientTokens: Record<string, { reservationId: string; fingerprint: string }>;
   /** Tags the account put on catalog (public) images: visible only to this account, as in EC2. */
   catalogTags: Record<string, TagRecord[]>;
+  /** Launch templates by ID (absent in snapshots made before they existed). */
+  launchTemplates?: Record<string, LaunchTemplateRecord>;
+}
+
+/** One version of a launch template: its launch parameters as given (RunInstances field names). */
+export interface LaunchTemplateVersionRecord {
+  number: number;
+  description?: string;
+  createTime: number;
+  data: LaunchTemplateDataRecord;
+}
+
+/** The launch parameters a template version holds, in RunInstances' terms (ImageId may be `resolve:ssm:<name>`). */
+export interface LaunchTemplateDataRecord {
+  ImageId?: string;
+  InstanceType?: string;
+  KeyName?: string;
+  SecurityGroupIds?: string[];
+  SecurityGroups?: string[];
+  UserData?: string;
+  TagSpecifications?: { ResourceType?: string; Tags?: { Key?: string; Value?: string }[] }[];
+  BlockDeviceMappings?: { DeviceName?: string; NoDevice?: string; VirtualName?: string; Ebs?: Record<string, unknown> }[];
+  Placement?: { AvailabilityZone?: string };
+  Monitoring?: { Enabled?: boolean };
+  EbsOptimized?: boolean;
+}
+
+export interface LaunchTemplateRecord {
+  id: string;
+  name: string;
+  createTime: number;
+  defaultVersion: number;
+  latestVersion: number;
+  versions: Record<string, LaunchTemplateVersionRecord>;
+  tags: TagRecord[];
 }
 
 export interface Timing {
@@ -233,6 +272,8 @@ export interface Timing {
   imageAvailableMs: number;
   /** How long a deregistered image answers describe-by-ID with an empty list (then: not found). */
   deregisteredVisibleMs: number;
+  /** running -> status checks `ok` (DescribeInstanceStatus: `initializing` until then). */
+  statusChecksMs: number;
 }
 
 export const DEFAULT_TIMING: Timing = {
@@ -242,6 +283,7 @@ export const DEFAULT_TIMING: Timing = {
   terminatedVisibleMs: 3_600_000,
   imageAvailableMs: 30_000,
   deregisteredVisibleMs: 3_600_000,
+  statusChecksMs: 120_000,
 };
 
 export interface ModelState {
@@ -249,7 +291,8 @@ export interface ModelState {
   version: typeof STATE_VERSION;
   seed: number;
   accountId: string;
-  instanceLimit: number;
+  /** vCPUs allowed per instance-family bucket and region (resources/vcpu-limits.ts). */
+  vcpuLimit: number;
   timing: Timing;
   startTime: number;
   /** The simulated time when the snapshot was taken. */
@@ -319,7 +362,7 @@ export function assertModelState(value: unknown): asserts value is ModelState {
   if (s!.format !== STATE_FORMAT) fail(`format must be '${STATE_FORMAT}'`);
   if (s!.version !== STATE_VERSION) fail(`version must be ${STATE_VERSION}`);
   if (typeof s!.accountId !== 'string' || !/^\d{12}$/.test(s!.accountId)) fail('accountId must be 12 digits');
-  for (const key of ['seed', 'instanceLimit', 'startTime', 'now', 'seq', 'order'] as const) {
+  for (const key of ['seed', 'vcpuLimit', 'startTime', 'now', 'seq', 'order'] as const) {
     if (typeof s![key] !== 'number' || !Number.isFinite(s![key])) fail(`${key} must be a number`);
   }
   if (!Array.isArray(s!.rng) || s!.rng.length !== 4 || !s!.rng.every((n) => Number.isInteger(n))) fail('rng must be 4 integers');

@@ -11,7 +11,14 @@
  * mode) and time is counted in those sleeps; any other client waits on real timers. Unlike the SDK the
  * backoff has no random jitter, so runs against the model are deterministic.
  */
-import type { DescribeImagesRequest, DescribeImagesResult, DescribeInstancesRequest, DescribeInstancesResult } from './sdk-shapes.ts';
+import type {
+  DescribeImagesRequest,
+  DescribeImagesResult,
+  DescribeInstancesRequest,
+  DescribeInstancesResult,
+  DescribeInstanceStatusRequest,
+  DescribeInstanceStatusResult,
+} from './sdk-shapes.ts';
 
 export const SLEEP: unique symbol = Symbol.for('mini-ec2.sleep') as never;
 
@@ -40,6 +47,9 @@ export interface WaiterConfiguration<Client> {
 
 export interface InstancesWaiterClient {
   describeInstances(args: DescribeInstancesRequest): Promise<DescribeInstancesResult>;
+}
+export interface InstanceStatusWaiterClient {
+  describeInstanceStatus(args: DescribeInstanceStatusRequest): Promise<DescribeInstanceStatusResult>;
 }
 export interface ImagesWaiterClient {
   describeImages(args: DescribeImagesRequest): Promise<DescribeImagesResult>;
@@ -184,4 +194,27 @@ export async function waitUntilImageAvailable(
   input: DescribeImagesRequest,
 ): Promise<WaiterResult<DescribeImagesResult>> {
   return checkExceptions(await poll(params, input, imagesCheck));
+}
+
+/**
+ * The SDK's InstanceStatusOk acceptors (@aws-sdk/client-ec2 waitForInstanceStatusOk, botocore's
+ * waiters-2.json): SUCCESS when every listed InstanceStatus.Status is `ok` (and at least one is listed),
+ * RETRY on InvalidInstanceID.NotFound and on anything else; it has no FAILURE acceptor.
+ */
+const instanceStatusCheck: Check<InstanceStatusWaiterClient, DescribeInstanceStatusRequest, DescribeInstanceStatusResult> = async (client, input) => {
+  try {
+    const result = await client.describeInstanceStatus(input);
+    const statuses = (result.InstanceStatuses ?? []).map((s) => s.InstanceStatus?.Status);
+    if (statuses.length > 0 && statuses.every((s) => s === 'ok')) return { state: 'SUCCESS', reason: result };
+    return { state: 'RETRY', reason: result };
+  } catch (exception) {
+    return { state: 'RETRY', reason: exception };
+  }
+};
+
+export async function waitUntilInstanceStatusOk(
+  params: WaiterConfiguration<InstanceStatusWaiterClient>,
+  input: DescribeInstanceStatusRequest,
+): Promise<WaiterResult<DescribeInstanceStatusResult>> {
+  return checkExceptions(await poll(params, input, instanceStatusCheck));
 }

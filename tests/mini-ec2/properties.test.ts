@@ -71,7 +71,7 @@ class World {
   liveImages = new Map<string, string[]>(REGIONS.map((r) => [r, []]));
 
   constructor(seed: number) {
-    this.model = new MiniEc2({ seed, instanceLimit: 12 });
+    this.model = new MiniEc2({ seed, vcpuLimit: 24 });
     this.model.subscribe((e) => this.observe(e));
   }
 

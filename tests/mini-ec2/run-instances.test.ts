@@ -1,6 +1,7 @@
 // RunInstances (src/mini-ec2/BEHAVIOUR.md, "RunInstances").
 import { describe, expect, test } from 'vitest';
 import { MiniEc2 } from '../../src/mini-ec2/index.ts';
+import { vcpuBucket } from '../../src/mini-ec2/resources/vcpu-limits.ts';
 import { expectEc2Error, expectNoChange, launch, newestAl2023, REGION, setup } from './helpers.ts';
 
 describe('RunInstances', () => {
@@ -41,13 +42,42 @@ describe('RunInstances', () => {
     expect(new Set(r.Instances!.map((i) => i.InstanceId)).size).toBe(4);
   });
 
-  test('RunInstances: instance limit: more than MinCount fits is InstanceLimitExceeded, else what fits launches', async () => {
-    const { model, ec2 } = setup({ instanceLimit: 5 });
+  // EC2 counts On-Demand limits in vCPUs per instance-family bucket (EC2 user guide, "On-Demand Instance quotas").
+  // Real message quoted in scrapoxy/scrapoxy#202 and bentoml/bentoctl#202: "You have requested more vCPU capacity
+  // than your current vCPU limit of 32 allows for the instance bucket that the specified instance type belongs to. ..."
+  test('RunInstances: vCPU limit: when MinCount does not fit it is VcpuLimitExceeded, else what fits launches', async () => {
+    const { model, ec2 } = setup({ vcpuLimit: 11 });
     const ImageId = await newestAl2023(ec2);
-    await ec2.runInstances({ ImageId, MinCount: 3, MaxCount: 3 });
-    await expectNoChange(model, () => ec2.runInstances({ ImageId, MinCount: 3, MaxCount: 5 }), 'InstanceLimitExceeded');
-    const r = await ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 5 });
+    await ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 3, MaxCount: 3 }); // 3 x 2 vCPUs
+    await expectNoChange(model, () => ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 3, MaxCount: 5 }), 'VcpuLimitExceeded');
+    await expectEc2Error(
+      ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 3, MaxCount: 5 }),
+      'VcpuLimitExceeded',
+      'You have requested more vCPU capacity than your current vCPU limit of 11 allows for the instance bucket that the specified instance type belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.',
+    );
+    const r = await ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 5 });
     expect(r.Instances).toHaveLength(2);
+    // 1 vCPU left: a t2.micro (1 vCPU) still fits, a t3.micro (2) does not.
+    await ec2.runInstances({ ImageId, InstanceType: 't2.micro', MinCount: 1, MaxCount: 1 });
+    await expectEc2Error(ec2.runInstances({ ImageId, InstanceType: 't2.micro', MinCount: 1, MaxCount: 1 }), 'VcpuLimitExceeded');
+  });
+
+  test('RunInstances: the default limit is 32 vCPUs per bucket and region; stopped and terminated instances free their vCPUs', async () => {
+    const { model, ec2 } = setup();
+    const ImageId = await newestAl2023(ec2);
+    const r = await ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 100 });
+    expect(r.Instances).toHaveLength(16); // 16 x 2 vCPUs = 32
+    await expectEc2Error(ec2.runInstances({ ImageId, InstanceType: 'm5.large', MinCount: 1, MaxCount: 1 }), 'VcpuLimitExceeded');
+    expect((await model.client('us-west-2').runInstances({ ImageId: await newestAl2023(model.client('us-west-2')), InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 })).Instances).toHaveLength(1);
+    const [a, b] = r.Instances!.map((i) => i.InstanceId!);
+    model.clock.advance(5000);
+    await ec2.stopInstances({ InstanceIds: [a] });
+    await ec2.terminateInstances({ InstanceIds: [b] });
+    const more = await ec2.runInstances({ ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 5 });
+    expect(more.Instances).toHaveLength(2);
+    // The stopped instance cannot start again while the bucket is full: VcpuLimitExceeded, nothing changes.
+    model.clock.advance(10_000);
+    await expectNoChange(model, () => ec2.startInstances({ InstanceIds: [a] }), 'VcpuLimitExceeded');
   });
 
   test('RunInstances: malformed and unknown AMIs fail', async () => {
@@ -221,4 +251,15 @@ describe('RunInstances', () => {
     }
     expect(REGION).toBe('us-east-1');
   });
+});
+
+// Buckets as Service Quotas names them: "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances",
+// "... G and VT instances", "... P instances", "... X instances", "... F instances", "... Inf instances".
+test('vCPU buckets follow the instance family', () => {
+  const cases: Record<string, string> = {
+    't3.micro': 'standard', 'm7i.large': 'standard', 'c7g.large': 'standard', 'r6i.large': 'standard', 'z1d.large': 'standard',
+    'g5.xlarge': 'g-vt', 'vt1.3xlarge': 'g-vt', 'p4d.24xlarge': 'p', 'x2idn.16xlarge': 'x', 'f1.2xlarge': 'f', 'inf2.xlarge': 'inf',
+    'trn1.2xlarge': 'trn', 'dl1.24xlarge': 'dl', 'u-6tb1.metal': 'high-memory', 'hpc7g.4xlarge': 'hpc', 'mac2.metal': 'mac',
+  };
+  for (const [type, bucket] of Object.entries(cases)) expect(vcpuBucket(type), type).toBe(bucket);
 });

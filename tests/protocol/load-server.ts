@@ -5,7 +5,7 @@
 import { MiniEc2 } from '../../src/mini-ec2/index.ts';
 import { startMiniEc2Server } from '../../src/mini-ec2/server/http-server.ts';
 
-const model = new MiniEc2({ seed: 11, instanceLimit: 100_000 });
+const model = new MiniEc2({ seed: 11, vcpuLimit: 10_000_000 });
 const server = await startMiniEc2Server(model, { port: 0 });
 const gc = (globalThis as { gc?: () => void }).gc;
 

@@ -47,6 +47,19 @@ declare module 'mini-ec2/api' {
       revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult>;
       describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult>;
       modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult>;
+      modifyInstanceAttribute(args: T.ModifyInstanceAttributeRequest): Promise<T.EmptyResult>;
+      describeInstanceStatus(args?: T.DescribeInstanceStatusRequest): Promise<T.DescribeInstanceStatusResult>;
+      describeTags(args?: T.DescribeTagsRequest): Promise<T.DescribeTagsResult>;
+      deleteSnapshot(args: T.DeleteSnapshotRequest): Promise<T.EmptyResult>;
+      createLaunchTemplate(args: T.CreateLaunchTemplateRequest): Promise<T.CreateLaunchTemplateResult>;
+      createLaunchTemplateVersion(args: T.CreateLaunchTemplateVersionRequest): Promise<T.CreateLaunchTemplateVersionResult>;
+      modifyLaunchTemplate(args: T.ModifyLaunchTemplateRequest): Promise<T.ModifyLaunchTemplateResult>;
+      describeLaunchTemplates(args?: T.DescribeLaunchTemplatesRequest): Promise<T.DescribeLaunchTemplatesResult>;
+      describeLaunchTemplateVersions(args?: T.DescribeLaunchTemplateVersionsRequest): Promise<T.DescribeLaunchTemplateVersionsResult>;
+      deleteLaunchTemplate(args: T.DeleteLaunchTemplateRequest): Promise<T.DeleteLaunchTemplateResult>;
+      modifyImageAttribute(args: T.ModifyImageAttributeRequest): Promise<T.EmptyResult>;
+      describeImageAttribute(args: T.DescribeImageAttributeRequest): Promise<T.DescribeImageAttributeResult>;
+      resetImageAttribute(args: T.ResetImageAttributeRequest): Promise<T.EmptyResult>;
   }
 }
 declare module 'mini-ec2/catalog' {
@@ -139,6 +152,19 @@ declare module 'mini-ec2/client' {
       revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult>;
       describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult>;
       modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult>;
+      modifyInstanceAttribute(args: T.ModifyInstanceAttributeRequest): Promise<T.EmptyResult>;
+      describeInstanceStatus(args?: T.DescribeInstanceStatusRequest): Promise<T.DescribeInstanceStatusResult>;
+      describeTags(args?: T.DescribeTagsRequest): Promise<T.DescribeTagsResult>;
+      deleteSnapshot(args: T.DeleteSnapshotRequest): Promise<T.EmptyResult>;
+      createLaunchTemplate(args: T.CreateLaunchTemplateRequest): Promise<T.CreateLaunchTemplateResult>;
+      createLaunchTemplateVersion(args: T.CreateLaunchTemplateVersionRequest): Promise<T.CreateLaunchTemplateVersionResult>;
+      modifyLaunchTemplate(args: T.ModifyLaunchTemplateRequest): Promise<T.ModifyLaunchTemplateResult>;
+      describeLaunchTemplates(args?: T.DescribeLaunchTemplatesRequest): Promise<T.DescribeLaunchTemplatesResult>;
+      describeLaunchTemplateVersions(args?: T.DescribeLaunchTemplateVersionsRequest): Promise<T.DescribeLaunchTemplateVersionsResult>;
+      deleteLaunchTemplate(args: T.DeleteLaunchTemplateRequest): Promise<T.DeleteLaunchTemplateResult>;
+      modifyImageAttribute(args: T.ModifyImageAttributeRequest): Promise<T.EmptyResult>;
+      describeImageAttribute(args: T.DescribeImageAttributeRequest): Promise<T.DescribeImageAttributeResult>;
+      resetImageAttribute(args: T.ResetImageAttributeRequest): Promise<T.EmptyResult>;
   }
 }
 declare module 'mini-ec2/clock' {
@@ -181,6 +207,7 @@ declare module 'mini-ec2/context' {
   import type { NewModelEvent } from 'mini-ec2/events';
   import type { IdPrefix } from 'mini-ec2/ids';
   import type { ModelState, RegionState } from 'mini-ec2/state';
+  import type { VcpuBucket } from 'mini-ec2/resources/vcpu-limits';
   export interface Ctx {
       readonly state: ModelState;
       readonly regionName: string;
@@ -195,10 +222,10 @@ declare module 'mini-ec2/context' {
       /** Queues a state change of an instance or image; returns the order number to store in the record. */
       schedule(kind: 'instance' | 'image', regionName: string, id: string, at: number): number;
       catalog(regionName: string): Catalog;
-      /** Instances of this region that count against the limit (not shutting down or terminated). */
-      activeInstances(): number;
-      /** Tells the model that `delta` instances became active (launch) or stopped counting (terminate). */
-      adjustActiveInstances(delta: number): void;
+      /** vCPUs of this region's pending and running instances in one limit bucket (resources/vcpu-limits.ts). */
+      vcpusInUse(bucket: VcpuBucket): number;
+      /** Tells the model that `delta` vCPUs of a bucket started counting (launch, start) or stopped (stop, terminate). */
+      adjustVcpus(bucket: VcpuBucket, delta: number): void;
       regionState(regionName: string): RegionState | undefined;
   }
   /** The metadata every answer carries, as the SDK's `$metadata`. */
@@ -249,7 +276,8 @@ declare module 'mini-ec2/errors' {
       instanceNotFound: (ids: readonly string[]) => Ec2ServiceException;
       incorrectState: (id: string, verb: "started" | "stopped" | "rebooted") => Ec2ServiceException;
       createImageState: (id: string) => Ec2ServiceException;
-      instanceLimit: (requested: number, limit: number) => Ec2ServiceException;
+      /** Real message quoted in scrapoxy/scrapoxy#202, bentoml/bentoctl#202, StreisandEffect/streisand#1715. */
+      vcpuLimit: (limit: number) => Ec2ServiceException;
       archMismatch: (typeArch: string, imageArch: string) => Ec2ServiceException;
       optInRequired: (productCode: string) => Ec2ServiceException;
       idempotentMismatch: () => Ec2ServiceException;
@@ -292,11 +320,22 @@ declare module 'mini-ec2/errors' {
       /** EC2 uses the bare code InvalidParameter for a few combinations (a group and a subnet of different VPCs). */
       invalidParameter: (message: string) => Ec2ServiceException;
       insufficientAddresses: (subnetId: string) => Ec2ServiceException;
+      notStopped: (id: string) => Ec2ServiceException;
+      snapshotInUse: (snapshotId: string, imageId: string) => Ec2ServiceException;
+      templateNameTaken: () => Ec2ServiceException;
+      templateNameMalformed: () => Ec2ServiceException;
+      templateNameNotFound: (name: string) => Ec2ServiceException;
+      templateIdNotFound: (id: string) => Ec2ServiceException;
+      /** Wording unverified. */
+      templateIdMalformed: (id: string) => Ec2ServiceException;
+      templateVersionNotFound: (version: string, id: string) => Ec2ServiceException;
+      /** The code and message EC2 gave CloudFormation for a template without data (awsdocs/aws-cloudformation-user-guide#453). */
+      templateNoData: () => Ec2ServiceException;
+      /** Only the owner changes an image's permissions (wording unverified). */
+      notImageOwner: (imageId: string) => Ec2ServiceException;
       authFailure: (message: string) => Ec2ServiceException;
       internal: (message: string) => Ec2ServiceException;
   };
-  /** Values echoed in messages are cut short: a 1 MB string must not become a 1 MB message. */
-  export declare function shortValue(value: unknown): string;
 }
 declare module 'mini-ec2/events' {
   /**
@@ -446,6 +485,35 @@ declare module 'mini-ec2/events' {
   }) | (EventBase & {
       type: 'marketplace-subscribed';
       productCode: string;
+  }) | (EventBase & {
+      type: 'instance-attribute-changed';
+      instanceId: string;
+      attribute: 'instanceType' | 'userData';
+  }) | (EventBase & {
+      type: 'snapshot-deleted';
+      snapshotId: string;
+  }) | (EventBase & {
+      type: 'launch-template-created';
+      launchTemplateId: string;
+      name: string;
+      version: number;
+  }) | (EventBase & {
+      type: 'launch-template-version-created';
+      launchTemplateId: string;
+      version: number;
+  }) | (EventBase & {
+      type: 'launch-template-default-changed';
+      launchTemplateId: string;
+      version: number;
+  }) | (EventBase & {
+      type: 'launch-template-deleted';
+      launchTemplateId: string;
+      name: string;
+  }) | (EventBase & {
+      type: 'image-permissions-changed';
+      imageId: string;
+      public: boolean;
+      sharedWith: string[];
   });
   export type ModelEventType = ModelEvent['type'];
   /** The fields an emitter supplies; the model stamps seq, time and region. */
@@ -460,10 +528,8 @@ declare module 'mini-ec2/filters' {
       Values?: string[];
   }
   /** A filter's values for one resource; `undefined` means "attribute absent", which never matches. */
-  export type FilterValues = string | readonly string[] | undefined;
+  type FilterValues = string | readonly string[] | undefined;
   export type FilterTable<R> = Record<string, (resource: R) => FilterValues>;
-  /** Compiles one filter value into a matcher; plain values (the common case) compare directly. */
-  export declare function compilePattern(pattern: string): (value: string) => boolean;
   export interface CompiledFilter<R> {
       values: (resource: R) => FilterValues;
       matchers: ((value: string) => boolean)[];
@@ -493,7 +559,7 @@ declare module 'mini-ec2/ids' {
    * An ID is `<prefix>-<hex>`: new resources get 17 lowercase hex digits; 8 digits (older resources) are
    * valid too. "Malformed" and "not found" are different errors, so the grammar lives here, apart from lookups.
    */
-  export type IdPrefix = 'ami' | 'i' | 'r' | 'snap' | 'vol' | 'sg' | 'subnet' | 'vpc' | 'key' | 'sgr' | 'igw' | 'rtb' | 'acl';
+  export type IdPrefix = 'ami' | 'i' | 'r' | 'snap' | 'vol' | 'sg' | 'subnet' | 'vpc' | 'key' | 'sgr' | 'igw' | 'rtb' | 'acl' | 'lt';
   /** True when `id` has the form `<prefix>-` + 8 or 17 lowercase hex digits. */
   export declare function isWellFormedId(id: unknown, prefix: IdPrefix): id is string;
   /** The prefix of a well-formed ID of any kind, or undefined. */
@@ -537,6 +603,7 @@ declare module 'mini-ec2/index' {
    */
   export { MiniEc2, type MiniEc2Options } from 'mini-ec2/model';
   export { MiniEc2Client } from 'mini-ec2/client';
+  export { OtherAccountClient } from 'mini-ec2/other-account';
   export type { Ec2Api } from 'mini-ec2/api';
   export { Ec2ServiceException, isEc2Error } from 'mini-ec2/errors';
   export type { ModelEvent, ModelEventType, ModelEventListener } from 'mini-ec2/events';
@@ -548,13 +615,18 @@ declare module 'mini-ec2/index' {
   export { REGIONS, REGION_NAMES, type RegionInfo } from 'mini-ec2/regions';
   export { STATE_CODES, LEGAL_TRANSITIONS, DEFAULT_INSTANCE_TYPE } from 'mini-ec2/resources/instances';
   export { isWellFormedId } from 'mini-ec2/ids';
-  export { waitUntilInstanceRunning, waitUntilInstanceStopped, waitUntilInstanceTerminated, waitUntilImageAvailable, SLEEP, type WaiterConfiguration, type WaiterResult, type WaiterState, } from 'mini-ec2/waiters';
+  export { waitUntilInstanceRunning, waitUntilInstanceStopped, waitUntilInstanceTerminated, waitUntilImageAvailable, waitUntilInstanceStatusOk, SLEEP, type WaiterConfiguration, type WaiterResult, type WaiterState, } from 'mini-ec2/waiters';
   export type * from 'mini-ec2/sdk-shapes';
 }
 declare module 'mini-ec2/input-parser' {
   export type Checker<T> = (value: unknown, path: string) => T;
   export declare const str: (max?: number) => Checker<string>;
   export declare const int: (min?: number, max?: number) => Checker<number>;
+  /**
+   * A blob the SDK sends base64-encoded (ModifyInstanceAttribute's UserData): raw bytes from learner code,
+   * or the base64 text itself (what arrives over the wire). Either way the model keeps base64 text.
+   */
+  export declare const bytesOrBase64: (maxBytes: number) => Checker<Uint8Array | string>;
   export declare const bool: Checker<boolean>;
   export declare const list: <T>(item: Checker<T>, max?: number) => Checker<T[]>;
   export declare const oneOf: <T extends string>(values: readonly T[]) => Checker<T>;
@@ -567,10 +639,6 @@ declare module 'mini-ec2/input-parser' {
   /** Parses a whole request: `undefined` input means "no arguments" (the describe calls allow that). */
   export declare function parse<S extends Shape>(input: unknown, shape: S): Parsed<S>;
   export declare function required<T>(value: T | undefined, name: string): T;
-  export declare const tag: Checker<Parsed<{
-      Key: Checker<string>;
-      Value: Checker<string>;
-  }>>;
   export declare const tags: Checker<Parsed<{
       Key: Checker<string>;
       Value: Checker<string>;
@@ -587,22 +655,6 @@ declare module 'mini-ec2/input-parser' {
       Values: Checker<string[]>;
   }>[]>;
   export declare const stringList: Checker<string[]>;
-  export declare const dryRun: Checker<boolean>;
-  export declare const blockDeviceMapping: Checker<Parsed<{
-      DeviceName: Checker<string>;
-      VirtualName: Checker<string>;
-      NoDevice: Checker<string>;
-      Ebs: Checker<Parsed<{
-          DeleteOnTermination: Checker<boolean>;
-          Iops: Checker<number>;
-          SnapshotId: Checker<string>;
-          VolumeSize: Checker<number>;
-          VolumeType: Checker<"standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3">;
-          Encrypted: Checker<boolean>;
-          KmsKeyId: Checker<string>;
-          Throughput: Checker<number>;
-      }>>;
-  }>>;
   export declare const blockDeviceMappings: Checker<Parsed<{
       DeviceName: Checker<string>;
       VirtualName: Checker<string>;
@@ -660,6 +712,7 @@ declare module 'mini-ec2/model' {
   import { type CatalogEntryMeta, type CatalogGroup } from 'mini-ec2/catalog';
   import { ModelClock, type ClockOptions } from 'mini-ec2/clock';
   import { MiniEc2Client } from 'mini-ec2/client';
+  import { OtherAccountClient } from 'mini-ec2/other-account';
   import type { ModelEvent, ModelEventListener } from 'mini-ec2/events';
   import { type ModelState, type Timing } from 'mini-ec2/state';
   export interface MiniEc2Options {
@@ -667,8 +720,8 @@ declare module 'mini-ec2/model' {
       seed?: number;
       /** The learner's 12-digit account ID (default 123456789012). */
       accountId?: string;
-      /** Instances (not shutting down or terminated) allowed per region (default 20, EC2's classic limit). */
-      instanceLimit?: number;
+      /** vCPUs of running On-Demand instances allowed per instance-family bucket and region (default 32). */
+      vcpuLimit?: number;
       timing?: Partial<Timing>;
       clock?: ClockOptions;
       /** Simulated start time (ms since epoch, a Date or an ISO string); default 2026-01-15T09:00:00Z. */
@@ -686,8 +739,8 @@ declare module 'mini-ec2/model' {
       private log;
       private clients;
       private settling;
-      /** Per region: instances counting against the limit (derived from the state, kept to avoid a scan per launch). */
-      private active;
+      /** Per region: vCPUs in use per limit bucket (derived from the state, kept to avoid a scan per launch). */
+      private vcpus;
       private contexts;
       private timer;
       constructor(options?: MiniEc2Options, loaded?: ModelState);
@@ -700,7 +753,13 @@ declare module 'mini-ec2/model' {
       }): MiniEc2;
       /** The names of the regions this model holds. */
       get regions(): string[];
-      /** An SDK-shaped client bound to one region (the same object for the same region). */
+      /**
+       * An SDK-shaped client bound to one region (the same object for the same region). With another
+       * `accountId`: that account's view of the model's images (other-account.ts), to see what sharing does.
+       */
+      client(region: string, as: {
+          accountId: string;
+      }): MiniEc2Client | OtherAccountClient;
       client(region: string): MiniEc2Client;
       /** Calls `listener` with every event from now on; returns a function that unsubscribes. */
       subscribe(listener: ModelEventListener): () => void;
@@ -721,11 +780,25 @@ declare module 'mini-ec2/model' {
        * call allocates no closures (runInstances is called tens of thousands of times in benchmarks).
        */
       private context;
+      /** `accountId`: the calling account, when another account looks at the model (other-account.ts). */
       private makeContext;
+      private vcpusOfRegion;
       private emit;
       private rebuildQueue;
       /** In realtime mode, wake up when the next transition is due so subscribers see it without a call. */
       private armTimer;
+  }
+}
+declare module 'mini-ec2/other-account' {
+  import type { DescribeImagesRequest, DescribeImagesResult } from 'mini-ec2/sdk-shapes';
+  export declare class OtherAccountClient {
+      #private;
+      readonly region: string;
+      readonly accountId: string;
+      readonly config: {
+          region: () => Promise<string>;
+      };
+      describeImages(args?: DescribeImagesRequest): Promise<DescribeImagesResult>;
   }
 }
 declare module 'mini-ec2/regions' {
@@ -756,7 +829,7 @@ declare module 'mini-ec2/request-shapes' {
   /** The request type of an Ec2Api method. */
   export type RequestOf<M extends keyof Ec2Api> = NonNullable<Parameters<Ec2Api[M]>[0]>;
   /** A field's type as the checkers return it: nested fields optional (required ones are checked by the client). */
-  type AsParsed<T> = T extends readonly (infer U)[] ? AsParsed<U>[] : T extends object ? {
+  type AsParsed<T> = T extends Uint8Array ? T : T extends readonly (infer U)[] ? AsParsed<U>[] : T extends object ? {
       [K in keyof T]?: AsParsed<T[K]>;
   } : T;
   /** One checker per field of a request, each returning that field's type. */
@@ -805,6 +878,36 @@ declare module 'mini-ec2/resources/default-network' {
   /** Creates the default VPC, subnets and security group of a region (at model creation). */
   export declare function createDefaultNetwork(region: RegionState, regionName: string, rng: SeededRandom): void;
 }
+declare module 'mini-ec2/resources/image-sharing' {
+  /**
+   * Sharing images through launch permissions (spec section 15; EC2 user guide, "Share an AMI with specific
+   * AWS accounts" and "Make your AMI public"): ModifyImageAttribute adds or removes account IDs and the
+   * group `all` (public), DescribeImageAttribute shows them, ResetImageAttribute removes them all. Only the
+   * owner may change or read them. A public image is what other accounts find among community AMIs; one
+   * shared with an account shows in that account's DescribeImages (ExecutableUsers `self`).
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { DescribeImageAttributeRequest, ModifyImageAttributeRequest, ResetImageAttributeRequest } from 'mini-ec2/sdk-shapes';
+  export declare function modifyImageAttribute(ctx: Ctx, input: ModifyImageAttributeRequest, dryRun: boolean): void;
+  export declare function describeImageAttribute(ctx: Ctx, input: DescribeImageAttributeRequest): {
+      ImageId: string;
+      LaunchPermissions: ({
+          UserId: string;
+      } | {
+          Group: "all";
+      })[];
+      Description?: undefined;
+  } | {
+      ImageId: string;
+      Description: {
+          Value: string;
+      } | {
+          Value?: undefined;
+      };
+      LaunchPermissions?: undefined;
+  };
+  export declare function resetImageAttribute(ctx: Ctx, input: ResetImageAttributeRequest, dryRun: boolean): void;
+}
 declare module 'mini-ec2/resources/images' {
   /**
    * Images (AMIs), their snapshots and the account's volumes: CreateImage, DescribeImages,
@@ -826,11 +929,15 @@ declare module 'mini-ec2/resources/images' {
   import type { Ctx } from 'mini-ec2/context';
   import type { ImageRecord } from 'mini-ec2/state';
   import type { CopyImageRequest, CreateImageRequest, DescribeImagesRequest, Image } from 'mini-ec2/sdk-shapes';
-  /** An image visible to the account in a region: its own (even deregistered) or the public catalog. */
+  /**
+   * Whether the calling account may see (and launch) an image of the model's account: its owner always;
+   * another account when the image is public or shared with it by launch permission (image-sharing.ts).
+   */
+  export declare const visibleToCaller: (ctx: Ctx, image: ImageRecord) => boolean;
+  /** An image visible to the account in a region: its own (even deregistered), one shared with it, or the public catalog. */
   export declare function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined;
   /** The image RunInstances will use: malformed, not found, pending or deregistered are errors. */
   export declare function findLaunchableImage(ctx: Ctx, id: string): ImageRecord;
-  export declare function imageOut(ctx: Ctx, i: ImageRecord): Image;
   export declare function createImage(ctx: Ctx, input: CreateImageRequest & {
       InstanceId: string;
       Name: string;
@@ -856,6 +963,35 @@ declare module 'mini-ec2/resources/images' {
       ImageId: string;
   };
 }
+declare module 'mini-ec2/resources/instance-attributes' {
+  /**
+   * ModifyInstanceAttribute for the two attributes the course changes: the instance type and the user
+   * data. EC2 changes either only while the instance is stopped (the EC2 user guide, "Change the instance
+   * type" and "Work with instance user data"); both forms of the call are accepted: the SDK's
+   * `InstanceType: { Value }` / `UserData: { Value }` and the older `Attribute` + `Value`.
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { ModifyInstanceAttributeRequest } from 'mini-ec2/sdk-shapes';
+  export declare function modifyInstanceAttribute(ctx: Ctx, input: ModifyInstanceAttributeRequest, dryRun: boolean): void;
+}
+declare module 'mini-ec2/resources/instance-status' {
+  /**
+   * DescribeInstanceStatus: the status checks of instances. `running` only means the virtual machine
+   * started; the system and instance reachability checks report `initializing` until the operating
+   * system is up (timing.statusChecksMs after `running`), then `ok` / `passed`. Instances that are not
+   * running report `not-applicable`. By default only running instances are listed; `IncludeAllInstances`
+   * lists every visible one (EC2 API reference, DescribeInstanceStatus).
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { InstanceRecord } from 'mini-ec2/state';
+  import type { DescribeInstanceStatusRequest, InstanceStatus } from 'mini-ec2/sdk-shapes';
+  /** The checks' summary of one instance at `now`: not-applicable, initializing or ok. */
+  export declare function statusChecks(ctx: Ctx, i: InstanceRecord): 'not-applicable' | 'initializing' | 'ok';
+  export declare function describeInstanceStatus(ctx: Ctx, input: DescribeInstanceStatusRequest): {
+      NextToken?: string | undefined;
+      InstanceStatuses: InstanceStatus[];
+  };
+}
 declare module 'mini-ec2/resources/instance-types' {
   import type { Filter, InstanceTypeInfo, InstanceTypeName } from 'mini-ec2/sdk-shapes';
   export interface InstanceTypeSpec {
@@ -877,8 +1013,6 @@ declare module 'mini-ec2/resources/instance-types' {
   }
   export declare const INSTANCE_TYPES: readonly InstanceTypeSpec[];
   export declare function instanceTypeSpec(name: string): InstanceTypeSpec | undefined;
-  /** The API shape of DescribeInstanceTypes for one type (a fresh object each call). */
-  export declare function toInstanceTypeInfo(s: InstanceTypeSpec): InstanceTypeInfo;
   /** DescribeInstanceTypes over the table above. */
   export declare function describeInstanceTypes(input: {
       InstanceTypes?: string[];
@@ -907,17 +1041,15 @@ declare module 'mini-ec2/resources/instances' {
    * (EC2 itself defaults to m1.small).
    */
   import type { Ctx } from 'mini-ec2/context';
-  import type { InstanceRecord, RegionState } from 'mini-ec2/state';
-  import type { DescribeInstancesRequest, Instance, InstanceStateChange, InstanceStateName, Reservation, RunInstancesRequest } from 'mini-ec2/sdk-shapes';
+  import type { InstanceRecord, RegionState, TagRecord } from 'mini-ec2/state';
+  import type { DescribeInstancesRequest, InstanceStateChange, InstanceStateName, Reservation, RunInstancesRequest } from 'mini-ec2/sdk-shapes';
   export declare const STATE_CODES: Record<InstanceStateName, number>;
   /** The moves the model may make, for the property tests and for assertions in transitions. */
   export declare const LEGAL_TRANSITIONS: Record<InstanceStateName, readonly InstanceStateName[]>;
   export declare const DEFAULT_INSTANCE_TYPE = "t2.micro";
-  export declare function countActiveInstances(region: RegionState): number;
-  export declare function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boolean, instanceLimit: number): Reservation;
-  export declare function instanceOut(ctx: Ctx, i: InstanceRecord): Instance;
-  /** A reservation with all its (still visible) instances, or only those passing `keep`. */
-  export declare function reservationOut(ctx: Ctx, reservationId: string, keep: ((i: InstanceRecord) => boolean) | undefined): Reservation;
+  export declare function checkUserData(userData: string): void;
+  /** `systemTags`: tags EC2 itself adds (aws:ec2launchtemplate:* for a launch from a template), past the checks on user tags. */
+  export declare function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boolean, systemTags?: readonly TagRecord[]): Reservation;
   /** Checks a list of instance IDs: the first malformed one fails the call, then all unknown ones. */
   export declare function requireInstances(region: RegionState, ids: readonly string[]): InstanceRecord[];
   export declare function describeInstances(ctx: Ctx, input: DescribeInstancesRequest): {
@@ -926,6 +1058,7 @@ declare module 'mini-ec2/resources/instances' {
   };
   export declare function startInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): InstanceStateChange[];
   export declare function stopInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): InstanceStateChange[];
+  /** "Requests to reboot terminated instances are ignored." (EC2 API reference, RebootInstances) */
   export declare function rebootInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): void;
   export declare function terminateInstances(ctx: Ctx, ids: readonly string[] | undefined, dryRun: boolean): InstanceStateChange[];
   /**
@@ -1107,6 +1240,59 @@ declare module 'mini-ec2/resources/key-pairs' {
       KeyPairs: KeyPairInfo[];
   };
 }
+declare module 'mini-ec2/resources/launch-templates' {
+  /**
+   * Launch templates: the home of reusable launch settings (spec section 14; EC2 user guide, "Store
+   * instance launch parameters in Amazon EC2 launch templates"). A template has numbered versions, one of
+   * them the default; RunInstances names a template and a version (a number, `$Latest` or `$Default`,
+   * `$Default` when omitted) and any parameter given on the call overrides the template's.
+   *
+   * Codes and messages are those real EC2 answers in public threads (named in the tests); an `ImageId`
+   * of `resolve:ssm:<parameter>` is stored as given and resolved when an instance is launched.
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import { type LaunchTemplateRecord, type LaunchTemplateVersionRecord, type TagRecord } from 'mini-ec2/state';
+  import type { CreateLaunchTemplateRequest, CreateLaunchTemplateVersionRequest, DeleteLaunchTemplateRequest, DescribeLaunchTemplatesRequest, DescribeLaunchTemplateVersionsRequest, LaunchTemplate, LaunchTemplateVersion, ModifyLaunchTemplateRequest, RunInstancesRequest } from 'mini-ec2/sdk-shapes';
+  /** The template a call names by ID or by name (exactly one of them). */
+  export declare function findTemplate(ctx: Ctx, ref: {
+      LaunchTemplateId?: string;
+      LaunchTemplateName?: string;
+  }): LaunchTemplateRecord;
+  /** A version named as a number, `$Latest` or `$Default` (the default when absent). */
+  export declare function findVersion(t: LaunchTemplateRecord, version: string | undefined): LaunchTemplateVersionRecord;
+  export declare function templateOut(ctx: Ctx, t: LaunchTemplateRecord): LaunchTemplate;
+  export declare function createLaunchTemplate(ctx: Ctx, input: CreateLaunchTemplateRequest, dryRun: boolean): {
+      LaunchTemplate: LaunchTemplate;
+  };
+  /** A new version; with SourceVersion it starts from that version's parameters, the given ones overriding. */
+  export declare function createLaunchTemplateVersion(ctx: Ctx, input: CreateLaunchTemplateVersionRequest, dryRun: boolean): {
+      LaunchTemplateVersion: LaunchTemplateVersion;
+  };
+  export declare function modifyLaunchTemplate(ctx: Ctx, input: ModifyLaunchTemplateRequest, dryRun: boolean): {
+      LaunchTemplate: LaunchTemplate;
+  };
+  export declare function describeLaunchTemplates(ctx: Ctx, input: DescribeLaunchTemplatesRequest): {
+      NextToken?: string | undefined;
+      LaunchTemplates: LaunchTemplate[];
+  };
+  /** Versions of one template (all, the listed ones incl. `$Latest`/`$Default`, or a Min/MaxVersion range). */
+  export declare function describeLaunchTemplateVersions(ctx: Ctx, input: DescribeLaunchTemplateVersionsRequest): {
+      NextToken?: string | undefined;
+      LaunchTemplateVersions: LaunchTemplateVersion[];
+  };
+  export declare function deleteLaunchTemplate(ctx: Ctx, input: DeleteLaunchTemplateRequest, dryRun: boolean): {
+      LaunchTemplate: LaunchTemplate;
+  };
+  /**
+   * The RunInstances request with the template version's parameters filled in wherever the call gives
+   * none (the call's parameters win, each as a whole: a call's TagSpecifications for a resource type
+   * replace the template's for that type), and the tags EC2 puts on instances launched from a template.
+   */
+  export declare function withLaunchTemplate(ctx: Ctx, input: RunInstancesRequest): {
+      request: RunInstancesRequest;
+      systemTags: TagRecord[];
+  };
+}
 declare module 'mini-ec2/resources/security-group-rules' {
   /**
    * Security group rules: Authorize and Revoke (ingress and egress), DescribeSecurityGroupRules,
@@ -1209,13 +1395,17 @@ declare module 'mini-ec2/resources/security-groups' {
 declare module 'mini-ec2/resources/snapshots' {
   /** EBS snapshots: the disks of images (made by CreateImage and CopyImage) and DescribeSnapshots. */
   import type { Ctx } from 'mini-ec2/context';
-  import type { SnapshotRecord } from 'mini-ec2/state';
-  import type { DescribeSnapshotsRequest, Snapshot } from 'mini-ec2/sdk-shapes';
-  export declare function snapshotOut(ctx: Ctx, s: SnapshotRecord): Snapshot;
+  import type { DeleteSnapshotRequest, DescribeSnapshotsRequest, Snapshot } from 'mini-ec2/sdk-shapes';
   export declare function describeSnapshots(ctx: Ctx, input: DescribeSnapshotsRequest): {
       NextToken?: string | undefined;
       Snapshots: Snapshot[];
   };
+  /**
+   * DeleteSnapshot: refused while a registered image of the account uses the snapshot (InvalidSnapshot.InUse,
+   * as real EC2 answers in the threads quoted by the tests); DeregisterImage leaves the snapshots, which keep
+   * costing until deleted here.
+   */
+  export declare function deleteSnapshot(ctx: Ctx, input: DeleteSnapshotRequest, dryRun: boolean): void;
 }
 declare module 'mini-ec2/resources/subnets' {
   /**
@@ -1268,7 +1458,7 @@ declare module 'mini-ec2/resources/tags' {
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { TagRecord } from 'mini-ec2/state';
-  import type { Tag } from 'mini-ec2/sdk-shapes';
+  import type { DescribeTagsRequest, Tag } from 'mini-ec2/sdk-shapes';
   export declare function createTags(ctx: Ctx, resources: readonly string[] | undefined, tags: {
       Key?: string;
       Value?: string;
@@ -1279,6 +1469,36 @@ declare module 'mini-ec2/resources/tags' {
   }[] | undefined, dryRun: boolean): void;
   /** Tags as the API returns them (fresh objects). */
   export declare const tagsOut: (tags: readonly TagRecord[]) => Tag[];
+  /** DescribeTags: filters key, value, resource-id, resource-type and tag:<key> (EC2 API reference). */
+  export declare function describeTags(ctx: Ctx, input: DescribeTagsRequest): {
+      NextToken?: string | undefined;
+      Tags: {
+          Key: string;
+          ResourceId: string;
+          ResourceType: "subnet" | "vpc" | "instance" | "image" | "snapshot" | "volume" | "key-pair" | "security-group" | "launch-template";
+          Value: string;
+      }[];
+  };
+}
+declare module 'mini-ec2/resources/vcpu-limits' {
+  /**
+   * On-Demand instance limits as EC2 counts them today: in vCPUs of running instances, per instance-family
+   * bucket and region, not as a number of instances (EC2 user guide, "On-Demand Instance quotas"; Service
+   * Quotas names them "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances", "... G and VT
+   * instances", "... P instances", "... X instances", ...). A launch that needs more than the bucket's
+   * remaining vCPUs fails with VcpuLimitExceeded. The model counts pending and running instances and
+   * gives every bucket the same limit (`vcpuLimit`, default 32, a common limit of new accounts).
+   */
+  import type { InstanceRecord } from 'mini-ec2/state';
+  export type VcpuBucket = 'standard' | 'f' | 'g-vt' | 'inf' | 'p' | 'x' | 'dl' | 'trn' | 'high-memory' | 'hpc' | 'mac';
+  export declare const DEFAULT_VCPU_LIMIT = 32;
+  /** The bucket of an instance type, by its family prefix (t3.micro -> standard, g5.xlarge -> g-vt). */
+  export declare function vcpuBucket(instanceType: string): VcpuBucket;
+  /** Instances whose vCPUs count against the limit: the ones pending or running. */
+  export declare const countsAgainstLimit: (i: InstanceRecord) => boolean;
+  export declare const vcpusOf: (instanceType: string) => number;
+  /** vCPUs in use per bucket in a region's instances (the model caches this; see Ctx.vcpusInUse). */
+  export declare function vcpusInUse(instances: Record<string, InstanceRecord>): Map<VcpuBucket, number>;
 }
 declare module 'mini-ec2/resources/volumes' {
   /**
@@ -1286,9 +1506,7 @@ declare module 'mini-ec2/resources/volumes' {
    * model, belongs beside this file.)
    */
   import type { Ctx } from 'mini-ec2/context';
-  import type { VolumeRecord } from 'mini-ec2/state';
   import type { DescribeVolumesRequest, Volume } from 'mini-ec2/sdk-shapes';
-  export declare function volumeOut(v: VolumeRecord): Volume;
   export declare function describeVolumes(ctx: Ctx, input: DescribeVolumesRequest): {
       NextToken?: string | undefined;
       Volumes: Volume[];
@@ -1719,6 +1937,8 @@ declare module 'mini-ec2/sdk-shapes' {
       };
       EbsOptimized?: boolean;
       PrivateIpAddress?: string;
+      /** Launch from a launch template (version: a number, `$Latest` or `$Default`, default `$Default`). */
+      LaunchTemplate?: LaunchTemplateSpecification;
   }
   export interface DescribeInstancesRequest {
       InstanceIds?: string[];
@@ -1882,6 +2102,142 @@ declare module 'mini-ec2/sdk-shapes' {
       Filters?: Filter[];
       MaxResults?: number;
       NextToken?: string;
+      DryRun?: boolean;
+  }
+  export interface ModifyInstanceAttributeRequest {
+      InstanceId?: string;
+      /** The older form: `Attribute: 'instanceType'` with `Value`; the SDK's own form is `InstanceType: { Value }`. */
+      Attribute?: string;
+      Value?: string;
+      InstanceType?: {
+          Value?: string;
+      };
+      /** The SDK passes raw bytes (and base64-encodes them on the wire); a string here is taken as base64 text. */
+      UserData?: {
+          Value?: Uint8Array | string;
+      };
+      DryRun?: boolean;
+  }
+  export interface DescribeInstanceStatusRequest {
+      InstanceIds?: string[];
+      Filters?: Filter[];
+      IncludeAllInstances?: boolean;
+      MaxResults?: number;
+      NextToken?: string;
+      DryRun?: boolean;
+  }
+  export interface DescribeTagsRequest {
+      Filters?: Filter[];
+      MaxResults?: number;
+      NextToken?: string;
+      DryRun?: boolean;
+  }
+  export interface DeleteSnapshotRequest {
+      SnapshotId?: string;
+      DryRun?: boolean;
+  }
+  export interface LaunchTemplateSpecification {
+      LaunchTemplateId?: string;
+      LaunchTemplateName?: string;
+      Version?: string;
+  }
+  /** The launch parameters a template version holds (a subset of the SDK's Request/ResponseLaunchTemplateData). */
+  export interface LaunchTemplateData {
+      ImageId?: string;
+      InstanceType?: string;
+      KeyName?: string;
+      SecurityGroupIds?: string[];
+      SecurityGroups?: string[];
+      /** Base64, as in RunInstances. */
+      UserData?: string;
+      TagSpecifications?: TagSpecification[];
+      BlockDeviceMappings?: BlockDeviceMapping[];
+      Placement?: {
+          AvailabilityZone?: string;
+      };
+      Monitoring?: {
+          Enabled?: boolean;
+      };
+      EbsOptimized?: boolean;
+  }
+  export interface CreateLaunchTemplateRequest {
+      LaunchTemplateName?: string;
+      LaunchTemplateData?: LaunchTemplateData;
+      VersionDescription?: string;
+      TagSpecifications?: TagSpecification[];
+      ClientToken?: string;
+      DryRun?: boolean;
+  }
+  export interface CreateLaunchTemplateVersionRequest {
+      LaunchTemplateId?: string;
+      LaunchTemplateName?: string;
+      SourceVersion?: string;
+      VersionDescription?: string;
+      LaunchTemplateData?: LaunchTemplateData;
+      ClientToken?: string;
+      ResolveAlias?: boolean;
+      DryRun?: boolean;
+  }
+  export interface ModifyLaunchTemplateRequest {
+      LaunchTemplateId?: string;
+      LaunchTemplateName?: string;
+      DefaultVersion?: string;
+      ClientToken?: string;
+      DryRun?: boolean;
+  }
+  export interface DescribeLaunchTemplatesRequest {
+      LaunchTemplateIds?: string[];
+      LaunchTemplateNames?: string[];
+      Filters?: Filter[];
+      MaxResults?: number;
+      NextToken?: string;
+      DryRun?: boolean;
+  }
+  export interface DescribeLaunchTemplateVersionsRequest {
+      LaunchTemplateId?: string;
+      LaunchTemplateName?: string;
+      Versions?: string[];
+      MinVersion?: string;
+      MaxVersion?: string;
+      Filters?: Filter[];
+      MaxResults?: number;
+      NextToken?: string;
+      ResolveAlias?: boolean;
+      DryRun?: boolean;
+  }
+  export interface DeleteLaunchTemplateRequest {
+      LaunchTemplateId?: string;
+      LaunchTemplateName?: string;
+      DryRun?: boolean;
+  }
+  export interface LaunchPermission {
+      UserId?: string;
+      Group?: 'all';
+  }
+  export interface ModifyImageAttributeRequest {
+      ImageId?: string;
+      Attribute?: string;
+      LaunchPermission?: {
+          Add?: LaunchPermission[];
+          Remove?: LaunchPermission[];
+      };
+      OperationType?: 'add' | 'remove';
+      UserIds?: string[];
+      UserGroups?: string[];
+      Description?: {
+          Value?: string;
+      };
+      Value?: string;
+      DryRun?: boolean;
+  }
+  export interface DescribeImageAttributeRequest {
+      ImageId?: string;
+      Attribute?: string;
+      DryRun?: boolean;
+  }
+  export interface ResetImageAttributeRequest {
+      ImageId?: string;
+      Attribute?: 'launchPermission';
       DryRun?: boolean;
   }
   export interface RunInstancesResult extends Reservation, MetadataBearer {
@@ -2130,6 +2486,86 @@ declare module 'mini-ec2/sdk-shapes' {
   export interface ModifySecurityGroupRulesResult extends MetadataBearer {
       Return?: boolean;
   }
+  export type SummaryStatus = 'impaired' | 'initializing' | 'insufficient-data' | 'not-applicable' | 'ok';
+  export type StatusType = 'failed' | 'initializing' | 'insufficient-data' | 'passed';
+  export interface InstanceStatusSummary {
+      Details?: {
+          ImpairedSince?: Date;
+          Name?: 'reachability';
+          Status?: StatusType;
+      }[];
+      Status?: SummaryStatus;
+  }
+  export interface InstanceStatus {
+      AvailabilityZone?: string;
+      InstanceId?: string;
+      InstanceState?: InstanceState;
+      InstanceStatus?: InstanceStatusSummary;
+      SystemStatus?: InstanceStatusSummary;
+  }
+  export interface DescribeInstanceStatusResult extends MetadataBearer {
+      InstanceStatuses?: InstanceStatus[];
+      NextToken?: string;
+  }
+  /** The resource types whose tags the model keeps (all names of the SDK's ResourceType union). */
+  export type TaggedResourceType = 'instance' | 'image' | 'snapshot' | 'volume' | 'key-pair' | 'security-group' | 'subnet' | 'vpc' | 'launch-template';
+  export interface TagDescription {
+      Key?: string;
+      ResourceId?: string;
+      /** One of TaggedResourceType from the model; `string` so that real SDK answers (any type) fit too. */
+      ResourceType?: string;
+      Value?: string;
+  }
+  export interface DescribeTagsResult extends MetadataBearer {
+      Tags?: TagDescription[];
+      NextToken?: string;
+  }
+  export interface LaunchTemplate {
+      LaunchTemplateId?: string;
+      LaunchTemplateName?: string;
+      CreateTime?: Date;
+      CreatedBy?: string;
+      DefaultVersionNumber?: number;
+      LatestVersionNumber?: number;
+      Tags?: Tag[];
+  }
+  export interface LaunchTemplateVersion {
+      LaunchTemplateId?: string;
+      LaunchTemplateName?: string;
+      VersionNumber?: number;
+      VersionDescription?: string;
+      CreateTime?: Date;
+      CreatedBy?: string;
+      DefaultVersion?: boolean;
+      LaunchTemplateData?: LaunchTemplateData;
+  }
+  export interface CreateLaunchTemplateResult extends MetadataBearer {
+      LaunchTemplate?: LaunchTemplate;
+  }
+  export interface CreateLaunchTemplateVersionResult extends MetadataBearer {
+      LaunchTemplateVersion?: LaunchTemplateVersion;
+  }
+  export interface ModifyLaunchTemplateResult extends MetadataBearer {
+      LaunchTemplate?: LaunchTemplate;
+  }
+  export interface DescribeLaunchTemplatesResult extends MetadataBearer {
+      LaunchTemplates?: LaunchTemplate[];
+      NextToken?: string;
+  }
+  export interface DescribeLaunchTemplateVersionsResult extends MetadataBearer {
+      LaunchTemplateVersions?: LaunchTemplateVersion[];
+      NextToken?: string;
+  }
+  export interface DeleteLaunchTemplateResult extends MetadataBearer {
+      LaunchTemplate?: LaunchTemplate;
+  }
+  export interface DescribeImageAttributeResult extends MetadataBearer {
+      ImageId?: string;
+      LaunchPermissions?: LaunchPermission[];
+      Description?: {
+          Value?: string;
+      };
+  }
 }
 declare module 'mini-ec2/state' {
   /**
@@ -2146,7 +2582,7 @@ declare module 'mini-ec2/state' {
       Value: string;
   }
   /** A state change scheduled for a simulated time; `order` breaks ties so events keep their order. */
-  export interface Transition<S extends string> {
+  interface Transition<S extends string> {
       to: S;
       at: number;
       order: number;
@@ -2158,7 +2594,7 @@ declare module 'mini-ec2/state' {
       attachTime: number;
   }
   /** The machine facts an image records and an instance launched from it copies. */
-  export interface PlatformFacts {
+  interface PlatformFacts {
       architecture: ArchitectureValues;
       platform?: 'windows';
       platformDetails: string;
@@ -2193,11 +2629,13 @@ declare module 'mini-ec2/state' {
           Code: string;
           Message: string;
       };
+      /** When the instance last reached `running`; its status checks pass timing.statusChecksMs later. */
+      runningSince?: number;
       /** When the instance reached `terminated`; it stays visible for timing.terminatedVisibleMs after. */
       terminatedAt?: number;
       transition?: Transition<InstanceStateName | 'expired'>;
   }
-  export interface ReservationRecord {
+  interface ReservationRecord {
       id: string;
       instanceIds: string[];
       groupIds: string[];
@@ -2240,6 +2678,8 @@ declare module 'mini-ec2/state' {
       sourceImageId?: string;
       sourceImageRegion?: string;
       launchConfig?: LaunchConfig;
+      /** Accounts given launch permission (ModifyImageAttribute); `public` is the group `all`. */
+      sharedWith?: string[];
       deregisteredAt?: number;
       transition?: Transition<ImageState | 'expired'>;
   }
@@ -2343,6 +2783,53 @@ declare module 'mini-ec2/state' {
       }>;
       /** Tags the account put on catalog (public) images: visible only to this account, as in EC2. */
       catalogTags: Record<string, TagRecord[]>;
+      /** Launch templates by ID (absent in snapshots made before they existed). */
+      launchTemplates?: Record<string, LaunchTemplateRecord>;
+  }
+  /** One version of a launch template: its launch parameters as given (RunInstances field names). */
+  export interface LaunchTemplateVersionRecord {
+      number: number;
+      description?: string;
+      createTime: number;
+      data: LaunchTemplateDataRecord;
+  }
+  /** The launch parameters a template version holds, in RunInstances' terms (ImageId may be `resolve:ssm:<name>`). */
+  export interface LaunchTemplateDataRecord {
+      ImageId?: string;
+      InstanceType?: string;
+      KeyName?: string;
+      SecurityGroupIds?: string[];
+      SecurityGroups?: string[];
+      UserData?: string;
+      TagSpecifications?: {
+          ResourceType?: string;
+          Tags?: {
+              Key?: string;
+              Value?: string;
+          }[];
+      }[];
+      BlockDeviceMappings?: {
+          DeviceName?: string;
+          NoDevice?: string;
+          VirtualName?: string;
+          Ebs?: Record<string, unknown>;
+      }[];
+      Placement?: {
+          AvailabilityZone?: string;
+      };
+      Monitoring?: {
+          Enabled?: boolean;
+      };
+      EbsOptimized?: boolean;
+  }
+  export interface LaunchTemplateRecord {
+      id: string;
+      name: string;
+      createTime: number;
+      defaultVersion: number;
+      latestVersion: number;
+      versions: Record<string, LaunchTemplateVersionRecord>;
+      tags: TagRecord[];
   }
   export interface Timing {
       /** pending -> running, after launch or start. */
@@ -2357,6 +2844,8 @@ declare module 'mini-ec2/state' {
       imageAvailableMs: number;
       /** How long a deregistered image answers describe-by-ID with an empty list (then: not found). */
       deregisteredVisibleMs: number;
+      /** running -> status checks `ok` (DescribeInstanceStatus: `initializing` until then). */
+      statusChecksMs: number;
   }
   export declare const DEFAULT_TIMING: Timing;
   export interface ModelState {
@@ -2364,7 +2853,8 @@ declare module 'mini-ec2/state' {
       version: typeof STATE_VERSION;
       seed: number;
       accountId: string;
-      instanceLimit: number;
+      /** vCPUs allowed per instance-family bucket and region (resources/vcpu-limits.ts). */
+      vcpuLimit: number;
       timing: Timing;
       startTime: number;
       /** The simulated time when the snapshot was taken. */
@@ -2402,7 +2892,7 @@ declare module 'mini-ec2/waiters' {
    * mode) and time is counted in those sleeps; any other client waits on real timers. Unlike the SDK the
    * backoff has no random jitter, so runs against the model are deterministic.
    */
-  import type { DescribeImagesRequest, DescribeImagesResult, DescribeInstancesRequest, DescribeInstancesResult } from 'mini-ec2/sdk-shapes';
+  import type { DescribeImagesRequest, DescribeImagesResult, DescribeInstancesRequest, DescribeInstancesResult, DescribeInstanceStatusRequest, DescribeInstanceStatusResult } from 'mini-ec2/sdk-shapes';
   export declare const SLEEP: unique symbol;
   export type WaiterState = 'ABORTED' | 'FAILURE' | 'SUCCESS' | 'RETRY' | 'TIMEOUT';
   export interface WaiterResult<R = unknown> {
@@ -2428,6 +2918,9 @@ declare module 'mini-ec2/waiters' {
   export interface InstancesWaiterClient {
       describeInstances(args: DescribeInstancesRequest): Promise<DescribeInstancesResult>;
   }
+  export interface InstanceStatusWaiterClient {
+      describeInstanceStatus(args: DescribeInstanceStatusRequest): Promise<DescribeInstanceStatusResult>;
+  }
   export interface ImagesWaiterClient {
       describeImages(args: DescribeImagesRequest): Promise<DescribeImagesResult>;
   }
@@ -2435,6 +2928,7 @@ declare module 'mini-ec2/waiters' {
   export declare function waitUntilInstanceStopped(params: WaiterConfiguration<InstancesWaiterClient>, input: DescribeInstancesRequest): Promise<WaiterResult<DescribeInstancesResult>>;
   export declare function waitUntilInstanceTerminated(params: WaiterConfiguration<InstancesWaiterClient>, input: DescribeInstancesRequest): Promise<WaiterResult<DescribeInstancesResult>>;
   export declare function waitUntilImageAvailable(params: WaiterConfiguration<ImagesWaiterClient>, input: DescribeImagesRequest): Promise<WaiterResult<DescribeImagesResult>>;
+  export declare function waitUntilInstanceStatusOk(params: WaiterConfiguration<InstanceStatusWaiterClient>, input: DescribeInstanceStatusRequest): Promise<WaiterResult<DescribeInstanceStatusResult>>;
 }
 
 declare module 'mini-ec2' {

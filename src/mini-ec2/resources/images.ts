@@ -35,10 +35,19 @@ const NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
 const own = (region: RegionState, id: string): ImageRecord | undefined =>
   Object.prototype.hasOwnProperty.call(region.images, id) ? region.images[id] : undefined;
 
-/** An image visible to the account in a region: its own (even deregistered) or the public catalog. */
-function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined {
+/**
+ * Whether the calling account may see (and launch) an image of the model's account: its owner always;
+ * another account when the image is public or shared with it by launch permission (image-sharing.ts).
+ */
+export const visibleToCaller = (ctx: Ctx, image: ImageRecord): boolean =>
+  image.ownerId === ctx.accountId || image.public || (image.sharedWith ?? []).includes(ctx.accountId);
+
+/** An image visible to the account in a region: its own (even deregistered), one shared with it, or the public catalog. */
+export function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined {
   const region = ctx.regionState(regionName);
-  return (region && own(region, id)) ?? ctx.catalog(regionName).byId.get(id);
+  const stored = region && own(region, id);
+  if (stored) return visibleToCaller(ctx, stored) ? stored : undefined;
+  return ctx.catalog(regionName).byId.get(id);
 }
 
 /** The image RunInstances will use: malformed, not found, pending or deregistered are errors. */
@@ -50,8 +59,10 @@ export function findLaunchableImage(ctx: Ctx, id: string): ImageRecord {
   return image;
 }
 
+/** Tags are the tagging account's own: the owner sees its image's tags, the model's account its tags on catalog images. */
 function tagsOfImage(ctx: Ctx, image: ImageRecord): TagRecord[] {
-  return image.ownerId === ctx.accountId ? image.tags : (ctx.region.catalogTags[image.id] ?? []);
+  if (image.ownerId === ctx.accountId) return image.tags;
+  return ctx.accountId === ctx.state.accountId ? (ctx.region.catalogTags[image.id] ?? []) : [];
 }
 
 function imageOut(ctx: Ctx, i: ImageRecord): Image {
@@ -320,7 +331,8 @@ export function describeImages(ctx: Ctx, input: DescribeImagesRequest): { Images
     for (const id of ids) {
       if (seen.has(id)) continue;
       seen.add(id);
-      const image = own(region, id) ?? catalog.byId.get(id);
+      const stored = own(region, id);
+      const image = stored && !visibleToCaller(ctx, stored) ? undefined : (stored ?? catalog.byId.get(id));
       if (!image) missing.push(id);
       else if (image.state !== 'deregistered') candidates.push(image);
       // A just-deregistered image answers with an empty result until it expires.
@@ -328,7 +340,10 @@ export function describeImages(ctx: Ctx, input: DescribeImagesRequest): { Images
     if (missing.length) throw Errors.amiNotFound(missing);
   } else {
     candidates = [];
-    for (const id in region.images) if (region.images[id].state !== 'deregistered') candidates.push(region.images[id]);
+    for (const id in region.images) {
+      const image = region.images[id];
+      if (image.state !== 'deregistered' && visibleToCaller(ctx, image)) candidates.push(image);
+    }
     const now = ctx.now;
     for (const image of catalog.images) {
       if (input.IncludeDeprecated !== true && image.deprecationTime !== undefined && image.deprecationTime <= now) continue;
@@ -343,9 +358,11 @@ export function describeImages(ctx: Ctx, input: DescribeImagesRequest): { Images
       o === 'self' ? i.ownerId === ctx.accountId : o === 'amazon' || o === 'aws-marketplace' ? i.alias === o : o === 'aws-backup-vault' ? false : i.ownerId === o,
     );
   const users = input.ExecutableUsers?.length ? input.ExecutableUsers : undefined;
-  // `all` means public; `self` or an account ID means images shared with that account by launch
-  // permission, which the model does not offer (no ModifyImageAttribute): such criteria match nothing.
-  const userMatches = (i: ImageRecord) => !users || users.some((u) => (u === 'all' ? i.public : false));
+  // `all`: public images; `self` (or the caller's own ID): images shared with the caller by launch
+  // permission; another account ID: images shared with that account (EC2 API reference, DescribeImages).
+  const sharedWith = (i: ImageRecord, account: string) => (i.sharedWith ?? []).includes(account);
+  const userMatches = (i: ImageRecord) =>
+    !users || users.some((u) => (u === 'all' ? i.public : sharedWith(i, u === 'self' ? ctx.accountId : u)));
 
   const matched = candidates.filter((i) => ownerMatches(i) && userMatches(i) && matchesAll(i, filters));
   const { page, nextToken } = paginate(matched, input.MaxResults, input.NextToken, [5, 1000]);

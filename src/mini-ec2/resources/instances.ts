@@ -19,12 +19,13 @@ import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
 import { findLaunchableImage } from './images.ts';
 import { isWellFormedId, stableHex } from '../ids.ts';
 import { instanceTypeSpec } from './instance-types.ts';
+import { vcpuBucket, vcpusOf, type VcpuBucket } from './vcpu-limits.ts';
 import { allocatePrivateIp, freeAddresses, defaultSubnet, privateDnsName } from './subnets.ts';
 import { defaultSecurityGroup, resolveGroupIds, resolveGroupNames } from './security-groups.ts';
 import { findKeyPair } from './key-pairs.ts';
 import { tagsOut } from './tags.ts';
 import { regionInfo } from '../regions.ts';
-import type { ImageRecord, InstanceRecord, InstanceVolumeRef, RegionState, VolumeRecord } from '../state.ts';
+import type { ImageRecord, InstanceRecord, InstanceVolumeRef, RegionState, TagRecord, VolumeRecord } from '../state.ts';
 import type {
   DescribeInstancesRequest,
   Instance,
@@ -62,13 +63,15 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 const stateOf = (name: InstanceStateName): InstanceState => ({ Code: STATE_CODES[name], Name: name });
 
-/** States that count against the instance limit. */
-const isActive = (i: InstanceRecord) => i.state !== 'terminated' && i.state !== 'shutting-down';
+/** Tells the model's vCPU count that an instance started (+1) or stopped (-1) counting against the limit. */
+function countVcpus(ctx: Ctx, i: InstanceRecord, sign: 1 | -1): void {
+  ctx.adjustVcpus(vcpuBucket(i.instanceType), sign * vcpusOf(i.instanceType));
+}
 
-export function countActiveInstances(region: RegionState): number {
-  let n = 0;
-  for (const id in region.instances) if (isActive(region.instances[id])) n++;
-  return n;
+/** How many instances of a type still fit under the vCPU limit of its bucket. */
+function instancesThatFit(ctx: Ctx, typeName: string, vcpus: number): number {
+  const room = ctx.state.vcpuLimit - ctx.vcpusInUse(vcpuBucket(typeName));
+  return vcpus > 0 ? Math.max(0, Math.floor(room / vcpus)) : Number.MAX_SAFE_INTEGER;
 }
 
 // ---- RunInstances ----------------------------------------------------------------------------------
@@ -140,7 +143,7 @@ function planVolumes(image: ImageRecord, requested: RunInstancesRequest['BlockDe
   return planned;
 }
 
-function checkUserData(userData: string): void {
+export function checkUserData(userData: string): void {
   const compact = userData.replace(/\s+/g, '');
   if (!BASE64.test(compact)) throw Errors.invalidParameterValue('Invalid BASE64 encoding of user data.');
   if ((compact.length * 3) / 4 > USER_DATA_MAX_BYTES + 2) {
@@ -154,7 +157,8 @@ const fingerprint = (input: RunInstancesRequest) => {
   return stableHex(JSON.stringify(rest), 16);
 };
 
-export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boolean, instanceLimit: number): Reservation {
+/** `systemTags`: tags EC2 itself adds (aws:ec2launchtemplate:* for a launch from a template), past the checks on user tags. */
+export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boolean, systemTags: readonly TagRecord[] = []): Reservation {
   const region = ctx.region;
   if (input.MaxCount === undefined) throw Errors.missingParameter('MaxCount');
   if (input.MinCount === undefined) throw Errors.missingParameter('MinCount');
@@ -184,6 +188,7 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
   if (!(spec.architectures as string[]).includes(image.architecture)) {
     throw Errors.archMismatch(spec.architectures.includes('arm64') ? 'arm64' : 'x86_64', image.architecture);
   }
+  const fits = instancesThatFit(ctx, spec.name, spec.vcpus);
   for (const code of image.productCodes) {
     if (!ctx.state.marketplaceSubscriptions.includes(code)) throw Errors.optInRequired(code);
   }
@@ -208,7 +213,7 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
     }
   } else {
     // EC2 picks a default subnet when none is given: the model takes the first (by AZ) with room.
-    subnet = defaultSubnet(region, zone, Math.min(input.MaxCount, Math.max(1, instanceLimit)));
+    subnet = defaultSubnet(region, zone, Math.min(input.MaxCount, Math.max(1, fits)));
     if (!subnet) throw Errors.zoneUnknown(zone ?? '');
   }
 
@@ -231,14 +236,13 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
   const tagSpecs = tagsByResourceType(input.TagSpecifications, ['instance', 'volume', 'network-interface']);
   const requestTags = tagSpecs.instance ?? [];
   const inheritedTags = (config?.tags ?? []).filter((t) => !requestTags.some((r) => r.Key === t.Key));
-  const instanceTags = checkTags([...inheritedTags, ...requestTags]);
+  const instanceTags = [...checkTags([...inheritedTags, ...requestTags]), ...systemTags];
   const userData = input.UserData ?? config?.userData;
   if (input.UserData !== undefined) checkUserData(input.UserData);
 
-  const active = ctx.activeInstances();
-  const room = instanceLimit - active;
-  if (room < input.MinCount) throw Errors.instanceLimit(active + input.MinCount, instanceLimit);
-  const count = Math.min(input.MaxCount, room);
+  // vCPU limit: not even MinCount fits -> VcpuLimitExceeded; otherwise up to MaxCount of what fits.
+  if (fits < input.MinCount) throw Errors.vcpuLimit(ctx.state.vcpuLimit);
+  const count = Math.min(input.MaxCount, fits);
   if (freeAddresses(subnet) < count) throw Errors.insufficientAddresses(subnet.id);
 
   if (dryRun) throw Errors.dryRun();
@@ -321,7 +325,7 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
     }
   }
   region.reservations[reservationId] = { id: reservationId, instanceIds: ids, groupIds: [...groupIds] };
-  ctx.adjustActiveInstances(count);
+  ctx.adjustVcpus(vcpuBucket(spec.name), count * spec.vcpus);
   if (input.ClientToken !== undefined) region.clientTokens[input.ClientToken] = { reservationId, fingerprint: fingerprint(input) };
   return reservationOut(ctx, reservationId, undefined);
 }
@@ -427,7 +431,7 @@ const INSTANCE_FILTERS: FilterTable<InstanceRecord> = {
 };
 
 /** Checks a list of instance IDs: the first malformed one fails the call, then all unknown ones. */
-function requireInstances(region: RegionState, ids: readonly string[]): InstanceRecord[] {
+export function requireInstances(region: RegionState, ids: readonly string[]): InstanceRecord[] {
   for (const id of ids) if (!isWellFormedId(id, 'i')) throw Errors.instanceMalformed(id);
   const missing = ids.filter((id) => !region.instances[id]);
   if (missing.length) throw Errors.instanceNotFound([...new Set(missing)]);
@@ -490,11 +494,22 @@ function markUserShutdown(ctx: Ctx, i: InstanceRecord): void {
   i.stateTransitionReason = `User initiated (${timestamp(ctx.now)})`;
 }
 
+/** Starting counts the instances' vCPUs again: the whole call fails when they do not fit. */
+function checkStartFits(ctx: Ctx, stopped: readonly InstanceRecord[]): void {
+  const needed = new Map<VcpuBucket, number>();
+  for (const i of stopped) needed.set(vcpuBucket(i.instanceType), (needed.get(vcpuBucket(i.instanceType)) ?? 0) + vcpusOf(i.instanceType));
+  for (const [bucket, vcpus] of needed) {
+    if (ctx.vcpusInUse(bucket) + vcpus > ctx.state.vcpuLimit) throw Errors.vcpuLimit(ctx.state.vcpuLimit);
+  }
+}
+
 export function startInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): InstanceStateChange[] {
   const records = changeable(ctx, ids, dryRun, ['terminated', 'shutting-down', 'stopping'], 'started');
+  checkStartFits(ctx, records.filter((i) => i.state === 'stopped'));
   return records.map((i) => {
     const previous = i.state;
     if (previous === 'stopped') {
+      countVcpus(ctx, i, 1);
       delete i.stateReason;
       i.stateTransitionReason = '';
       moveTo(ctx, i, 'pending', { to: 'running', afterMs: ctx.state.timing.instanceStartMs });
@@ -508,6 +523,7 @@ export function stopInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean)
   return records.map((i) => {
     const previous = i.state;
     if (previous === 'running') {
+      countVcpus(ctx, i, -1);
       markUserShutdown(ctx, i);
       moveTo(ctx, i, 'stopping', { to: 'stopped', afterMs: ctx.state.timing.instanceStopMs });
     }
@@ -515,9 +531,12 @@ export function stopInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean)
   });
 }
 
+/** "Requests to reboot terminated instances are ignored." (EC2 API reference, RebootInstances) */
 export function rebootInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): void {
-  const records = changeable(ctx, ids, dryRun, ['shutting-down', 'terminated', 'stopping', 'stopped'], 'rebooted');
-  for (const i of records) ctx.emit({ type: 'instance-rebooted', resourceId: i.id, instanceId: i.id, reason: 'reboot' });
+  const records = changeable(ctx, ids, dryRun, ['shutting-down', 'stopping', 'stopped'], 'rebooted');
+  for (const i of records) {
+    if (i.state !== 'terminated') ctx.emit({ type: 'instance-rebooted', resourceId: i.id, instanceId: i.id, reason: 'reboot' });
+  }
 }
 
 export function terminateInstances(ctx: Ctx, ids: readonly string[] | undefined, dryRun: boolean): InstanceStateChange[] {
@@ -527,7 +546,7 @@ export function terminateInstances(ctx: Ctx, ids: readonly string[] | undefined,
   return records.map((i) => {
     const previous = i.state;
     if (previous !== 'terminated' && previous !== 'shutting-down') {
-      ctx.adjustActiveInstances(-1);
+      if (previous === 'pending' || previous === 'running') countVcpus(ctx, i, -1);
       markUserShutdown(ctx, i);
       moveTo(ctx, i, 'shutting-down', { to: 'terminated', afterMs: ctx.state.timing.instanceTerminateMs });
     }
@@ -558,6 +577,7 @@ export function applyInstanceTransition(ctx: Ctx, i: InstanceRecord, at: number)
   }
   const from = i.state;
   i.state = t.to;
+  if (t.to === 'running') i.runningSince = at;
   ctx.emit({ type: 'instance-state-changed', resourceId: i.id, instanceId: i.id, imageId: i.imageId, from, to: t.to }, at);
   if (t.to === 'terminated') {
     i.terminatedAt = at;

@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
 import { compileFilters, matchesAll, selectByIds, type FilterTable } from '../filters.ts';
 import type { SnapshotRecord } from '../state.ts';
-import type { DescribeSnapshotsRequest, Snapshot } from '../sdk-shapes.ts';
+import type { DeleteSnapshotRequest, DescribeSnapshotsRequest, Snapshot } from '../sdk-shapes.ts';
 import { paginate } from '../input-parser.ts';
 import { OWNER_ALIASES } from './images.ts';
 import { tagsOut } from './tags.ts';
@@ -49,4 +49,22 @@ export function describeSnapshots(ctx: Ctx, input: DescribeSnapshotsRequest) {
   if (input.OwnerIds?.length && !input.OwnerIds.some((o) => o === 'self' || o === ctx.accountId)) snapshots = [];
   const { page, nextToken } = paginate(snapshots.filter((s) => matchesAll(s, filters)), input.MaxResults, input.NextToken, [5, 1000]);
   return { Snapshots: page.map((s) => snapshotOut(ctx, s)), ...(nextToken ? { NextToken: nextToken } : {}) };
+}
+
+/**
+ * DeleteSnapshot: refused while a registered image of the account uses the snapshot (InvalidSnapshot.InUse,
+ * as real EC2 answers in the threads quoted by the tests); DeregisterImage leaves the snapshots, which keep
+ * costing until deleted here.
+ */
+export function deleteSnapshot(ctx: Ctx, input: DeleteSnapshotRequest, dryRun: boolean): void {
+  if (input.SnapshotId === undefined) throw Errors.missingParameter('SnapshotId');
+  const [snapshot] = selectByIds(ctx.region.snapshots, [input.SnapshotId], 'snap', Errors.snapshotMalformed, Errors.snapshotNotFound);
+  for (const image of Object.values(ctx.region.images)) {
+    if (image.deregisteredAt === undefined && image.state !== 'deregistered' && image.blockDevices.some((b) => b.snapshotId === snapshot.id)) {
+      throw Errors.snapshotInUse(snapshot.id, image.id);
+    }
+  }
+  if (dryRun) throw Errors.dryRun();
+  delete ctx.region.snapshots[snapshot.id];
+  ctx.emit({ type: 'snapshot-deleted', resourceId: snapshot.id, snapshotId: snapshot.id });
 }

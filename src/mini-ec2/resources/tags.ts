@@ -6,8 +6,9 @@ import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
 import { prefixOf } from '../ids.ts';
 import type { TagRecord } from '../state.ts';
-import type { Tag } from '../sdk-shapes.ts';
-import { checkTags } from '../input-parser.ts';
+import type { DescribeTagsRequest, Tag, TagDescription, TaggedResourceType } from '../sdk-shapes.ts';
+import { checkTags, paginate } from '../input-parser.ts';
+import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
 
 const NOT_FOUND: Record<string, (id: string) => Error> = {
   i: (id) => Errors.instanceNotFound([id]),
@@ -18,6 +19,7 @@ const NOT_FOUND: Record<string, (id: string) => Error> = {
   subnet: (id) => Errors.subnetNotFound(id),
   vpc: (id) => Errors.vpcNotFound(id),
   key: (id) => Errors.keyPairNotFound(id),
+  lt: (id) => Errors.templateIdNotFound(id),
 };
 
 /** The live tag array of a resource (to read or replace), or an error. */
@@ -35,6 +37,7 @@ function tagHolder(ctx: Ctx, id: string): { get: () => TagRecord[]; set: (tags: 
     case 'subnet': found = holder(r.subnets[id]); break;
     case 'vpc': found = holder(r.vpcs[id]); break;
     case 'key': found = holder(Object.values(r.keyPairs).find((k) => k.id === id)); break;
+    case 'lt': found = holder(r.launchTemplates?.[id]); break;
     case 'ami': {
       found = holder(Object.prototype.hasOwnProperty.call(r.images, id) ? r.images[id] : undefined);
       if (!found && ctx.catalog(ctx.regionName).byId.has(id)) {
@@ -92,3 +95,43 @@ export function deleteTags(ctx: Ctx, resources: readonly string[] | undefined, t
 
 /** Tags as the API returns them (fresh objects). */
 export const tagsOut = (tags: readonly TagRecord[]): Tag[] => tags.map((t) => ({ Key: t.Key, Value: t.Value }));
+
+// ---- DescribeTags ----------------------------------------------------------------------------------
+
+/** Every tagged resource of the region with its type (DescribeTags lists one entry per tag). */
+function* taggedResources(ctx: Ctx): Generator<{ id: string; type: TaggedResourceType; tags: readonly TagRecord[] }> {
+  const r = ctx.region;
+  for (const i of Object.values(r.instances)) yield { id: i.id, type: 'instance', tags: i.tags };
+  for (const img of Object.values(r.images)) if (img.deregisteredAt === undefined) yield { id: img.id, type: 'image', tags: img.tags };
+  for (const [id, tags] of Object.entries(r.catalogTags)) yield { id, type: 'image', tags };
+  for (const s of Object.values(r.snapshots)) yield { id: s.id, type: 'snapshot', tags: s.tags };
+  for (const v of Object.values(r.volumes)) yield { id: v.id, type: 'volume', tags: v.tags };
+  for (const k of Object.values(r.keyPairs)) yield { id: k.id, type: 'key-pair', tags: k.tags };
+  for (const g of Object.values(r.securityGroups)) yield { id: g.id, type: 'security-group', tags: g.tags };
+  for (const s of Object.values(r.subnets)) yield { id: s.id, type: 'subnet', tags: s.tags };
+  for (const v of Object.values(r.vpcs)) yield { id: v.id, type: 'vpc', tags: v.tags };
+  for (const t of Object.values(r.launchTemplates ?? {})) yield { id: t.id, type: 'launch-template', tags: t.tags };
+}
+
+type TagRow = Required<TagDescription> & { ResourceType: TaggedResourceType };
+
+const TAG_FILTERS: FilterTable<TagRow> = {
+  key: (t) => t.Key,
+  value: (t) => t.Value,
+  'resource-id': (t) => t.ResourceId,
+  'resource-type': (t) => t.ResourceType,
+};
+
+/** DescribeTags: filters key, value, resource-id, resource-type and tag:<key> (EC2 API reference). */
+export function describeTags(ctx: Ctx, input: DescribeTagsRequest) {
+  const all: TagRow[] = [];
+  for (const res of taggedResources(ctx)) {
+    for (const t of res.tags) all.push({ Key: t.Key, ResourceId: res.id, ResourceType: res.type, Value: t.Value });
+  }
+  // `tag:<key>` keeps the tags of resources that carry that key with a matching value.
+  const byResource = new Map<string, TagRecord[]>();
+  for (const d of all) byResource.set(d.ResourceId, [...(byResource.get(d.ResourceId) ?? []), { Key: d.Key, Value: d.Value }]);
+  const filters = compileFilters(input.Filters, TAG_FILTERS, (d) => byResource.get(d.ResourceId));
+  const { page, nextToken } = paginate(all.filter((d) => matchesAll(d, filters)), input.MaxResults, input.NextToken, [5, 1000]);
+  return { Tags: page.map((d) => ({ ...d })), ...(nextToken ? { NextToken: nextToken } : {}) };
+}

@@ -2,7 +2,7 @@
 // Compiled by sdk-types.test.ts with `tsc --noEmit -p types/tsconfig.check.json`; any drift fails the build.
 import type * as Sdk from '@aws-sdk/client-ec2';
 import type { EC2 } from '@aws-sdk/client-ec2';
-import { MiniEc2, waitUntilImageAvailable, waitUntilInstanceRunning, type Ec2Api } from '../../../src/mini-ec2/index.ts';
+import { MiniEc2, waitUntilImageAvailable, waitUntilInstanceRunning, waitUntilInstanceStatusOk, type Ec2Api } from '../../../src/mini-ec2/index.ts';
 import type * as M from '../../../src/mini-ec2/sdk-shapes.ts';
 
 type Assignable<A, B> = [A] extends [B] ? true : false;
@@ -12,6 +12,7 @@ type KeysKnownTo<Mine, Sdk> = [Exclude<keyof Mine, keyof Sdk>] extends [never] ?
 /**
  * Two fields are left out of the model -> SDK output check, on purpose:
  * - `Platform`: the SDK types it as 'Windows', while EC2 (and the model) send 'windows'.
+ * - `ResourceType` (DescribeTags): likewise a `string` in the model, one of the SDK's names at run time.
  * - `InstanceType`: the SDK lists every type name as a literal union; the model types it `string` so
  *   that real SDK responses (any type) fit Ec2Api. sdk-types.test.ts checks at run time that every type
  *   name the model knows is one of the SDK's.
@@ -21,7 +22,7 @@ type Loose<T> = T extends Date
   : T extends (infer U)[]
     ? Loose<U>[]
     : T extends object
-      ? { [K in keyof T as K extends 'Platform' | 'InstanceType' ? never : K]: Loose<T[K]> }
+      ? { [K in keyof T as K extends 'Platform' | 'InstanceType' | 'ResourceType' ? never : K]: Loose<T[K]> }
       : T;
 
 /** For one operation: SDK input fits ours, our keys are SDK keys, and outputs fit both ways. A `false`
@@ -63,6 +64,22 @@ export const checks = [
   operation<M.DescribeAvailabilityZonesRequest, M.DescribeAvailabilityZonesResult, Sdk.DescribeAvailabilityZonesCommandInput, Sdk.DescribeAvailabilityZonesCommandOutput>(ok),
   operation<M.DescribeSnapshotsRequest, M.DescribeSnapshotsResult, Sdk.DescribeSnapshotsCommandInput, Sdk.DescribeSnapshotsCommandOutput>(ok),
   operation<M.DescribeVolumesRequest, M.DescribeVolumesResult, Sdk.DescribeVolumesCommandInput, Sdk.DescribeVolumesCommandOutput>(ok),
+  // after launch, tags and snapshots (issue 13)
+  operation<M.ModifyInstanceAttributeRequest, M.EmptyResult, Sdk.ModifyInstanceAttributeCommandInput, Sdk.ModifyInstanceAttributeCommandOutput>(ok),
+  operation<M.DescribeInstanceStatusRequest, M.DescribeInstanceStatusResult, Sdk.DescribeInstanceStatusCommandInput, Sdk.DescribeInstanceStatusCommandOutput>(ok),
+  operation<M.DescribeTagsRequest, M.DescribeTagsResult, Sdk.DescribeTagsCommandInput, Sdk.DescribeTagsCommandOutput>(ok),
+  operation<M.DeleteSnapshotRequest, M.EmptyResult, Sdk.DeleteSnapshotCommandInput, Sdk.DeleteSnapshotCommandOutput>(ok),
+  // launch templates (issue 13)
+  operation<M.CreateLaunchTemplateRequest, M.CreateLaunchTemplateResult, Sdk.CreateLaunchTemplateCommandInput, Sdk.CreateLaunchTemplateCommandOutput>(ok),
+  operation<M.CreateLaunchTemplateVersionRequest, M.CreateLaunchTemplateVersionResult, Sdk.CreateLaunchTemplateVersionCommandInput, Sdk.CreateLaunchTemplateVersionCommandOutput>(ok),
+  operation<M.ModifyLaunchTemplateRequest, M.ModifyLaunchTemplateResult, Sdk.ModifyLaunchTemplateCommandInput, Sdk.ModifyLaunchTemplateCommandOutput>(ok),
+  operation<M.DescribeLaunchTemplatesRequest, M.DescribeLaunchTemplatesResult, Sdk.DescribeLaunchTemplatesCommandInput, Sdk.DescribeLaunchTemplatesCommandOutput>(ok),
+  operation<M.DescribeLaunchTemplateVersionsRequest, M.DescribeLaunchTemplateVersionsResult, Sdk.DescribeLaunchTemplateVersionsCommandInput, Sdk.DescribeLaunchTemplateVersionsCommandOutput>(ok),
+  operation<M.DeleteLaunchTemplateRequest, M.DeleteLaunchTemplateResult, Sdk.DeleteLaunchTemplateCommandInput, Sdk.DeleteLaunchTemplateCommandOutput>(ok),
+  // image sharing (issue 13)
+  operation<M.ModifyImageAttributeRequest, M.EmptyResult, Sdk.ModifyImageAttributeCommandInput, Sdk.ModifyImageAttributeCommandOutput>(ok),
+  operation<M.DescribeImageAttributeRequest, M.DescribeImageAttributeResult, Sdk.DescribeImageAttributeCommandInput, Sdk.DescribeImageAttributeCommandOutput>(ok),
+  operation<M.ResetImageAttributeRequest, M.EmptyResult, Sdk.ResetImageAttributeCommandInput, Sdk.ResetImageAttributeCommandOutput>(ok),
 ];
 
 // Both clients satisfy Ec2Api.
@@ -74,6 +91,7 @@ export const fromModel: Ec2Api = new MiniEc2().client('us-east-1');
 export const waits = [
   () => waitUntilInstanceRunning({ client: real, maxWaitTime: 60 }, { InstanceIds: ['i-12345678'] }),
   () => waitUntilImageAvailable({ client: real, maxWaitTime: 60 }, { ImageIds: ['ami-12345678'] }),
+  () => waitUntilInstanceStatusOk({ client: real, maxWaitTime: 600 }, { InstanceIds: ['i-12345678'] }),
 ];
 
 // Learner-style code written against Ec2Api runs unchanged with either client.
