@@ -295,8 +295,6 @@ declare module 'mini-ec2/errors' {
       authFailure: (message: string) => Ec2ServiceException;
       internal: (message: string) => Ec2ServiceException;
   };
-  /** Values echoed in messages are cut short: a 1 MB string must not become a 1 MB message. */
-  export declare function shortValue(value: unknown): string;
 }
 declare module 'mini-ec2/events' {
   /**
@@ -460,10 +458,8 @@ declare module 'mini-ec2/filters' {
       Values?: string[];
   }
   /** A filter's values for one resource; `undefined` means "attribute absent", which never matches. */
-  export type FilterValues = string | readonly string[] | undefined;
+  type FilterValues = string | readonly string[] | undefined;
   export type FilterTable<R> = Record<string, (resource: R) => FilterValues>;
-  /** Compiles one filter value into a matcher; plain values (the common case) compare directly. */
-  export declare function compilePattern(pattern: string): (value: string) => boolean;
   export interface CompiledFilter<R> {
       values: (resource: R) => FilterValues;
       matchers: ((value: string) => boolean)[];
@@ -567,10 +563,6 @@ declare module 'mini-ec2/input-parser' {
   /** Parses a whole request: `undefined` input means "no arguments" (the describe calls allow that). */
   export declare function parse<S extends Shape>(input: unknown, shape: S): Parsed<S>;
   export declare function required<T>(value: T | undefined, name: string): T;
-  export declare const tag: Checker<Parsed<{
-      Key: Checker<string>;
-      Value: Checker<string>;
-  }>>;
   export declare const tags: Checker<Parsed<{
       Key: Checker<string>;
       Value: Checker<string>;
@@ -587,22 +579,6 @@ declare module 'mini-ec2/input-parser' {
       Values: Checker<string[]>;
   }>[]>;
   export declare const stringList: Checker<string[]>;
-  export declare const dryRun: Checker<boolean>;
-  export declare const blockDeviceMapping: Checker<Parsed<{
-      DeviceName: Checker<string>;
-      VirtualName: Checker<string>;
-      NoDevice: Checker<string>;
-      Ebs: Checker<Parsed<{
-          DeleteOnTermination: Checker<boolean>;
-          Iops: Checker<number>;
-          SnapshotId: Checker<string>;
-          VolumeSize: Checker<number>;
-          VolumeType: Checker<"standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3">;
-          Encrypted: Checker<boolean>;
-          KmsKeyId: Checker<string>;
-          Throughput: Checker<number>;
-      }>>;
-  }>>;
   export declare const blockDeviceMappings: Checker<Parsed<{
       DeviceName: Checker<string>;
       VirtualName: Checker<string>;
@@ -826,11 +802,8 @@ declare module 'mini-ec2/resources/images' {
   import type { Ctx } from 'mini-ec2/context';
   import type { ImageRecord } from 'mini-ec2/state';
   import type { CopyImageRequest, CreateImageRequest, DescribeImagesRequest, Image } from 'mini-ec2/sdk-shapes';
-  /** An image visible to the account in a region: its own (even deregistered) or the public catalog. */
-  export declare function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined;
   /** The image RunInstances will use: malformed, not found, pending or deregistered are errors. */
   export declare function findLaunchableImage(ctx: Ctx, id: string): ImageRecord;
-  export declare function imageOut(ctx: Ctx, i: ImageRecord): Image;
   export declare function createImage(ctx: Ctx, input: CreateImageRequest & {
       InstanceId: string;
       Name: string;
@@ -877,8 +850,6 @@ declare module 'mini-ec2/resources/instance-types' {
   }
   export declare const INSTANCE_TYPES: readonly InstanceTypeSpec[];
   export declare function instanceTypeSpec(name: string): InstanceTypeSpec | undefined;
-  /** The API shape of DescribeInstanceTypes for one type (a fresh object each call). */
-  export declare function toInstanceTypeInfo(s: InstanceTypeSpec): InstanceTypeInfo;
   /** DescribeInstanceTypes over the table above. */
   export declare function describeInstanceTypes(input: {
       InstanceTypes?: string[];
@@ -908,18 +879,13 @@ declare module 'mini-ec2/resources/instances' {
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { InstanceRecord, RegionState } from 'mini-ec2/state';
-  import type { DescribeInstancesRequest, Instance, InstanceStateChange, InstanceStateName, Reservation, RunInstancesRequest } from 'mini-ec2/sdk-shapes';
+  import type { DescribeInstancesRequest, InstanceStateChange, InstanceStateName, Reservation, RunInstancesRequest } from 'mini-ec2/sdk-shapes';
   export declare const STATE_CODES: Record<InstanceStateName, number>;
   /** The moves the model may make, for the property tests and for assertions in transitions. */
   export declare const LEGAL_TRANSITIONS: Record<InstanceStateName, readonly InstanceStateName[]>;
   export declare const DEFAULT_INSTANCE_TYPE = "t2.micro";
   export declare function countActiveInstances(region: RegionState): number;
   export declare function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boolean, instanceLimit: number): Reservation;
-  export declare function instanceOut(ctx: Ctx, i: InstanceRecord): Instance;
-  /** A reservation with all its (still visible) instances, or only those passing `keep`. */
-  export declare function reservationOut(ctx: Ctx, reservationId: string, keep: ((i: InstanceRecord) => boolean) | undefined): Reservation;
-  /** Checks a list of instance IDs: the first malformed one fails the call, then all unknown ones. */
-  export declare function requireInstances(region: RegionState, ids: readonly string[]): InstanceRecord[];
   export declare function describeInstances(ctx: Ctx, input: DescribeInstancesRequest): {
       NextToken?: string | undefined;
       Reservations: Reservation[];
@@ -1209,9 +1175,7 @@ declare module 'mini-ec2/resources/security-groups' {
 declare module 'mini-ec2/resources/snapshots' {
   /** EBS snapshots: the disks of images (made by CreateImage and CopyImage) and DescribeSnapshots. */
   import type { Ctx } from 'mini-ec2/context';
-  import type { SnapshotRecord } from 'mini-ec2/state';
   import type { DescribeSnapshotsRequest, Snapshot } from 'mini-ec2/sdk-shapes';
-  export declare function snapshotOut(ctx: Ctx, s: SnapshotRecord): Snapshot;
   export declare function describeSnapshots(ctx: Ctx, input: DescribeSnapshotsRequest): {
       NextToken?: string | undefined;
       Snapshots: Snapshot[];
@@ -1286,9 +1250,7 @@ declare module 'mini-ec2/resources/volumes' {
    * model, belongs beside this file.)
    */
   import type { Ctx } from 'mini-ec2/context';
-  import type { VolumeRecord } from 'mini-ec2/state';
   import type { DescribeVolumesRequest, Volume } from 'mini-ec2/sdk-shapes';
-  export declare function volumeOut(v: VolumeRecord): Volume;
   export declare function describeVolumes(ctx: Ctx, input: DescribeVolumesRequest): {
       NextToken?: string | undefined;
       Volumes: Volume[];
@@ -2146,7 +2108,7 @@ declare module 'mini-ec2/state' {
       Value: string;
   }
   /** A state change scheduled for a simulated time; `order` breaks ties so events keep their order. */
-  export interface Transition<S extends string> {
+  interface Transition<S extends string> {
       to: S;
       at: number;
       order: number;
@@ -2158,7 +2120,7 @@ declare module 'mini-ec2/state' {
       attachTime: number;
   }
   /** The machine facts an image records and an instance launched from it copies. */
-  export interface PlatformFacts {
+  interface PlatformFacts {
       architecture: ArchitectureValues;
       platform?: 'windows';
       platformDetails: string;
@@ -2197,7 +2159,7 @@ declare module 'mini-ec2/state' {
       terminatedAt?: number;
       transition?: Transition<InstanceStateName | 'expired'>;
   }
-  export interface ReservationRecord {
+  interface ReservationRecord {
       id: string;
       instanceIds: string[];
       groupIds: string[];
