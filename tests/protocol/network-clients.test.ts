@@ -40,13 +40,16 @@ const EXPECTED = {
 };
 
 /** Each run makes a new VPC; the server's model is shared, so each client gets its own region. */
-function runPython(mode: 'boto3' | 'cli', region: string) {
+type Summary = { ruleIds: string[] } & Record<string, unknown>;
+type ServiceError = { name: string; $metadata: { httpStatusCode?: number } };
+
+function runPython(mode: 'boto3' | 'cli', region: string): Summary {
   const run = spawnSync('python3', [`${ROOT}tests/protocol/network_scenario.py`, mode, server.url, region], { encoding: 'utf8', timeout: 90_000 });
   expect(run.status, `${mode} network scenario failed:\n${run.stderr}\n${run.stdout}`).toBe(0);
-  return JSON.parse(run.stdout);
+  return JSON.parse(run.stdout) as Summary;
 }
 
-function check(summary: { ruleIds: string[] } & Record<string, unknown>, region: string) {
+function check(summary: Summary, region: string) {
   expect(summary.ruleIds.every((id) => /^sgr-[0-9a-f]{17}$/.test(id))).toBe(true);
   const { ruleIds: _ids, ...rest } = summary;
   expect(rest).toEqual({ ...EXPECTED, subnet: { ...EXPECTED.subnet, zone: `${region}a` } });
@@ -71,11 +74,11 @@ it('the JavaScript SDK reads rules with ReferencedGroupInfo and revokes by value
   await ec2.authorizeSecurityGroupIngress({ GroupId: web, IpPermissions: [ssh] });
   const rules = (await ec2.describeSecurityGroupRules({ Filters: [{ Name: 'group-id', Values: [web] }] })).SecurityGroupRules!;
   expect(rules.find((r) => !r.IsEgress)?.ReferencedGroupInfo).toEqual({ GroupId: admin, UserId: '123456789012' });
-  const inUse = await ec2.deleteSecurityGroup({ GroupId: admin }).catch((e) => e);
-  expect([inUse.name, inUse.$metadata.httpStatusCode]).toEqual(['DependencyViolation', 400]);
+  const inUse = await ec2.deleteSecurityGroup({ GroupId: admin }).then(() => undefined, (e: ServiceError) => e);
+  expect([inUse?.name, inUse?.$metadata.httpStatusCode]).toEqual(['DependencyViolation', 400]);
   const revoked = await ec2.revokeSecurityGroupIngress({ GroupId: web, IpPermissions: [ssh] });
   expect(revoked.RevokedSecurityGroupRules?.map((r) => r.ReferencedGroupId)).toEqual([admin]);
-  const missing = await ec2.revokeSecurityGroupIngress({ GroupId: web, IpPermissions: [ssh] }).catch((e) => e);
-  expect(missing.name).toBe('InvalidPermission.NotFound');
+  const missing = await ec2.revokeSecurityGroupIngress({ GroupId: web, IpPermissions: [ssh] }).then(() => undefined, (e: ServiceError) => e);
+  expect(missing?.name).toBe('InvalidPermission.NotFound');
   expect(await ec2.deleteSecurityGroup({ GroupId: admin })).toMatchObject({ Return: true, GroupId: admin });
 }, 60_000);

@@ -1429,8 +1429,6 @@ declare module 'mini-ec2/resources/subnets' {
   /** Hands out the next private address of a subnet (host numbers start at 4: AWS keeps 0-3). */
   export declare function allocatePrivateIp(subnet: SubnetRecord): string;
   export declare function privateDnsName(ip: string, regionName: string): string;
-  /** A subnet named in a request: malformed and unknown IDs get EC2's two different errors. */
-  export declare function subnetById(region: RegionState, id: string): SubnetRecord;
   export declare function describeSubnets(ctx: Ctx, input: DescribeSubnetsRequest): {
       NextToken?: string | undefined;
       Subnets: Subnet[];

@@ -59,7 +59,7 @@ export function privateDnsName(ip: string, regionName: string): string {
 }
 
 /** A subnet named in a request: malformed and unknown IDs get EC2's two different errors. */
-export function subnetById(region: RegionState, id: string): SubnetRecord {
+function subnetById(region: RegionState, id: string): SubnetRecord {
   if (!isWellFormedId(id, 'subnet')) throw Errors.subnetMalformed(id);
   const subnet = region.subnets[id];
   if (!subnet) throw Errors.subnetNotFound(id);
