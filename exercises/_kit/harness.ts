@@ -6,7 +6,7 @@
 // Tests then judge the model's state; `expectFinished(run)` turns a crash, loop or exit into a clear
 // failure message. Each run is also recorded for the grader (see the afterAll hook at the bottom).
 import { afterAll, afterEach, beforeEach, expect } from 'vitest';
-import type { ChildRunResult, LearnerOutcome } from './learner-protocol.ts';
+import type { ChildRunResult, LearnerOutcome, LearnerTransport } from './learner-protocol.ts';
 
 /** @public for exercise authors: the kinds of `LearnerRun.outcome`. */
 export type { LearnerOutcome } from './learner-protocol.ts';
@@ -16,26 +16,6 @@ export interface ModelLike {
   client(region: string): object;
   subscribe(listener: (event: unknown) => void): () => void;
   exportState(): unknown;
-}
-
-/** One run of the learner's function, as the harness asks a transport for it. */
-export interface LearnerRequest {
-  testPath: string; // the test file asking (its folder finds the submission and its limits)
-  file: string;
-  exportName: string;
-  args: unknown[];
-  client: object; // the model's client the learner's calls go to
-}
-
-/**
- * Where the learner's code runs: compiles `file`, runs `exportName(ec2, ...args)` away from the judge and
- * says what happened. Node: a child process (learner-node.ts). The page runner: a worker
- * (learner-worker-transport.ts), installed with useLearnerTransport() before any test file loads.
- */
-export interface LearnerTransport {
-  run(request: LearnerRequest): Promise<ChildRunResult>;
-  /** The test file ended: let go of what was kept for its runs (a child process, a worker). */
-  endFile(testPath: string): void;
 }
 
 let transport: LearnerTransport | undefined;

@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLearnerModule, type CompileResult } from './compile.ts';
-import type { LearnerRequest, LearnerTransport } from './harness.ts';
 import { LearnerProcess } from './learner-process.ts';
-import type { ChildRunResult, LearnerOutcome } from './learner-protocol.ts';
+import type { ChildRunResult, LearnerOutcome, LearnerRequest, LearnerTransport } from './learner-protocol.ts';
 
 const kitDir = path.dirname(fileURLToPath(import.meta.url));
 const compiled = new Map<string, Promise<CompileResult>>();

@@ -8,9 +8,8 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { clientMethods, cutNote, doneOutcome, serveCall, type CallRecord, type ChildRunResult, type LearnerOutcome } from './learner-protocol.ts';
 
-export type { CallRecord, ChildRunResult, LearnerOutcome, ThrownError } from './learner-protocol.ts';
 
-export interface ChildRunOptions {
+interface ChildRunOptions {
   runnerDir: string; // folder holding child-runner.mjs and learner.mjs (the only folder the child may read)
   exportName: string;
   args: unknown[];

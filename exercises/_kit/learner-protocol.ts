@@ -29,6 +29,26 @@ export interface ChildRunResult {
   isolated: boolean; // true when the learner's code ran confined (Node's permission model, or a worker)
 }
 
+/** One run of the learner's function, as the harness asks a transport for it. */
+export interface LearnerRequest {
+  testPath: string; // the test file asking (its folder finds the submission and its limits)
+  file: string;
+  exportName: string;
+  args: unknown[];
+  client: object; // the model's client the learner's calls go to
+}
+
+/**
+ * Where the learner's code runs: compiles `file`, runs `exportName(ec2, ...args)` away from the judge and
+ * says what happened. Node: a child process (learner-node.ts). The page runner: a worker
+ * (learner-worker-transport.ts), installed with useLearnerTransport() before any test file loads.
+ */
+export interface LearnerTransport {
+  run(request: LearnerRequest): Promise<ChildRunResult>;
+  /** The test file ended: let go of what was kept for its runs (a child process, a worker). */
+  endFile(testPath: string): void;
+}
+
 /** The model client's clock hook: waiters "sleep" through it, so the model's clock moves instead. */
 const SLEEP = Symbol.for('mini-ec2.sleep');
 

@@ -3,8 +3,7 @@
 // which the page (outside both workers) starts, watches and terminates; this side serves the learner's EC2
 // calls from the model next to the assertions, exactly as learner-process.ts does for a child process.
 // Browser-safe: no Node built-ins; the page's compiler is handed in (`compile`).
-import type { LearnerRequest, LearnerTransport } from './harness.ts';
-import { clientMethods, serveCall, type CallRecord, type CallReply, type ChildRunResult } from './learner-protocol.ts';
+import { clientMethods, serveCall, type CallRecord, type CallReply, type ChildRunResult, type LearnerRequest, type LearnerTransport } from './learner-protocol.ts';
 
 /** The learner's files as CommonJS modules keyed by file name, or why they do not compile. */
 export type CompiledFiles = { ok: true; modules: Record<string, string> } | { ok: false; message: string };

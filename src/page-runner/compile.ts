@@ -17,7 +17,7 @@ function compileOne(name: string, source: string): string {
     const text = String(failure.message ?? error).replace(/^Error transforming [^:]+: /, '').replace(/ \(\d+:\d+\)$/, '');
     const where = failure.loc ? `${name}:${failure.loc.line}:${failure.loc.column + 1}: ` : `${name}: `;
     const line = failure.loc ? source.split('\n')[failure.loc.line - 1]?.trim() : undefined;
-    throw new Error(`${where}${text}${line ? `\n    ${line}` : ''}`);
+    throw new Error(`${where}${text}${line ? `\n    ${line}` : ''}`, { cause: error });
   }
 }
 

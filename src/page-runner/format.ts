@@ -16,7 +16,7 @@ function show(value: unknown): string {
       return inner;
     });
   } catch {
-    return String(value);
+    return Object.prototype.toString.call(value);
   }
 }
 

@@ -28,8 +28,8 @@ function describeError(error: unknown): ThrownError {
   if (error && typeof error === 'object') {
     const e = error as Record<string, unknown>;
     return {
-      name: String(e.name ?? 'Error'),
-      message: String(e.message ?? ''),
+      name: typeof e.name === 'string' ? e.name : 'Error',
+      message: typeof e.message === 'string' ? e.message : '',
       code: typeof e.code === 'string' ? e.code : undefined,
       Code: typeof e.Code === 'string' ? e.Code : undefined,
       stack: typeof e.stack === 'string' ? e.stack.slice(0, 4000) : undefined,
@@ -114,7 +114,8 @@ function load(modules: Record<string, string>, entry: string): Record<string, un
       return evaluate(target);
     };
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the learner's code is this worker's job
-    new Function('exports', 'require', 'module', `"use strict";${modules[name]}\n//# sourceURL=${name}`)(module.exports, require, module);
+    const body = new Function('exports', 'require', 'module', `"use strict";${modules[name]}\n//# sourceURL=${name}`) as (e: object, r: typeof require, m: object) => void;
+    body(module.exports, require, module);
     return module.exports;
   };
   return evaluate(entry);

@@ -11,7 +11,7 @@ import type { RunLimits } from './protocol.ts';
 import { Watchdog } from './watchdog.ts';
 
 /** What build.ts writes next to the bundles: where each worker and each exercise's test bundle is. */
-export interface RunnerManifest {
+interface RunnerManifest {
   judge: string;
   learner: string;
   exercises: Record<string, Record<string, string>>; // exercise id -> test file name -> bundle

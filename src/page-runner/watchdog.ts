@@ -193,7 +193,7 @@ class RunSession {
     } else {
       // The learner counts all it printed; what passed the cap is counted as cut.
       run.output.dropped = Math.max(run.output.dropped, message.outputBytes - run.output.text.length);
-      this.settle(run, doneOutcome(message as unknown as Record<string, unknown>, run.exports));
+      this.settle(run, doneOutcome(message, run.exports));
     }
   }
 

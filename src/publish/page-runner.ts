@@ -12,9 +12,11 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { listExercises, loadExercise } from '../grader/index.ts';
 import { modelDir } from '../grader/exercises.ts';
-import type { RunnerManifest } from '../page-runner/page-runner.ts';
 
 const here = fileURLToPath(new URL('../page-runner/', import.meta.url));
+
+/** What manifest.json says (read by src/page-runner/page-runner.ts, RunnerManifest): bundles by role. */
+type RunnerManifest = { judge: string; learner: string; main: string; exercises: Record<string, Record<string, string>> };
 
 const leaveOutNodeTransport: esbuild.Plugin = {
   name: 'ec2-lab-no-node-transport',
@@ -68,9 +70,10 @@ export async function buildPageRunner(outDir: string): Promise<RunnerManifest> {
   const manifest: RunnerManifest = {
     judge: output('judge-worker'),
     learner: output('learner-worker'),
+    main: output('page-runner'),
     exercises: Object.fromEntries(Object.entries(tests).map(([id, files]) => [id, Object.fromEntries(Object.entries(files).map(([name, entry]) => [name, output(entry)]))])),
   };
-  writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify({ ...manifest, main: output('page-runner') }, null, 2));
+  writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return manifest;
 }
 

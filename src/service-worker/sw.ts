@@ -8,12 +8,17 @@
 // 2. COOP/COEP, the job of the former coi-sw.js: on hosts that cannot send headers (GitHub Pages) it adds
 //    Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy to every response it serves, so the page
 //    is cross-origin isolated (which the WebContainer terminal needs) after one reload (src/layouts/Base.astro).
-//    The headers are `npm start`'s own list (src/server/headers.ts).
+//    The same headers as `npm start` sends (src/server/headers.ts, a server module the browser cannot import;
+//    tests/site/deploy-config.test.ts checks this copy).
+const isolationHeaders: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { isolationHeaders } from '../server/headers.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Replaced at build time: [{ url, revision }] of every file to precache. */

@@ -6,8 +6,7 @@
 // the CLI's own verdict on a hog depends on the machine's speed (its heap fills before or after the 5 s
 // time limit), so only a limit the hog passes quickly gives one answer to compare with.
 const MEMORY_MB = 96;
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { loadExercise } from '../../src/grader/index.ts';
 import { repoRoot } from '../grader/run-cli.ts';
 import type { GradeResult } from '../../src/results/grade-result.ts';
+import type { ExerciseToGrade } from '../../src/page-runner/index.ts';
 import type { RunLimits } from '../../src/page-runner/protocol.ts';
 
 export type Graded = Pick<GradeResult, 'status' | 'message' | 'points' | 'maxPoints' | 'tests'>;
@@ -32,9 +33,9 @@ export async function gradeInPage(
     async ({ exercise, submissions, limits }) => {
       const manifest = (await (await fetch('/page-runner/manifest.json')).json()) as { main: string };
       // A dynamic import written as text: vitest would otherwise rewrite it for Node before Chromium sees it.
-      const load = (0, eval)('(url) => import(url)') as (url: string) => Promise<typeof import('../../src/page-runner/page-runner.ts')>;
+      const load = (0, eval)('(url) => import(url)') as (url: string) => Promise<typeof import('../../src/page-runner/index.ts')>;
       const { createPageRunner } = await load(`/page-runner/${manifest.main}`);
-      const data = await (await fetch(`/exercise-data/${exercise}.json`)).json();
+      const data = (await (await fetch(`/exercise-data/${exercise}.json`)).json()) as ExerciseToGrade;
       const runner = createPageRunner();
       const results: Record<string, Graded> = {};
       for (const submission of submissions) {

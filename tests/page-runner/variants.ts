@@ -6,7 +6,7 @@ import { loadExercise } from '../../src/grader/index.ts';
 export type Variant = { name: string; files: Record<string, string> };
 
 /** The exported function the exercise's tests call (`export: 'name'` in runLearnerFunction). */
-export function exportedFunction(testSource: string): string {
+function exportedFunction(testSource: string): string {
   const match = /export: '(\w+)'/.exec(testSource);
   if (!match) throw new Error('the test file calls no exported function');
   return match[1];

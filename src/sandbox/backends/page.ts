@@ -1,6 +1,6 @@
 // Runs the exercise's tests in this page, in workers (src/page-runner): the default backend, on any host
 // (static, `npm start`, offline after one visit). Needs module workers; choose.ts checks for them.
-import { createPageRunner, type ExerciseToGrade } from '../../page-runner/page-runner.ts';
+import { createPageRunner, type ExerciseToGrade } from '../../page-runner/index.ts';
 import { transcript } from '../result.ts';
 import { type Backend, type RunRequest, RunCancelled } from './backend.ts';
 
