@@ -15,7 +15,9 @@ import type { ClientBackend, Ctx, ResponseMetadata } from './context.ts';
 import { Ec2ServiceException, Errors } from './errors.ts';
 import type { ModelEvent, ModelEventListener, NewModelEvent } from './events.ts';
 import { SeededRandom, type IdPrefix } from './ids.ts';
-import { applyImageTransition } from './resources/images.ts';
+import { applyImageTransition, findImage } from './resources/images.ts';
+import { imageDiskView, instanceDiskView } from './disk/volume-disk.ts';
+import type { DiskContents } from './disk/contents.ts';
 import { applyInstanceTransition, countActiveInstances } from './resources/instances.ts';
 import { createDefaultNetwork } from './resources/default-network.ts';
 import { REGION_NAMES, regionInfo } from './regions.ts';
@@ -198,6 +200,25 @@ export class MiniEc2 {
   catalog(region: string, group?: CatalogGroup): CatalogEntryMeta[] {
     if (!regionInfo(region)) throw Errors.regionUnknown(region);
     return catalogEntries(region, group);
+  }
+
+  /**
+   * What is on an instance's root disk now (packages, services, files): a copy, for views and graders.
+   * Not an EC2 API (EC2 cannot see inside an instance): learner code asks through Run Command.
+   */
+  instanceDisk(region: string, instanceId: string): DiskContents | undefined {
+    if (!regionInfo(region)) throw Errors.regionUnknown(region);
+    this.#settle();
+    return instanceDiskView(this.state.regions[region], instanceId);
+  }
+
+  /** What an image's root snapshot holds (an Amazon or catalog image: its distribution's base picture). */
+  imageDisk(region: string, imageId: string): DiskContents | undefined {
+    if (!regionInfo(region)) throw Errors.regionUnknown(region);
+    this.#settle();
+    const ctx = this.context(region, this.clock.now());
+    const image = findImage(ctx, region, imageId);
+    return image ? imageDiskView(ctx, image) : undefined;
   }
 
   /** Applies every transition due at the clock's current time, in time order. */

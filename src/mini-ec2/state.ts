@@ -7,6 +7,7 @@
 import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from './sdk-shapes.ts';
 import { Errors } from './errors.ts';
 import { REGION_NAMES } from './regions.ts';
+import type { DiskContents, Distro } from './disk/contents.ts';
 
 export const STATE_FORMAT = 'mini-ec2-state';
 export const STATE_VERSION = 1;
@@ -54,8 +55,12 @@ export interface InstanceRecord extends PlatformFacts {
   keyName?: string;
   groupIds: string[];
   tags: TagRecord[];
-  /** Base64, as given at launch (or inherited from the image's launch configuration). */
+  /** Base64, as given at launch (never inherited from the image: user data belongs to a launch). */
   userData?: string;
+  /** Set once the first boot has run the user data (cloud-init runs it once per instance). */
+  firstBootAt?: number;
+  /** What GetConsoleOutput shows: the serial console's lines of every boot so far (kept short). */
+  consoleOutput?: string;
   volumes: InstanceVolumeRef[];
   launchIndex: number;
   productCodes: string[];
@@ -75,13 +80,13 @@ interface ReservationRecord {
   groupIds: string[];
 }
 
-/** What a golden image carries beyond its disks: the configuration of the instance it was made from. */
-export interface LaunchConfig {
-  instanceType: string;
-  keyName?: string;
-  groupIds: string[];
-  userData?: string;
-  tags: TagRecord[];
+/**
+ * What a volume or snapshot holds (disk/contents.ts): either its own picture (`contents`) or, until
+ * something is written to it, only the name of the distribution whose base picture it still is.
+ */
+export interface DiskData {
+  contents?: DiskContents;
+  baseDistro?: Distro;
 }
 
 export interface ImageBlockDevice {
@@ -114,12 +119,11 @@ export interface ImageRecord extends PlatformFacts {
   sourceInstanceId?: string;
   sourceImageId?: string;
   sourceImageRegion?: string;
-  launchConfig?: LaunchConfig;
   deregisteredAt?: number;
   transition?: Transition<ImageState | 'expired'>;
 }
 
-export interface SnapshotRecord {
+export interface SnapshotRecord extends DiskData {
   id: string;
   volumeId: string;
   sizeGiB: number;
@@ -132,7 +136,7 @@ export interface SnapshotRecord {
   imageId?: string;
 }
 
-export interface VolumeRecord {
+export interface VolumeRecord extends DiskData {
   id: string;
   sizeGiB: number;
   volumeType: VolumeType;

@@ -7,16 +7,17 @@
  * the model's clock and applied lazily (see scheduler.ts). A terminated instance stays visible for
  * timing.terminatedVisibleMs (one simulated hour), then disappears with an `instance-expired` event.
  *
- * Launching from a golden image (an image made by CreateImage, see images.ts): whatever the request does
- * not say comes from the configuration the image recorded: instance type, key pair (if it still exists),
- * security groups (if they exist in the target VPC), user data, and the instance's tags (request tags win
- * per key). The model's default instance type, when neither request nor image names one, is t2.micro
- * (EC2 itself defaults to m1.small).
+ * Launching from an image gives the instance the image's disks (one volume per snapshot, holding what
+ * the snapshot held: see disk/) and nothing else: the instance type, key pair, security groups, user data
+ * and tags come from this launch alone, as in EC2. The model's default instance type, when the request
+ * names none, is t2.micro (EC2 itself defaults to m1.small).
  */
 import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
 import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
 import { findLaunchableImage } from './images.ts';
+import { diskFromSnapshot } from '../disk/volume-disk.ts';
+import { afterBoot } from '../disk/boot.ts';
 import { isWellFormedId, stableHex } from '../ids.ts';
 import { instanceTypeSpec } from './instance-types.ts';
 import { allocatePrivateIp, freeAddresses, defaultSubnet, privateDnsName } from './subnets.ts';
@@ -176,9 +177,8 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
   }
 
   const image = findLaunchableImage(ctx, input.ImageId);
-  const config = image.launchConfig;
 
-  const typeName = input.InstanceType ?? config?.instanceType ?? DEFAULT_INSTANCE_TYPE;
+  const typeName = input.InstanceType ?? DEFAULT_INSTANCE_TYPE;
   const spec = instanceTypeSpec(typeName);
   if (!spec) throw Errors.invalidValue(typeName, 'InstanceType');
   if (!(spec.architectures as string[]).includes(image.architecture)) {
@@ -192,8 +192,6 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
   if (input.KeyName !== undefined) {
     if (!findKeyPair(region, input.KeyName)) throw Errors.keyPairNotFound(input.KeyName);
     keyName = input.KeyName;
-  } else if (config?.keyName && findKeyPair(region, config.keyName)) {
-    keyName = config.keyName;
   }
 
   const zone = input.Placement?.AvailabilityZone;
@@ -221,19 +219,14 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
         throw Errors.invalidParameter(`Security group ${id} and subnet ${subnet.id} belong to different networks.`);
       }
     }
-  } else if (config?.groupIds.length) {
-    const inherited = config.groupIds.filter((id) => region.securityGroups[id]?.vpcId === subnet.vpcId);
-    if (inherited.length) groupIds = inherited;
   }
   groupIds ??= [defaultSecurityGroup(region, subnet.vpcId).id];
 
   const volumes = planVolumes(image, input.BlockDeviceMappings);
   const tagSpecs = tagsByResourceType(input.TagSpecifications, ['instance', 'volume', 'network-interface']);
-  const requestTags = tagSpecs.instance ?? [];
-  const inheritedTags = (config?.tags ?? []).filter((t) => !requestTags.some((r) => r.Key === t.Key));
-  const instanceTags = checkTags([...inheritedTags, ...requestTags]);
-  const userData = input.UserData ?? config?.userData;
-  if (input.UserData !== undefined) checkUserData(input.UserData);
+  const instanceTags = checkTags(tagSpecs.instance ?? []);
+  const userData = input.UserData;
+  if (userData !== undefined) checkUserData(userData);
 
   const active = ctx.activeInstances();
   const room = instanceLimit - active;
@@ -263,6 +256,7 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
         encrypted: v.encrypted,
         attachment: { instanceId: id, device: v.device, deleteOnTermination: v.deleteOnTermination, attachTime: now },
         tags: (tagSpecs.volume ?? []).map((t) => ({ ...t })),
+        ...diskFromSnapshot(ctx, image, v.device, v.snapshotId),
       };
       region.volumes[volume.id] = volume;
       return { device: v.device, volumeId: volume.id, deleteOnTermination: v.deleteOnTermination, attachTime: now };
@@ -517,7 +511,10 @@ export function stopInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean)
 
 export function rebootInstances(ctx: Ctx, ids: readonly string[], dryRun: boolean): void {
   const records = changeable(ctx, ids, dryRun, ['shutting-down', 'terminated', 'stopping', 'stopped'], 'rebooted');
-  for (const i of records) ctx.emit({ type: 'instance-rebooted', resourceId: i.id, instanceId: i.id, reason: 'reboot' });
+  for (const i of records) {
+    ctx.emit({ type: 'instance-rebooted', resourceId: i.id, instanceId: i.id, reason: 'reboot' });
+    if (i.state === 'running') afterBoot(ctx, i, ctx.now, 'reboot');
+  }
 }
 
 export function terminateInstances(ctx: Ctx, ids: readonly string[] | undefined, dryRun: boolean): InstanceStateChange[] {
@@ -559,6 +556,7 @@ export function applyInstanceTransition(ctx: Ctx, i: InstanceRecord, at: number)
   const from = i.state;
   i.state = t.to;
   ctx.emit({ type: 'instance-state-changed', resourceId: i.id, instanceId: i.id, imageId: i.imageId, from, to: t.to }, at);
+  if (t.to === 'running') afterBoot(ctx, i, at, i.firstBootAt === undefined ? 'first' : 'start');
   if (t.to === 'terminated') {
     i.terminatedAt = at;
     const expiresAt = at + ctx.state.timing.terminatedVisibleMs;
