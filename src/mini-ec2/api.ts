@@ -44,4 +44,6 @@ export interface Ec2Api {
   revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult>;
   describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult>;
   modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult>;
+  // configuring instances (issue 13)
+  getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult>;
 }

@@ -30,6 +30,7 @@ import type * as T from './sdk-shapes.ts';
 import { parse, required, type Parsed, type Shape } from './input-parser.ts';
 import { common, SHAPES } from './request-shapes.ts';
 import { SLEEP } from './waiters.ts';
+import { getConsoleOutput } from './disk/console.ts';
 
 /**
  * The client. Every method is async (errors are rejected promises, as with the SDK) and accepts any
@@ -312,5 +313,10 @@ export class MiniEc2Client {
       const SecurityGroupRules = required(input.SecurityGroupRules, 'SecurityGroupRules');
       return modifySecurityGroupRules(ctx, { ...input, GroupId, SecurityGroupRules: SecurityGroupRules as T.SecurityGroupRuleUpdate[] }, input.DryRun === true);
     });
+
+  // ---- configuring instances (issue 13) ----
+
+  async getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult> {
+    return this.#readOnly(args, SHAPES.getConsoleOutput, (ctx, input) => getConsoleOutput(ctx, required(input.InstanceId, 'InstanceId')));
   }
 }

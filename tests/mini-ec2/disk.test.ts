@@ -180,3 +180,77 @@ describe('golden images carry the disk and nothing of the builder\'s launch', ()
     expect(copy.imageDisk('us-east-1', imageId)!.packages.httpd).toBeDefined();
   });
 });
+
+// EC2 API reference, GetConsoleOutput: Output is base64-encoded; InstanceId and Timestamp are returned.
+// cloud-init's documentation: a failing user data script is reported as "Failed running <script> [<code>]"
+// by util.py and "Failed to run module scripts_user" by cc_scripts_user.
+describe('GetConsoleOutput', () => {
+  const decode = (b64: string) => new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+
+  test('shows cloud-init\'s lines and the user data script\'s output, base64-encoded', async () => {
+    const { model, ec2 } = setup();
+    const id = await launch(ec2, { UserData: btoa('#!/bin/bash\ndnf install -y httpd\nnosuch-tool --version\n') });
+    const early = await ec2.getConsoleOutput({ InstanceId: id });
+    expect(early.InstanceId).toBe(id);
+    expect(early.Output).toBeUndefined();
+    model.clock.advance(5000);
+    const out = await ec2.getConsoleOutput({ InstanceId: id });
+    expect(out.Timestamp).toBeInstanceOf(Date);
+    const text = decode(out.Output!);
+    expect(text).toMatch(/Cloud-init v\. 22\.2\.2 running 'init' at Thu, 15 Jan 2026 09:00:05 \+0000/);
+    expect(text).toContain('cloud-init[1523]: Complete!');
+    expect(text).toContain('/var/lib/cloud/instance/scripts/part-001: line 3: nosuch-tool: command not found');
+    expect(text).toContain('Failed running /var/lib/cloud/instance/scripts/part-001 [127]');
+    expect(text).toContain('Failed to run module scripts_user');
+  });
+
+  test('#cloud-config: write_files, then packages, then runcmd', async () => {
+    const { model, ec2 } = setup();
+    const config = [
+      '#cloud-config',
+      'packages:',
+      '  - nginx',
+      'write_files:',
+      '  - path: /etc/motd',
+      '    content: |',
+      '      Welcome',
+      '      to the fleet',
+      'runcmd:',
+      '  - systemctl enable --now nginx',
+      '  - [ sh, -c, "echo done" ]',
+    ].join('\n');
+    const id = await launch(ec2, { UserData: btoa(config) });
+    model.clock.advance(5000);
+    const disk = model.instanceDisk('us-east-1', id)!;
+    expect(disk.files['/etc/motd']).toBe('Welcome\nto the fleet\n');
+    expect(disk.packages.nginx).toBeDefined();
+    expect(disk.services.nginx).toEqual({ enabled: true, active: true });
+    const text = decode((await ec2.getConsoleOutput({ InstanceId: id })).Output!);
+    expect(text).toContain('/var/lib/cloud/instance/scripts/runcmd: line 2: sh: command not found'); // sh is outside the subset
+  });
+
+  test('#cloud-config packages on Ubuntu need no apt-get update (cloud-init refreshes the lists)', async () => {
+    const { model, ec2 } = setup();
+    const { Images = [] } = await ec2.describeImages({ Owners: ['099720109477'], Filters: [{ Name: 'name', Values: ['ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*'] }] });
+    const id = await launch(ec2, { ImageId: Images[0].ImageId, UserData: btoa('#cloud-config\npackages: [apache2]\n') });
+    model.clock.advance(5000);
+    expect(model.instanceDisk('us-east-1', id)!.services.apache2).toEqual({ enabled: true, active: true });
+  });
+
+  test('an unknown instance is InvalidInstanceID.NotFound', async () => {
+    const { ec2 } = setup();
+    await expect(ec2.getConsoleOutput({ InstanceId: 'i-0123456789abcdef0' })).rejects.toMatchObject({ name: 'InvalidInstanceID.NotFound' });
+  });
+});
+
+// EC2 user guide, "Run commands when you launch an EC2 instance with user data input": user data is
+// limited to 16 KB in raw form, before base64 encoding; real answers quoted in public issue threads
+// (dask/dask-cloudprovider#249, kubermatic/kubermatic#144): InvalidParameterValue, "User data is limited to 16384 bytes".
+describe('user data size', () => {
+  test('16384 bytes before encoding are accepted, one more is InvalidParameterValue', async () => {
+    const { ec2 } = setup();
+    const script = (n: number) => btoa('#!/bin/bash\n' + '#'.repeat(n - 13) + '\n');
+    await launch(ec2, { UserData: script(16_384) });
+    await expect(launch(ec2, { UserData: script(16_385) })).rejects.toMatchObject({ name: 'InvalidParameterValue', message: 'User data is limited to 16384 bytes' });
+  });
+});

@@ -144,8 +144,10 @@ function planVolumes(image: ImageRecord, requested: RunInstancesRequest['BlockDe
 function checkUserData(userData: string): void {
   const compact = userData.replace(/\s+/g, '');
   if (!BASE64.test(compact)) throw Errors.invalidParameterValue('Invalid BASE64 encoding of user data.');
-  if ((compact.length * 3) / 4 > USER_DATA_MAX_BYTES + 2) {
-    throw Errors.invalidParameterValue(`User data is limited to ${USER_DATA_MAX_BYTES} bytes.`);
+  // The limit is on the decoded bytes (16 KB before base64), as EC2 words it in its error.
+  const padding = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
+  if ((compact.length / 4) * 3 - padding > USER_DATA_MAX_BYTES) {
+    throw Errors.invalidParameterValue(`User data is limited to ${USER_DATA_MAX_BYTES} bytes`);
   }
 }
 
