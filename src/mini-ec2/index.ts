@@ -8,6 +8,11 @@
  */
 export { MiniEc2, type MiniEc2Options } from './model.ts';
 export { MiniEc2Client } from './client.ts';
+export { MiniSsmClient } from './ssm/client.ts';
+export type { SsmApi } from './ssm/api.ts';
+export { SsmServiceException } from './ssm/errors.ts';
+export { resolveImageId } from './ssm/parameters.ts';
+export type * as Ssm from './ssm/shapes.ts';
 export type { Ec2Api } from './api.ts';
 export { Ec2ServiceException, isEc2Error } from './errors.ts';
 export type { ModelEvent, ModelEventType, ModelEventListener } from './events.ts';

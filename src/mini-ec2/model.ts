@@ -18,6 +18,7 @@ import { SeededRandom, type IdPrefix } from './ids.ts';
 import { applyImageTransition, findImage } from './resources/images.ts';
 import { imageDiskView, instanceDiskView } from './disk/volume-disk.ts';
 import type { DiskContents } from './disk/contents.ts';
+import { MiniSsmClient } from './ssm/client.ts';
 import { applyInstanceTransition, countActiveInstances } from './resources/instances.ts';
 import { createDefaultNetwork } from './resources/default-network.ts';
 import { REGION_NAMES, regionInfo } from './regions.ts';
@@ -60,6 +61,7 @@ export class MiniEc2 {
   private listeners = new Set<ModelEventListener>();
   private log: ModelEvent[] = [];
   private clients = new Map<string, MiniEc2Client>();
+  private ssmClients = new Map<string, MiniSsmClient>();
   private settling = false;
   /** Per region: instances counting against the limit (derived from the state, kept to avoid a scan per launch). */
   private active = new Map<string, number>();
@@ -147,6 +149,17 @@ export class MiniEc2 {
     if (!c) {
       c = new MiniEc2Client(this.#backend, region);
       this.clients.set(region, c);
+    }
+    return c;
+  }
+
+  /** An SDK-shaped Systems Manager client bound to one region (the same object for the same region). */
+  ssmClient(region: string): MiniSsmClient {
+    this.client(region); // checks the region name the same way
+    let c = this.ssmClients.get(region);
+    if (!c) {
+      c = new MiniSsmClient(this.#backend, region);
+      this.ssmClients.set(region, c);
     }
     return c;
   }

@@ -8,6 +8,7 @@ import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeNam
 import { Errors } from './errors.ts';
 import { REGION_NAMES } from './regions.ts';
 import type { DiskContents, Distro } from './disk/contents.ts';
+import type { CommandRecord } from './ssm/run-command.ts';
 
 export const STATE_FORMAT = 'mini-ec2-state';
 export const STATE_VERSION = 1;
@@ -222,6 +223,8 @@ export interface RegionState {
   clientTokens: Record<string, { reservationId: string; fingerprint: string }>;
   /** Tags the account put on catalog (public) images: visible only to this account, as in EC2. */
   catalogTags: Record<string, TagRecord[]>;
+  /** Systems Manager Run Command history, by command ID (made on first SendCommand). */
+  ssmCommands?: Record<string, CommandRecord>;
 }
 
 export interface Timing {

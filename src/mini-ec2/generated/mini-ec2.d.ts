@@ -575,6 +575,12 @@ declare module 'mini-ec2/events' {
       type: 'user-data-ran';
       instanceId: string;
   })
+  /** Systems Manager Run Command sent a script to instances (resourceId: the command ID). */
+   | (EventBase & {
+      type: 'command-sent';
+      commandId: string;
+      instanceIds: string[];
+  })
   /** A terminated instance has been visible for its hour and is gone from describe calls. */
    | (EventBase & {
       type: 'instance-expired';
@@ -773,6 +779,11 @@ declare module 'mini-ec2/index' {
    */
   export { MiniEc2, type MiniEc2Options } from 'mini-ec2/model';
   export { MiniEc2Client } from 'mini-ec2/client';
+  export { MiniSsmClient } from 'mini-ec2/ssm/client';
+  export type { SsmApi } from 'mini-ec2/ssm/api';
+  export { SsmServiceException } from 'mini-ec2/ssm/errors';
+  export { resolveImageId } from 'mini-ec2/ssm/parameters';
+  export type * as Ssm from 'mini-ec2/ssm/shapes';
   export type { Ec2Api } from 'mini-ec2/api';
   export { Ec2ServiceException, isEc2Error } from 'mini-ec2/errors';
   export type { ModelEvent, ModelEventType, ModelEventListener } from 'mini-ec2/events';
@@ -899,6 +910,7 @@ declare module 'mini-ec2/model' {
   import { MiniEc2Client } from 'mini-ec2/client';
   import type { ModelEvent, ModelEventListener } from 'mini-ec2/events';
   import type { DiskContents } from 'mini-ec2/disk/contents';
+  import { MiniSsmClient } from 'mini-ec2/ssm/client';
   import { type ModelState, type Timing } from 'mini-ec2/state';
   export interface MiniEc2Options {
       /** Seed of the ID generator (default 1). The same seed and calls give the same state. */
@@ -923,6 +935,7 @@ declare module 'mini-ec2/model' {
       private listeners;
       private log;
       private clients;
+      private ssmClients;
       private settling;
       /** Per region: instances counting against the limit (derived from the state, kept to avoid a scan per launch). */
       private active;
@@ -940,6 +953,8 @@ declare module 'mini-ec2/model' {
       get regions(): string[];
       /** An SDK-shaped client bound to one region (the same object for the same region). */
       client(region: string): MiniEc2Client;
+      /** An SDK-shaped Systems Manager client bound to one region (the same object for the same region). */
+      ssmClient(region: string): MiniSsmClient;
       /** Calls `listener` with every event from now on; returns a function that unsubscribes. */
       subscribe(listener: ModelEventListener): () => void;
       /** Events recorded so far with seq > sinceSeq (the last 50,000 at most). Fresh copies. */
@@ -2368,6 +2383,268 @@ declare module 'mini-ec2/sdk-shapes' {
       Return?: boolean;
   }
 }
+declare module 'mini-ec2/ssm/api' {
+  /**
+   * SsmApi: the Systems Manager methods learner code uses, typed so that both the model's SSM client and a
+   * real `SSM` client from @aws-sdk/client-ssm fit it (tests/mini-ec2/types/sdk-types.check.ts proves
+   * both). Method syntax on purpose, as in Ec2Api: parameters compare bivariantly.
+   */
+  import type * as S from 'mini-ec2/ssm/shapes';
+  export interface SsmApi {
+      getParameter(args: S.GetParameterRequest): Promise<S.GetParameterResult>;
+      getParameters(args: S.GetParametersRequest): Promise<S.GetParametersResult>;
+      getParametersByPath(args: S.GetParametersByPathRequest): Promise<S.GetParametersByPathResult>;
+      sendCommand(args: S.SendCommandRequest): Promise<S.SendCommandResult>;
+      getCommandInvocation(args: S.GetCommandInvocationRequest): Promise<S.GetCommandInvocationResult>;
+      listCommandInvocations(args?: S.ListCommandInvocationsRequest): Promise<S.ListCommandInvocationsResult>;
+  }
+}
+declare module 'mini-ec2/ssm/client' {
+  import { SLEEP } from 'mini-ec2/waiters';
+  import type * as S from 'mini-ec2/ssm/shapes';
+  export declare class MiniSsmClient {
+      #private;
+      readonly region: string;
+      /** Mirrors the SDK client's `config.region`. */
+      readonly config: {
+          region: () => Promise<string>;
+      };
+      /** Waiters "sleep" through this, as with the EC2 client. */
+      [SLEEP](ms: number): Promise<void>;
+      getParameter(args: S.GetParameterRequest): Promise<S.GetParameterResult>;
+      getParameters(args: S.GetParametersRequest): Promise<S.GetParametersResult>;
+      getParametersByPath(args: S.GetParametersByPathRequest): Promise<S.GetParametersByPathResult>;
+      sendCommand(args: S.SendCommandRequest): Promise<S.SendCommandResult>;
+      getCommandInvocation(args: S.GetCommandInvocationRequest): Promise<S.GetCommandInvocationResult>;
+      listCommandInvocations(args?: S.ListCommandInvocationsRequest): Promise<S.ListCommandInvocationsResult>;
+  }
+}
+declare module 'mini-ec2/ssm/errors' {
+  /**
+   * Systems Manager's errors, shaped like @aws-sdk/client-ssm's service exceptions (`name` is the error
+   * code, `$fault`, `$metadata.httpStatusCode`). They extend the model's Ec2ServiceException so the model
+   * runs SSM calls exactly as EC2 calls (a service error passes through, anything else is a bug).
+   * Codes: botocore's ssm service-2.json (the errors each operation declares). Messages: as quoted from
+   * real answers in public issue threads where known (aws/aws-cli#2412, awslabs/aws-simple-cicd#10).
+   */
+  import { Ec2ServiceException } from 'mini-ec2/errors';
+  export declare class SsmServiceException extends Ec2ServiceException {
+  }
+  export declare const SsmErrors: {
+      /** SSM's generic input check (the JSON protocol's framework error). */
+      validation: (message: string) => SsmServiceException;
+      /** Real SSM answers an unknown parameter with an empty message. */
+      parameterNotFound: () => SsmServiceException;
+      parameterVersionNotFound: (name: string, version: string) => SsmServiceException;
+      /** Not running, no agent, not in this region or account: SSM says the same for each. */
+      invalidInstance: (ids: readonly string[], accountId: string) => SsmServiceException;
+      invalidDocument: (name: string) => SsmServiceException;
+      invalidParameters: (message: string) => SsmServiceException;
+      unsupportedPlatform: () => SsmServiceException;
+      invocationDoesNotExist: () => SsmServiceException;
+      invalidCommandId: () => SsmServiceException;
+      invalidPluginName: () => SsmServiceException;
+      duplicateInstance: () => SsmServiceException;
+      invalidNextToken: () => SsmServiceException;
+  };
+}
+declare module 'mini-ec2/ssm/parameters' {
+  import type { Parameter } from 'mini-ec2/ssm/shapes';
+  /** A public parameter, or undefined when it does not exist (a wrong version too). */
+  export declare function findParameter(region: string, nameWithSelector: string): Parameter | undefined;
+  export declare function getParameter(region: string, nameWithSelector: string): Parameter;
+  export declare function getParameters(region: string, names: readonly string[]): {
+      Parameters: Parameter[];
+      InvalidParameters: string[];
+  };
+  /** GetParametersByPath: the parameters one level below `path`, or all below it when recursive. */
+  export declare function getParametersByPath(region: string, path: string, recursive: boolean, maxResults?: number, nextToken?: string): {
+      Parameters: Parameter[];
+      NextToken?: string;
+  };
+  /**
+   * The one resolver of `resolve:ssm:<name>` image IDs (RunInstances, launch templates): the AMI ID the
+   * public parameter holds in `region`, or `imageId` unchanged when it is not a reference. EC2 stores and
+   * shows the resolved ID. An unknown parameter: InvalidParameterValue (wording unverified).
+   */
+  export declare function resolveImageId(region: string, imageId: string): string;
+}
+declare module 'mini-ec2/ssm/run-command' {
+  /**
+   * Run Command: SendCommand with the AWS-RunShellScript document, GetCommandInvocation and
+   * ListCommandInvocations. The commands run through the same shell subset as user data, as root, on the
+   * instance's root disk.
+   *
+   * What the model simplifies: real SSM needs the agent running AND an instance profile with the
+   * AmazonSSMManagedInstanceCore policy (and a network path to SSM); the model asks only for a running
+   * instance whose disk has the agent running. The script runs when SendCommand is received; its
+   * invocation then shows Pending, InProgress, then Success or Failed as simulated time passes
+   * (PENDING_MS, RUN_MS). Output is cut at 24,000 characters as GetCommandInvocation cuts it.
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { RegionState } from 'mini-ec2/state';
+  import type { Command, CommandInvocation, GetCommandInvocationResult, ListCommandInvocationsRequest, SendCommandRequest } from 'mini-ec2/ssm/shapes';
+  /** Simulated time from SendCommand until the agent picks the command up, and until it finishes. */
+  export declare const PENDING_MS = 500;
+  export declare const RUN_MS = 1500;
+  export interface InvocationRecord {
+      instanceId: string;
+      startAt: number;
+      endAt: number;
+      responseCode: number;
+      stdout: string;
+      stderr: string;
+  }
+  export interface CommandRecord {
+      id: string;
+      documentName: string;
+      comment?: string;
+      parameters: Record<string, string[]>;
+      instanceIds: string[];
+      requestedAt: number;
+      timeoutSeconds: number;
+      invocations: InvocationRecord[];
+  }
+  /** The region's Run Command history (kept in the state snapshot; made on first use). */
+  export declare function commandsOf(region: RegionState): Record<string, CommandRecord>;
+  export declare function sendCommand(ctx: Ctx, input: SendCommandRequest): {
+      Command: Command;
+  };
+  export declare function getCommandInvocation(ctx: Ctx, commandId: string, instanceId: string, pluginName: string | undefined): Omit<GetCommandInvocationResult, '$metadata'>;
+  export declare function listCommandInvocations(ctx: Ctx, input: ListCommandInvocationsRequest): {
+      CommandInvocations: CommandInvocation[];
+      NextToken?: string;
+  };
+}
+declare module 'mini-ec2/ssm/shapes' {
+  /**
+   * The request and response types of the Systems Manager calls the model serves: a subset of
+   * @aws-sdk/client-ssm's, field for field (tests/mini-ec2/types/ssm-types.check.ts proves they fit).
+   */
+  import type { MetadataBearer } from 'mini-ec2/sdk-shapes';
+  export type CommandInvocationStatus = 'Pending' | 'InProgress' | 'Delayed' | 'Success' | 'Cancelled' | 'TimedOut' | 'Failed' | 'Cancelling';
+  export interface Parameter {
+      Name?: string;
+      Type?: 'String' | 'StringList' | 'SecureString';
+      Value?: string;
+      Version?: number;
+      LastModifiedDate?: Date;
+      ARN?: string;
+      DataType?: string;
+  }
+  export interface GetParameterRequest {
+      Name: string | undefined;
+      WithDecryption?: boolean;
+  }
+  export interface GetParameterResult extends MetadataBearer {
+      Parameter?: Parameter;
+  }
+  export interface GetParametersRequest {
+      Names: string[] | undefined;
+      WithDecryption?: boolean;
+  }
+  export interface GetParametersResult extends MetadataBearer {
+      Parameters?: Parameter[];
+      InvalidParameters?: string[];
+  }
+  export interface GetParametersByPathRequest {
+      Path: string | undefined;
+      Recursive?: boolean;
+      WithDecryption?: boolean;
+      MaxResults?: number;
+      NextToken?: string;
+  }
+  export interface GetParametersByPathResult extends MetadataBearer {
+      Parameters?: Parameter[];
+      NextToken?: string;
+  }
+  export interface SendCommandRequest {
+      DocumentName: string | undefined;
+      InstanceIds?: string[];
+      Parameters?: Record<string, string[]>;
+      Comment?: string;
+      TimeoutSeconds?: number;
+  }
+  export interface Command {
+      CommandId?: string;
+      DocumentName?: string;
+      DocumentVersion?: string;
+      Comment?: string;
+      ExpiresAfter?: Date;
+      Parameters?: Record<string, string[]>;
+      InstanceIds?: string[];
+      RequestedDateTime?: Date;
+      Status?: 'Pending' | 'InProgress' | 'Success' | 'Cancelled' | 'Failed' | 'TimedOut' | 'Cancelling';
+      StatusDetails?: string;
+      TargetCount?: number;
+      CompletedCount?: number;
+      ErrorCount?: number;
+      DeliveryTimedOutCount?: number;
+      TimeoutSeconds?: number;
+  }
+  export interface SendCommandResult extends MetadataBearer {
+      Command?: Command;
+  }
+  export interface GetCommandInvocationRequest {
+      CommandId: string | undefined;
+      InstanceId: string | undefined;
+      PluginName?: string;
+  }
+  export interface GetCommandInvocationResult extends MetadataBearer {
+      CommandId?: string;
+      InstanceId?: string;
+      Comment?: string;
+      DocumentName?: string;
+      DocumentVersion?: string;
+      PluginName?: string;
+      ResponseCode?: number;
+      ExecutionStartDateTime?: string;
+      ExecutionElapsedTime?: string;
+      ExecutionEndDateTime?: string;
+      Status?: CommandInvocationStatus;
+      StatusDetails?: string;
+      StandardOutputContent?: string;
+      StandardOutputUrl?: string;
+      StandardErrorContent?: string;
+      StandardErrorUrl?: string;
+  }
+  export interface CommandPlugin {
+      Name?: string;
+      Status?: 'Pending' | 'InProgress' | 'Success' | 'TimedOut' | 'Cancelled' | 'Failed';
+      StatusDetails?: string;
+      ResponseCode?: number;
+      ResponseStartDateTime?: Date;
+      ResponseFinishDateTime?: Date;
+      Output?: string;
+      StandardOutputUrl?: string;
+      StandardErrorUrl?: string;
+  }
+  export interface CommandInvocation {
+      CommandId?: string;
+      InstanceId?: string;
+      InstanceName?: string;
+      Comment?: string;
+      DocumentName?: string;
+      DocumentVersion?: string;
+      RequestedDateTime?: Date;
+      Status?: CommandInvocationStatus;
+      StatusDetails?: string;
+      StandardOutputUrl?: string;
+      StandardErrorUrl?: string;
+      CommandPlugins?: CommandPlugin[];
+  }
+  export interface ListCommandInvocationsRequest {
+      CommandId?: string;
+      InstanceId?: string;
+      MaxResults?: number;
+      NextToken?: string;
+      Details?: boolean;
+  }
+  export interface ListCommandInvocationsResult extends MetadataBearer {
+      CommandInvocations?: CommandInvocation[];
+      NextToken?: string;
+  }
+}
 declare module 'mini-ec2/state' {
   /**
    * The model's state as plain JSON: exportState() returns a ModelState, MiniEc2.fromState() loads one.
@@ -2377,6 +2654,7 @@ declare module 'mini-ec2/state' {
    */
   import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from 'mini-ec2/sdk-shapes';
   import type { DiskContents, Distro } from 'mini-ec2/disk/contents';
+  import type { CommandRecord } from 'mini-ec2/ssm/run-command';
   export declare const STATE_FORMAT = "mini-ec2-state";
   export declare const STATE_VERSION = 1;
   export interface TagRecord {
@@ -2584,6 +2862,8 @@ declare module 'mini-ec2/state' {
       }>;
       /** Tags the account put on catalog (public) images: visible only to this account, as in EC2. */
       catalogTags: Record<string, TagRecord[]>;
+      /** Systems Manager Run Command history, by command ID (made on first SendCommand). */
+      ssmCommands?: Record<string, CommandRecord>;
   }
   export interface Timing {
       /** pending -> running, after launch or start. */

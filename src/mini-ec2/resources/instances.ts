@@ -18,6 +18,7 @@ import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
 import { findLaunchableImage } from './images.ts';
 import { diskFromSnapshot } from '../disk/volume-disk.ts';
 import { afterBoot } from '../disk/boot.ts';
+import { resolveImageId } from '../ssm/parameters.ts';
 import { isWellFormedId, stableHex } from '../ids.ts';
 import { instanceTypeSpec } from './instance-types.ts';
 import { allocatePrivateIp, freeAddresses, defaultSubnet, privateDnsName } from './subnets.ts';
@@ -178,7 +179,7 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
     }
   }
 
-  const image = findLaunchableImage(ctx, input.ImageId);
+  const image = findLaunchableImage(ctx, resolveImageId(ctx.regionName, input.ImageId));
 
   const typeName = input.InstanceType ?? DEFAULT_INSTANCE_TYPE;
   const spec = instanceTypeSpec(typeName);

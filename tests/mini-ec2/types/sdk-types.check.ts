@@ -63,6 +63,7 @@ export const checks = [
   operation<M.DescribeAvailabilityZonesRequest, M.DescribeAvailabilityZonesResult, Sdk.DescribeAvailabilityZonesCommandInput, Sdk.DescribeAvailabilityZonesCommandOutput>(ok),
   operation<M.DescribeSnapshotsRequest, M.DescribeSnapshotsResult, Sdk.DescribeSnapshotsCommandInput, Sdk.DescribeSnapshotsCommandOutput>(ok),
   operation<M.DescribeVolumesRequest, M.DescribeVolumesResult, Sdk.DescribeVolumesCommandInput, Sdk.DescribeVolumesCommandOutput>(ok),
+  operation<M.GetConsoleOutputRequest, M.GetConsoleOutputResult, Sdk.GetConsoleOutputCommandInput, Sdk.GetConsoleOutputCommandOutput>(ok),
 ];
 
 // Both clients satisfy Ec2Api.
