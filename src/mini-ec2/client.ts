@@ -30,7 +30,7 @@ import type * as T from './sdk-shapes.ts';
 import { parse, required, type Parsed, type Shape } from './input-parser.ts';
 import { common, SHAPES } from './request-shapes.ts';
 import { SLEEP } from './waiters.ts';
-import { getConsoleOutput } from './disk/console.ts';
+import { getConsoleOutput } from './disk/console-output.ts';
 
 /**
  * The client. Every method is async (errors are rejected promises, as with the SDK) and accepts any

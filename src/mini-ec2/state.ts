@@ -7,8 +7,6 @@
 import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from './sdk-shapes.ts';
 import { Errors } from './errors.ts';
 import { REGION_NAMES } from './regions.ts';
-import type { DiskContents, Distro } from './disk/contents.ts';
-import type { CommandRecord } from './ssm/run-command.ts';
 
 export const STATE_FORMAT = 'mini-ec2-state';
 export const STATE_VERSION = 1;
@@ -79,6 +77,62 @@ interface ReservationRecord {
   id: string;
   instanceIds: string[];
   groupIds: string[];
+}
+
+// ---- what a disk holds (disk/contents.ts works on these) ----
+
+/** The distributions the model knows (a catalog image's family decides which). */
+export type Distro = 'al2023' | 'al2023-minimal' | 'amazon-linux-2' | 'ubuntu' | 'debian' | 'rhel' | 'suse' | 'windows';
+
+/** rpm and dpkg are the distributions' own package databases; snap is Ubuntu's (the SSM agent's). */
+type PackageSource = 'rpm' | 'dpkg' | 'snap' | 'windows';
+
+export interface PackageEntry {
+  version: string;
+  source: PackageSource;
+}
+
+export interface ServiceEntry {
+  /** Starts at boot (`systemctl enable`). */
+  enabled: boolean;
+  /** Running now (`systemctl start`); a boot sets it to `enabled`. */
+  active: boolean;
+}
+
+export interface DiskContents {
+  distro: Distro;
+  packages: Record<string, PackageEntry>;
+  services: Record<string, ServiceEntry>;
+  /** Path -> content (kept short: the model is a picture, not storage). */
+  files: Record<string, string>;
+  directories: string[];
+  /** apt's package lists were downloaded (`apt-get update`): Ubuntu and Debian images ship without them. */
+  aptListsFresh?: boolean;
+}
+
+
+// ---- Systems Manager Run Command (ssm/run-command.ts works on these) ----
+
+/** One instance's run of a command (Run Command). */
+export interface InvocationRecord {
+  instanceId: string;
+  startAt: number;
+  endAt: number;
+  responseCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A SendCommand call: its script and its per-instance runs. */
+export interface CommandRecord {
+  id: string;
+  documentName: string;
+  comment?: string;
+  parameters: Record<string, string[]>;
+  instanceIds: string[];
+  requestedAt: number;
+  timeoutSeconds: number;
+  invocations: InvocationRecord[];
 }
 
 /**
@@ -301,7 +355,7 @@ function copyValue(value: unknown): unknown {
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {
-      const v = value[i];
+      const v: unknown = value[i];
       out[i] = v === undefined || typeof v === 'function' ? null : copyValue(v);
     }
     return out;

@@ -1,6 +1,6 @@
 // CreateImage (src/mini-ec2/BEHAVIOUR.md, "CreateImage"); what the image carries is in disk.test.ts.
 import { describe, expect, test } from 'vitest';
-import { expectEc2Error, expectNoChange, launch, newestAl2023, setup } from './helpers.ts';
+import { expectEc2Error, expectNoChange, launch, setup } from './helpers.ts';
 
 async function runningInstance(extra: Record<string, unknown> = {}) {
   const s = setup();

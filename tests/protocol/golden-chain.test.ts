@@ -12,6 +12,18 @@ import { ROOT, requireProgram, startCommandServer, type CommandServer } from './
 const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 const noConfig = { ...process.env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
 
+/** What golden_chain_boto3.py prints. */
+type ChainResult = {
+  parameter: { name: string; value: string; type: string };
+  console: string;
+  clone: { type: string; key: string; tags: unknown[]; userData: object; status: string; code: number; stdout: string; invocations: string[] };
+  plain: { imageId: string; status: string; code: number; stdout: string };
+  west: { status: string; stdout: string };
+  errors: Record<string, string>;
+  invalidParameters: string[];
+};
+type SdkError = { name: string; $metadata: { httpStatusCode: number }; $fault: string };
+
 let server: CommandServer;
 beforeAll(async () => {
   server = await startCommandServer(['--speed', '200']);
@@ -25,7 +37,7 @@ describe('the golden-image chain over the wire', () => {
     requireProgram('python3', ['-c', 'import boto3'], 'python3 with boto3');
     const run = spawnSync('python3', [`${ROOT}tests/protocol/golden_chain_boto3.py`, server.url], { encoding: 'utf8', timeout: 55_000, env: noConfig });
     expect(run.status, `boto3 chain failed:\n${run.stderr}\n${run.stdout}`).toBe(0);
-    const r = JSON.parse(run.stdout);
+    const r = JSON.parse(run.stdout) as ChainResult;
     expect(r.parameter).toMatchObject({ name: AL2023, type: 'String' });
     expect(r.parameter.value).toMatch(/^ami-[0-9a-f]{17}$/);
     expect(r.console).toContain('Complete!');
@@ -44,10 +56,10 @@ describe('the golden-image chain over the wire', () => {
     const aws = (...args: string[]) => spawnSync('aws', [...args, '--endpoint-url', server.url, '--region', 'eu-west-1', '--output', 'json'], { encoding: 'utf8', timeout: 30_000, env: noConfig });
     const got = aws('ssm', 'get-parameter', '--name', AL2023);
     expect(got.status, got.stderr).toBe(0);
-    expect(JSON.parse(got.stdout).Parameter).toMatchObject({ Name: AL2023, Type: 'String', DataType: 'text', ARN: `arn:aws:ssm:eu-west-1::parameter${AL2023}` });
+    expect((JSON.parse(got.stdout) as { Parameter: object }).Parameter).toMatchObject({ Name: AL2023, Type: 'String', DataType: 'text', ARN: `arn:aws:ssm:eu-west-1::parameter${AL2023}` });
     const byPath = aws('ssm', 'get-parameters-by-path', '--path', '/aws/service/ami-windows-latest');
     expect(byPath.status, byPath.stderr).toBe(0);
-    expect(JSON.parse(byPath.stdout).Parameters.map((p: { Name: string }) => p.Name)).toContain('/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base');
+    expect((JSON.parse(byPath.stdout) as { Parameters: { Name: string }[] }).Parameters.map((p) => p.Name)).toContain('/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base');
     const missing = aws('ssm', 'get-parameter', '--name', '/no/such');
     expect([254, 255]).toContain(missing.status); // CLI v2 exits 254 on a service error, v1 255
     expect(missing.stderr).toContain('An error occurred (ParameterNotFound) when calling the GetParameter operation');
@@ -74,7 +86,8 @@ describe('the golden-image chain over the wire', () => {
     }
     expect(inv).toMatchObject({ Status: 'Failed', ResponseCode: 127, StandardOutputContent: 'hello\n' });
     expect(inv.StandardErrorContent).toMatch(/line 2: nosuch: command not found\n$/);
-    const error = await ssm.getParameter({ Name: '/no/such' }).catch((e) => e);
-    expect([error.name, error.$metadata.httpStatusCode, error.$fault]).toEqual(['ParameterNotFound', 400, 'client']);
+    const error = await ssm.getParameter({ Name: '/no/such' }).catch((e: unknown) => e as SdkError);
+    const e = error as SdkError;
+    expect([e.name, e.$metadata.httpStatusCode, e.$fault]).toEqual(['ParameterNotFound', 400, 'client']);
   }, 60_000);
 });

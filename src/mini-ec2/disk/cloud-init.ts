@@ -18,7 +18,7 @@ import { writeFile } from './shell/system-commands.ts';
 const SCRIPT_PATH = '/var/lib/cloud/instance/scripts/part-001';
 
 /** base64 -> text (UTF-8), with the platform's atob so the model stays free of Node imports. */
-export function decodeUserData(base64: string): string {
+function decodeUserData(base64: string): string {
   const binary = atob(base64.replace(/\s+/g, ''));
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   return new TextDecoder().decode(bytes);
@@ -27,7 +27,7 @@ export function decodeUserData(base64: string): string {
 /** cloud-init's log stamp on the console ("2026-01-15 09:00:07,000"). */
 const logTime = (t: number) => new Date(t).toISOString().replace('T', ' ').replace('.', ',').slice(0, 23);
 
-export function shellEnvFor(instance: InstanceRecord, volume: VolumeRecord, scriptPath: string): ShellEnv {
+function shellEnvFor(instance: InstanceRecord, volume: VolumeRecord, scriptPath: string): ShellEnv {
   return { read: () => readDisk(volume), write: () => writeDisk(volume), arch: instance.architecture, scriptPath };
 }
 

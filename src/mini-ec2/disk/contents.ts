@@ -8,37 +8,9 @@
  * to it (copy on write: launching stays cheap and an untouched instance costs a few bytes). CreateImage
  * copies the picture into the image's snapshots; launching from that image copies it back.
  */
-import type { ImageRecord } from '../state.ts';
-import type { CatalogEntryMeta } from '../catalog.ts';
+import type { DiskContents, Distro, PackageEntry, ServiceEntry } from '../state.ts';
 
-/** The distributions the model knows (a catalog image's family decides which). */
-export type Distro = 'al2023' | 'al2023-minimal' | 'amazon-linux-2' | 'ubuntu' | 'debian' | 'rhel' | 'suse' | 'windows';
-
-/** rpm and dpkg are the distributions' own package databases; snap is Ubuntu's (the SSM agent's). */
-export type PackageSource = 'rpm' | 'dpkg' | 'snap' | 'windows';
-
-export interface PackageEntry {
-  version: string;
-  source: PackageSource;
-}
-
-export interface ServiceEntry {
-  /** Starts at boot (`systemctl enable`). */
-  enabled: boolean;
-  /** Running now (`systemctl start`); a boot sets it to `enabled`. */
-  active: boolean;
-}
-
-export interface DiskContents {
-  distro: Distro;
-  packages: Record<string, PackageEntry>;
-  services: Record<string, ServiceEntry>;
-  /** Path -> content (kept short: the model is a picture, not storage). */
-  files: Record<string, string>;
-  directories: string[];
-  /** apt's package lists were downloaded (`apt-get update`): Ubuntu and Debian images ship without them. */
-  aptListsFresh?: boolean;
-}
+export type { DiskContents, Distro, PackageEntry, ServiceEntry };
 
 /** The longest file content kept; longer writes are cut (and the README says so). */
 export const FILE_CONTENT_LIMIT = 4096;
@@ -56,7 +28,7 @@ export const PACKAGE_MANAGER: Record<Distro, 'dnf' | 'yum' | 'apt' | 'zypper' | 
 };
 
 /** The name of the SSM agent's systemd service on each distribution that ships it, as AWS documents it. */
-export const SSM_AGENT_SERVICE: Partial<Record<Distro, string>> = {
+const SSM_AGENT_SERVICE: Partial<Record<Distro, string>> = {
   al2023: 'amazon-ssm-agent',
   'amazon-linux-2': 'amazon-ssm-agent',
   // Ubuntu installs the agent as a snap; systemd names snap services snap.<snap>.<app>.
@@ -147,9 +119,9 @@ const BASE_PICTURES: Record<Distro, DiskContents> = {
 };
 
 /** The distribution of a catalog image, from its family (Marketplace and community images: from their name). */
-export function distroOfCatalogImage(image: ImageRecord, meta: CatalogEntryMeta | undefined): Distro {
+export function distroOfCatalogImage(image: { platform?: string; name: string }, catalogFamily: string | undefined): Distro {
   if (image.platform === 'windows') return 'windows';
-  const family = meta?.family ?? '';
+  const family = catalogFamily ?? '';
   const name = image.name.toLowerCase();
   if (family === 'amazon-linux-2023-minimal') return 'al2023-minimal';
   if (family.startsWith('amazon-linux-2023') || name.startsWith('al2023')) return 'al2023';

@@ -8,7 +8,7 @@ import type { Ctx } from '../context.ts';
 import type { DiskData, ImageRecord, InstanceRecord, RegionState, VolumeRecord } from '../state.ts';
 import { copyContents, distroOfCatalogImage, sharedBasePicture, basePicture, type DiskContents } from './contents.ts';
 
-const EMPTY: Readonly<DiskContents> = Object.freeze({ distro: 'al2023', packages: {}, services: {}, files: {}, directories: [] }) as DiskContents;
+const EMPTY: Readonly<DiskContents> = Object.freeze({ distro: 'al2023', packages: {}, services: {}, files: {}, directories: [] });
 
 /** A copy of what `from` holds, for a new volume or snapshot (a base picture stays a reference). */
 export function copyDiskData(from: DiskData | undefined): DiskData {
@@ -27,7 +27,7 @@ export function diskFromSnapshot(ctx: Ctx, image: ImageRecord, device: string, s
   const own = ctx.region.snapshots[snapshotId];
   if (own) return copyDiskData(own);
   if (image.ownerId !== ctx.accountId && device === image.rootDeviceName) {
-    return { baseDistro: distroOfCatalogImage(image, ctx.catalog(ctx.regionName).metaById.get(image.id)) };
+    return { baseDistro: distroOfCatalogImage(image, ctx.catalog(ctx.regionName).metaById.get(image.id)?.family) };
   }
   return {};
 }

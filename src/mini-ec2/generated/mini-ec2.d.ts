@@ -36,17 +36,7 @@ declare module 'mini-ec2/api' {
       describeAvailabilityZones(args?: T.DescribeAvailabilityZonesRequest): Promise<T.DescribeAvailabilityZonesResult>;
       describeSnapshots(args?: T.DescribeSnapshotsRequest): Promise<T.DescribeSnapshotsResult>;
       describeVolumes(args?: T.DescribeVolumesRequest): Promise<T.DescribeVolumesResult>;
-      createVpc(args: T.CreateVpcRequest): Promise<T.CreateVpcResult>;
-      deleteVpc(args: T.DeleteVpcRequest): Promise<T.EmptyResult>;
-      createSubnet(args: T.CreateSubnetRequest): Promise<T.CreateSubnetResult>;
-      deleteSubnet(args: T.DeleteSubnetRequest): Promise<T.EmptyResult>;
-      modifySubnetAttribute(args: T.ModifySubnetAttributeRequest): Promise<T.EmptyResult>;
-      deleteSecurityGroup(args: T.DeleteSecurityGroupRequest): Promise<T.DeleteSecurityGroupResult>;
-      authorizeSecurityGroupEgress(args: T.AuthorizeSecurityGroupEgressRequest): Promise<T.AuthorizeSecurityGroupEgressResult>;
-      revokeSecurityGroupIngress(args: T.RevokeSecurityGroupIngressRequest): Promise<T.RevokeSecurityGroupIngressResult>;
-      revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult>;
-      describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult>;
-      modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult>;
+      getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult>;
   }
 }
 declare module 'mini-ec2/catalog' {
@@ -128,17 +118,7 @@ declare module 'mini-ec2/client' {
       describeAvailabilityZones(args?: T.DescribeAvailabilityZonesRequest): Promise<T.DescribeAvailabilityZonesResult>;
       describeSnapshots(args?: T.DescribeSnapshotsRequest): Promise<T.DescribeSnapshotsResult>;
       describeVolumes(args?: T.DescribeVolumesRequest): Promise<T.DescribeVolumesResult>;
-      createVpc(args: T.CreateVpcRequest): Promise<T.CreateVpcResult>;
-      deleteVpc(args: T.DeleteVpcRequest): Promise<T.EmptyResult>;
-      createSubnet(args: T.CreateSubnetRequest): Promise<T.CreateSubnetResult>;
-      deleteSubnet(args: T.DeleteSubnetRequest): Promise<T.EmptyResult>;
-      modifySubnetAttribute(args: T.ModifySubnetAttributeRequest): Promise<T.EmptyResult>;
-      deleteSecurityGroup(args: T.DeleteSecurityGroupRequest): Promise<T.DeleteSecurityGroupResult>;
-      authorizeSecurityGroupEgress(args: T.AuthorizeSecurityGroupEgressRequest): Promise<T.AuthorizeSecurityGroupEgressResult>;
-      revokeSecurityGroupIngress(args: T.RevokeSecurityGroupIngressRequest): Promise<T.RevokeSecurityGroupIngressResult>;
-      revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult>;
-      describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult>;
-      modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult>;
+      getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult>;
   }
 }
 declare module 'mini-ec2/clock' {
@@ -252,14 +232,20 @@ declare module 'mini-ec2/disk/cloud-init' {
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { InstanceRecord, VolumeRecord } from 'mini-ec2/state';
-  import { type ShellEnv } from 'mini-ec2/disk/shell/run';
-  /** base64 -> text (UTF-8), with the platform's atob so the model stays free of Node imports. */
-  export declare function decodeUserData(base64: string): string;
-  export declare function shellEnvFor(instance: InstanceRecord, volume: VolumeRecord, scriptPath: string): ShellEnv;
   export declare function runUserDataAtFirstBoot(ctx: Ctx, instance: InstanceRecord, volume: VolumeRecord, at: number): void;
 }
+declare module 'mini-ec2/disk/console-output' {
+  /** GetConsoleOutput: what an instance's serial console shows (disk/console.ts), base64-encoded. */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { GetConsoleOutputResult } from 'mini-ec2/sdk-shapes';
+  /**
+   * GetConsoleOutput: the instance's console text, base64-encoded, and when it was taken. Before the
+   * first boot there is no output yet, and EC2 leaves `Output` out (the SDK types it optional).
+   */
+  export declare function getConsoleOutput(ctx: Ctx, instanceId: string): Omit<GetConsoleOutputResult, '$metadata'>;
+}
 declare module 'mini-ec2/disk/console' {
-  /** An instance's serial console, as GetConsoleOutput shows it: text appended at each boot, kept short. */
+  /** An instance's serial console: text appended at each boot, kept short (GetConsoleOutput: console-output.ts). */
   import type { InstanceRecord } from 'mini-ec2/state';
   /** cloud-init's own clock format on the console ("Thu, 15 Jan 2026 09:00:05 +0000"). */
   export declare const cloudInitTime: (t: number) => string;
@@ -276,40 +262,17 @@ declare module 'mini-ec2/disk/contents' {
    * to it (copy on write: launching stays cheap and an untouched instance costs a few bytes). CreateImage
    * copies the picture into the image's snapshots; launching from that image copies it back.
    */
-  import type { ImageRecord } from 'mini-ec2/state';
-  import type { CatalogEntryMeta } from 'mini-ec2/catalog';
-  /** The distributions the model knows (a catalog image's family decides which). */
-  export type Distro = 'al2023' | 'al2023-minimal' | 'amazon-linux-2' | 'ubuntu' | 'debian' | 'rhel' | 'suse' | 'windows';
-  /** rpm and dpkg are the distributions' own package databases; snap is Ubuntu's (the SSM agent's). */
-  export type PackageSource = 'rpm' | 'dpkg' | 'snap' | 'windows';
-  export interface PackageEntry {
-      version: string;
-      source: PackageSource;
-  }
-  export interface ServiceEntry {
-      /** Starts at boot (`systemctl enable`). */
-      enabled: boolean;
-      /** Running now (`systemctl start`); a boot sets it to `enabled`. */
-      active: boolean;
-  }
-  export interface DiskContents {
-      distro: Distro;
-      packages: Record<string, PackageEntry>;
-      services: Record<string, ServiceEntry>;
-      /** Path -> content (kept short: the model is a picture, not storage). */
-      files: Record<string, string>;
-      directories: string[];
-      /** apt's package lists were downloaded (`apt-get update`): Ubuntu and Debian images ship without them. */
-      aptListsFresh?: boolean;
-  }
+  import type { DiskContents, Distro, PackageEntry, ServiceEntry } from 'mini-ec2/state';
+  export type { DiskContents, Distro, PackageEntry, ServiceEntry };
   /** The longest file content kept; longer writes are cut (and the README says so). */
   export declare const FILE_CONTENT_LIMIT = 4096;
   /** How each distribution installs software (what the shell subset accepts). */
   export declare const PACKAGE_MANAGER: Record<Distro, 'dnf' | 'yum' | 'apt' | 'zypper' | 'none'>;
-  /** The name of the SSM agent's systemd service on each distribution that ships it, as AWS documents it. */
-  export declare const SSM_AGENT_SERVICE: Partial<Record<Distro, string>>;
   /** The distribution of a catalog image, from its family (Marketplace and community images: from their name). */
-  export declare function distroOfCatalogImage(image: ImageRecord, meta: CatalogEntryMeta | undefined): Distro;
+  export declare function distroOfCatalogImage(image: {
+      platform?: string;
+      name: string;
+  }, catalogFamily: string | undefined): Distro;
   /** A fresh, private copy of a distribution's base picture. */
   export declare function basePicture(distro: Distro): DiskContents;
   /** The base picture itself, shared: read it, never change it. */
@@ -356,7 +319,7 @@ declare module 'mini-ec2/disk/shell/parse' {
    * `#` comments, `&&`, `||` and `;` between commands, `>` / `>>` redirections and here-documents
    * (`<<EOF`, `<<'EOF'`, `<<-EOF`). No variables, globs, pipes or subshells: a `|` is reported as such.
    */
-  export interface Redirect {
+  interface Redirect {
       op: '>' | '>>';
       path: string;
   }
@@ -384,7 +347,6 @@ declare module 'mini-ec2/disk/shell/run' {
 declare module 'mini-ec2/disk/shell/system-commands' {
   import type { CommandResult, ShellEnv } from 'mini-ec2/disk/shell/types';
   export declare function systemctl(env: ShellEnv, args: string[]): CommandResult;
-  export declare function isDirectory(env: ShellEnv, path: string): boolean;
   /** Writes (or appends) `text` to `path`; bash's message when the directory is missing. */
   export declare function writeFile(env: ShellEnv, path: string, text: string, append: boolean): string | undefined;
   export declare function echo(args: string[]): CommandResult;
@@ -489,21 +451,7 @@ declare module 'mini-ec2/errors' {
       groupMalformed: (value: unknown) => Ec2ServiceException;
       groupNotFound: (id: string) => Ec2ServiceException;
       groupDuplicate: (name: string, vpcId: string) => Ec2ServiceException;
-      /** `rule` as EC2 words it: `peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW`. */
-      permissionDuplicate: (rule: string) => Ec2ServiceException;
-      permissionNotFound: () => Ec2ServiceException;
-      ruleIdMalformed: (value: unknown) => Ec2ServiceException;
-      ruleIdNotFound: (id: string) => Ec2ServiceException;
-      groupInUse: (id: string) => Ec2ServiceException;
-      cannotDeleteDefaultGroup: (id: string) => Ec2ServiceException;
-      /** A VPC or subnet that still holds something (subnets, groups, instances). */
-      hasDependencies: (kind: "vpc" | "subnet", id: string) => Ec2ServiceException;
-      cidrMalformed: (cidr: string) => Ec2ServiceException;
-      vpcRange: (cidr: string) => Ec2ServiceException;
-      subnetRange: (cidr: string) => Ec2ServiceException;
-      subnetConflict: (cidr: string) => Ec2ServiceException;
-      subnetZone: (zone: string, zones: readonly string[]) => Ec2ServiceException;
-      unsupported: (message: string) => Ec2ServiceException;
+      permissionDuplicate: (groupId: string, rule: string) => Ec2ServiceException;
       subnetMalformed: (value: unknown) => Ec2ServiceException;
       subnetNotFound: (id: string) => Ec2ServiceException;
       vpcMalformed: (value: unknown) => Ec2ServiceException;
@@ -526,8 +474,6 @@ declare module 'mini-ec2/errors' {
       authFailure: (message: string) => Ec2ServiceException;
       internal: (message: string) => Ec2ServiceException;
   };
-  /** Values echoed in messages are cut short: a 1 MB string must not become a 1 MB message. */
-  export declare function shortValue(value: unknown): string;
 }
 declare module 'mini-ec2/events' {
   /**
@@ -653,39 +599,6 @@ declare module 'mini-ec2/events' {
       groupId: string;
       ruleIds: string[];
   }) | (EventBase & {
-      type: 'security-group-rule-removed';
-      groupId: string;
-      ruleIds: string[];
-  }) | (EventBase & {
-      type: 'security-group-rule-modified';
-      groupId: string;
-      ruleIds: string[];
-  }) | (EventBase & {
-      type: 'security-group-deleted';
-      groupId: string;
-      vpcId: string;
-  }) | (EventBase & {
-      type: 'vpc-created';
-      vpcId: string;
-      cidrBlock: string;
-  }) | (EventBase & {
-      type: 'vpc-deleted';
-      vpcId: string;
-  }) | (EventBase & {
-      type: 'subnet-created';
-      subnetId: string;
-      vpcId: string;
-      cidrBlock: string;
-      availabilityZone: string;
-  }) | (EventBase & {
-      type: 'subnet-deleted';
-      subnetId: string;
-      vpcId: string;
-  }) | (EventBase & {
-      type: 'subnet-modified';
-      subnetId: string;
-      mapPublicIpOnLaunch: boolean;
-  }) | (EventBase & {
       type: 'marketplace-subscribed';
       productCode: string;
   });
@@ -702,10 +615,8 @@ declare module 'mini-ec2/filters' {
       Values?: string[];
   }
   /** A filter's values for one resource; `undefined` means "attribute absent", which never matches. */
-  export type FilterValues = string | readonly string[] | undefined;
+  type FilterValues = string | readonly string[] | undefined;
   export type FilterTable<R> = Record<string, (resource: R) => FilterValues>;
-  /** Compiles one filter value into a matcher; plain values (the common case) compare directly. */
-  export declare function compilePattern(pattern: string): (value: string) => boolean;
   export interface CompiledFilter<R> {
       values: (resource: R) => FilterValues;
       matchers: ((value: string) => boolean)[];
@@ -815,10 +726,6 @@ declare module 'mini-ec2/input-parser' {
   /** Parses a whole request: `undefined` input means "no arguments" (the describe calls allow that). */
   export declare function parse<S extends Shape>(input: unknown, shape: S): Parsed<S>;
   export declare function required<T>(value: T | undefined, name: string): T;
-  export declare const tag: Checker<Parsed<{
-      Key: Checker<string>;
-      Value: Checker<string>;
-  }>>;
   export declare const tags: Checker<Parsed<{
       Key: Checker<string>;
       Value: Checker<string>;
@@ -835,22 +742,6 @@ declare module 'mini-ec2/input-parser' {
       Values: Checker<string[]>;
   }>[]>;
   export declare const stringList: Checker<string[]>;
-  export declare const dryRun: Checker<boolean>;
-  export declare const blockDeviceMapping: Checker<Parsed<{
-      DeviceName: Checker<string>;
-      VirtualName: Checker<string>;
-      NoDevice: Checker<string>;
-      Ebs: Checker<Parsed<{
-          DeleteOnTermination: Checker<boolean>;
-          Iops: Checker<number>;
-          SnapshotId: Checker<string>;
-          VolumeSize: Checker<number>;
-          VolumeType: Checker<"standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3">;
-          Encrypted: Checker<boolean>;
-          KmsKeyId: Checker<string>;
-          Throughput: Checker<number>;
-      }>>;
-  }>>;
   export declare const blockDeviceMappings: Checker<Parsed<{
       DeviceName: Checker<string>;
       VirtualName: Checker<string>;
@@ -1039,22 +930,6 @@ declare module 'mini-ec2/resources/availability-zones' {
       AvailabilityZones: AvailabilityZone[];
   };
 }
-declare module 'mini-ec2/resources/cidr' {
-  /** IPv4 CIDR blocks as numbers: parsing, containment, overlap and the address at an offset. */
-  export interface Ipv4Block {
-      /** The first address as an unsigned 32-bit number. */
-      base: number;
-      prefix: number;
-      /** How many addresses the block holds (2^(32 - prefix)). */
-      size: number;
-  }
-  /** Parses `a.b.c.d/n`; undefined when malformed or when bits below the prefix are set (`10.0.0.1/16`). */
-  export declare function parseIpv4Block(text: string): Ipv4Block | undefined;
-  export declare function blockContains(outer: Ipv4Block, inner: Ipv4Block): boolean;
-  export declare function blocksOverlap(a: Ipv4Block, b: Ipv4Block): boolean;
-  /** The dotted address `offset` places after the block's first address. */
-  export declare function addressAt(block: Ipv4Block, offset: number): string;
-}
 declare module 'mini-ec2/resources/default-network' {
   /**
    * Each region's default network, made once when the model is created: the default VPC (172.31.0.0/16),
@@ -1083,7 +958,6 @@ declare module 'mini-ec2/resources/images' {
   export declare function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined;
   /** The image RunInstances will use: malformed, not found, pending or deregistered are errors. */
   export declare function findLaunchableImage(ctx: Ctx, id: string): ImageRecord;
-  export declare function imageOut(ctx: Ctx, i: ImageRecord): Image;
   export declare function createImage(ctx: Ctx, input: CreateImageRequest & {
       InstanceId: string;
       Name: string;
@@ -1130,8 +1004,6 @@ declare module 'mini-ec2/resources/instance-types' {
   }
   export declare const INSTANCE_TYPES: readonly InstanceTypeSpec[];
   export declare function instanceTypeSpec(name: string): InstanceTypeSpec | undefined;
-  /** The API shape of DescribeInstanceTypes for one type (a fresh object each call). */
-  export declare function toInstanceTypeInfo(s: InstanceTypeSpec): InstanceTypeInfo;
   /** DescribeInstanceTypes over the table above. */
   export declare function describeInstanceTypes(input: {
       InstanceTypes?: string[];
@@ -1160,16 +1032,13 @@ declare module 'mini-ec2/resources/instances' {
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { InstanceRecord, RegionState } from 'mini-ec2/state';
-  import type { DescribeInstancesRequest, Instance, InstanceStateChange, InstanceStateName, Reservation, RunInstancesRequest } from 'mini-ec2/sdk-shapes';
+  import type { DescribeInstancesRequest, InstanceStateChange, InstanceStateName, Reservation, RunInstancesRequest } from 'mini-ec2/sdk-shapes';
   export declare const STATE_CODES: Record<InstanceStateName, number>;
   /** The moves the model may make, for the property tests and for assertions in transitions. */
   export declare const LEGAL_TRANSITIONS: Record<InstanceStateName, readonly InstanceStateName[]>;
   export declare const DEFAULT_INSTANCE_TYPE = "t2.micro";
   export declare function countActiveInstances(region: RegionState): number;
   export declare function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boolean, instanceLimit: number): Reservation;
-  export declare function instanceOut(ctx: Ctx, i: InstanceRecord): Instance;
-  /** A reservation with all its (still visible) instances, or only those passing `keep`. */
-  export declare function reservationOut(ctx: Ctx, reservationId: string, keep: ((i: InstanceRecord) => boolean) | undefined): Reservation;
   /** Checks a list of instance IDs: the first malformed one fails the call, then all unknown ones. */
   export declare function requireInstances(region: RegionState, ids: readonly string[]): InstanceRecord[];
   export declare function describeInstances(ctx: Ctx, input: DescribeInstancesRequest): {
@@ -1360,77 +1229,25 @@ declare module 'mini-ec2/resources/key-pairs' {
   };
 }
 declare module 'mini-ec2/resources/security-group-rules' {
-  /**
-   * Security group rules: Authorize and Revoke (ingress and egress), DescribeSecurityGroupRules,
-   * ModifySecurityGroupRules, and how rules are shown as IpPermissions. A rule allows one protocol and
-   * port range from (ingress) or to (egress) one peer: an IPv4 or IPv6 block, or another security group.
-   */
+  /** Security group rules: AuthorizeSecurityGroupIngress and how rules are shown as IpPermissions. */
   import type { Ctx } from 'mini-ec2/context';
   import type { RuleRecord } from 'mini-ec2/state';
-  import type { DescribeSecurityGroupRulesRequest, IpPermission, ModifySecurityGroupRulesRequest, RevokedSecurityGroupRule, SecurityGroupRule, TagSpecification } from 'mini-ec2/sdk-shapes';
-  type Direction = 'ingress' | 'egress';
-  type NewRule = Omit<RuleRecord, 'id'>;
-  /** A rule request: its IpPermissions and the older flat form (one CIDR, protocol and port range). */
-  export interface RuleChangeInput {
-      IpPermissions?: IpPermission[];
-      CidrIp?: string;
-      FromPort?: number;
-      ToPort?: number;
-      IpProtocol?: string;
-  }
-  /** AuthorizeSecurityGroupIngress / Egress: adds every rule of the request, or none when one is a duplicate. */
-  export declare function authorizeRules(ctx: Ctx, direction: Direction, input: RuleChangeInput & {
-      GroupId?: string;
-      GroupName?: string;
-      TagSpecifications?: TagSpecification[];
-  }, dryRun: boolean): {
+  import type { AuthorizeSecurityGroupIngressRequest, IpPermission, SecurityGroupRule } from 'mini-ec2/sdk-shapes';
+  export declare function authorizeSecurityGroupIngress(ctx: Ctx, input: AuthorizeSecurityGroupIngressRequest, dryRun: boolean): {
       Return: boolean;
       SecurityGroupRules: SecurityGroupRule[];
-  };
-  /**
-   * RevokeSecurityGroupIngress / Egress, by rule IDs or by the rules' values (the description does not
-   * have to match). EC2 API reference, RevokeSecurityGroupIngress: in a default VPC, values that match no
-   * rule are no error and come back in UnknownIpPermissions; in any other VPC they fail the call with
-   * InvalidPermission.NotFound and nothing is revoked.
-   */
-  export declare function revokeRules(ctx: Ctx, direction: Direction, input: RuleChangeInput & {
-      GroupId?: string;
-      GroupName?: string;
-      SecurityGroupRuleIds?: string[];
-  }, dryRun: boolean): {
-      RevokedSecurityGroupRules: RevokedSecurityGroupRule[];
-      UnknownIpPermissions?: IpPermission[] | undefined;
-      Return: boolean;
-  };
-  /** DescribeSecurityGroupRules: every rule of the region's groups, ingress first, by ID or filter. */
-  export declare function describeSecurityGroupRules(ctx: Ctx, input: DescribeSecurityGroupRulesRequest): {
-      NextToken?: string | undefined;
-      SecurityGroupRules: SecurityGroupRule[];
-  };
-  /** ModifySecurityGroupRules: replaces rules in place, keeping their IDs and tags; all or nothing. */
-  export declare function modifySecurityGroupRules(ctx: Ctx, input: ModifySecurityGroupRulesRequest & {
-      GroupId: string;
-  }, dryRun: boolean): {
-      Return: boolean;
   };
   /** Rules grouped the way DescribeSecurityGroups shows them: one IpPermission per protocol/port range. */
-  export declare function permissionsOut(rules: readonly NewRule[], accountId: string): IpPermission[];
+  export declare function permissionsOut(rules: readonly RuleRecord[], accountId: string): IpPermission[];
 }
 declare module 'mini-ec2/resources/security-groups' {
   /**
-   * Security groups: CreateSecurityGroup, DescribeSecurityGroups, DeleteSecurityGroup, the VPC's default
-   * group and resolving the groups a launch names. Their rules live in security-group-rules.ts.
+   * Security groups: CreateSecurityGroup, DescribeSecurityGroups, the VPC's default group and resolving
+   * the groups a launch names. Their rules live in security-group-rules.ts.
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { RegionState, SecurityGroupRecord } from 'mini-ec2/state';
-  import type { CreateSecurityGroupRequest, DeleteSecurityGroupRequest, DescribeSecurityGroupsRequest, SecurityGroup } from 'mini-ec2/sdk-shapes';
-  /**
-   * The `default` group EC2 gives every VPC: inbound from members of the group itself, outbound to
-   * anywhere (EC2 User Guide, "Default security groups for your VPCs").
-   */
-  export declare function makeDefaultGroup(vpcId: string, newId: (prefix: 'sg' | 'sgr') => string): SecurityGroupRecord;
-  /** The group a rule call names: by GroupId, or by GroupName in the default VPC only (as in EC2). */
-  export declare function groupByIdOrName(region: RegionState, id: string | undefined, name: string | undefined): SecurityGroupRecord;
+  import type { CreateSecurityGroupRequest, DescribeSecurityGroupsRequest, SecurityGroup } from 'mini-ec2/sdk-shapes';
   export declare function defaultSecurityGroup(region: RegionState, vpcId: string): SecurityGroupRecord;
   /** Resolves SecurityGroupIds (checking form and existence); undefined when none were given. */
   export declare function resolveGroupIds(region: RegionState, ids: readonly string[] | undefined): string[] | undefined;
@@ -1448,22 +1265,11 @@ declare module 'mini-ec2/resources/security-groups' {
       NextToken?: string | undefined;
       SecurityGroups: SecurityGroup[];
   };
-  /**
-   * DeleteSecurityGroup. A VPC's default group cannot be deleted (CannotDelete); a group that an instance
-   * (not terminated) uses, or that a rule of another group references, fails with DependencyViolation
-   * (EC2 API reference, DeleteSecurityGroup).
-   */
-  export declare function deleteSecurityGroup(ctx: Ctx, input: DeleteSecurityGroupRequest, dryRun: boolean): {
-      Return: boolean;
-      GroupId: string;
-  };
 }
 declare module 'mini-ec2/resources/snapshots' {
   /** EBS snapshots: the disks of images (made by CreateImage and CopyImage) and DescribeSnapshots. */
   import type { Ctx } from 'mini-ec2/context';
-  import type { SnapshotRecord } from 'mini-ec2/state';
   import type { DescribeSnapshotsRequest, Snapshot } from 'mini-ec2/sdk-shapes';
-  export declare function snapshotOut(ctx: Ctx, s: SnapshotRecord): Snapshot;
   export declare function describeSnapshots(ctx: Ctx, input: DescribeSnapshotsRequest): {
       NextToken?: string | undefined;
       Snapshots: Snapshot[];
@@ -1471,47 +1277,30 @@ declare module 'mini-ec2/resources/snapshots' {
 }
 declare module 'mini-ec2/resources/subnets' {
   /**
-   * Subnets: choosing a default subnet for a launch, handing out private addresses, CreateSubnet,
-   * DescribeSubnets, DeleteSubnet and ModifySubnetAttribute (MapPublicIpOnLaunch). Instances without a
-   * subnet land in the default subnet of the first AZ with room (or of the AZ asked for in Placement).
+   * Subnets: choosing a default subnet for a launch, handing out private addresses, DescribeSubnets.
+   * Instances without a subnet land in the default subnet of the first AZ with room (or of the AZ asked
+   * for in Placement). (CreateSubnet belongs here when it comes.)
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { RegionState, SubnetRecord } from 'mini-ec2/state';
-  import type { CreateSubnetRequest, DescribeSubnetsRequest, Subnet } from 'mini-ec2/sdk-shapes';
+  import type { DescribeSubnetsRequest, Subnet } from 'mini-ec2/sdk-shapes';
   /**
    * The default subnet for a launch: the one of `availabilityZone` if given, else the first default subnet
    * (in AZ order) with room for `needed` addresses, else the first one (the launch will then fail clearly).
    */
   export declare function defaultSubnet(region: RegionState, availabilityZone?: string, needed?: number): SubnetRecord | undefined;
   /**
-   * Free addresses of a subnet: its size, minus the 5 AWS reserves (the first four and the last), minus
-   * one per instance launched (the model does not hand addresses out again after termination).
+   * Free addresses of a default /20 subnet: 4096, minus the 5 AWS reserves, minus one per instance launched
+   * (the model does not hand addresses out again after termination).
    */
   export declare function freeAddresses(s: SubnetRecord): number;
-  /** Hands out the next private address of a subnet (host numbers start at 4: AWS keeps 0-3). */
+  /** Hands out the next private address in a subnet's /20 range. */
   export declare function allocatePrivateIp(subnet: SubnetRecord): string;
   export declare function privateDnsName(ip: string, regionName: string): string;
-  /** A subnet named in a request: malformed and unknown IDs get EC2's two different errors. */
-  export declare function subnetById(region: RegionState, id: string): SubnetRecord;
   export declare function describeSubnets(ctx: Ctx, input: DescribeSubnetsRequest): {
       NextToken?: string | undefined;
       Subnets: Subnet[];
   };
-  /**
-   * CreateSubnet: an IPv4 block from /16 to /28 inside its VPC's block (else InvalidSubnet.Range) that
-   * overlaps no other subnet of the VPC (else InvalidSubnet.Conflict), in one Availability Zone. As in EC2,
-   * a new subnet does not map public addresses until ModifySubnetAttribute turns MapPublicIpOnLaunch on.
-   */
-  export declare function createSubnet(ctx: Ctx, input: CreateSubnetRequest & {
-      VpcId: string;
-      CidrBlock: string;
-  }, dryRun: boolean): {
-      Subnet: Subnet;
-  };
-  /** DeleteSubnet: refused while an instance that is not terminated sits in it. */
-  export declare function deleteSubnet(ctx: Ctx, id: string, dryRun: boolean): {};
-  /** ModifySubnetAttribute for MapPublicIpOnLaunch, the one attribute the model keeps. */
-  export declare function modifySubnetAttribute(ctx: Ctx, id: string, mapPublicIpOnLaunch: boolean | undefined): {};
 }
 declare module 'mini-ec2/resources/tags' {
   /**
@@ -1538,46 +1327,22 @@ declare module 'mini-ec2/resources/volumes' {
    * model, belongs beside this file.)
    */
   import type { Ctx } from 'mini-ec2/context';
-  import type { VolumeRecord } from 'mini-ec2/state';
   import type { DescribeVolumesRequest, Volume } from 'mini-ec2/sdk-shapes';
-  export declare function volumeOut(v: VolumeRecord): Volume;
   export declare function describeVolumes(ctx: Ctx, input: DescribeVolumesRequest): {
       NextToken?: string | undefined;
       Volumes: Volume[];
   };
 }
 declare module 'mini-ec2/resources/vpcs' {
-  /** VPCs: the region's default VPC, CreateVpc, DescribeVpcs and DeleteVpc. */
+  /** VPCs: the region's default VPC and DescribeVpcs. (CreateVpc belongs here when it comes.) */
   import type { Ctx } from 'mini-ec2/context';
   import type { RegionState, VpcRecord } from 'mini-ec2/state';
-  import type { CreateVpcRequest, DescribeVpcsRequest, Vpc } from 'mini-ec2/sdk-shapes';
+  import type { DescribeVpcsRequest, Vpc } from 'mini-ec2/sdk-shapes';
   export declare function defaultVpc(region: RegionState): VpcRecord;
-  /** A VPC named in a request: malformed and unknown IDs get EC2's two different errors. */
-  export declare function vpcById(region: RegionState, id: string): VpcRecord;
   export declare function describeVpcs(ctx: Ctx, input: DescribeVpcsRequest): {
       NextToken?: string | undefined;
       Vpcs: Vpc[];
   };
-  /**
-   * CreateVpc: an IPv4 block from /16 to /28, and, as in EC2, the VPC's own `default` security group.
-   * EC2 answers `pending` and the VPC is usable at once; the model describes it as `available` from then on.
-   */
-  export declare function createVpc(ctx: Ctx, input: CreateVpcRequest & {
-      CidrBlock: string;
-  }, dryRun: boolean): {
-      Vpc: {
-          State: "pending";
-          OwnerId?: string;
-          InstanceTenancy?: "default" | "dedicated" | "host";
-          IsDefault?: boolean;
-          Tags?: import("mini-ec2/sdk-shapes").Tag[];
-          VpcId?: string;
-          CidrBlock?: string;
-          DhcpOptionsId?: string;
-      };
-  };
-  /** DeleteVpc: only an empty VPC (no subnets, no groups but its default one), which goes with it. */
-  export declare function deleteVpc(ctx: Ctx, id: string, dryRun: boolean): {};
 }
 declare module 'mini-ec2/scheduler' {
   /**
@@ -1858,19 +1623,9 @@ declare module 'mini-ec2/sdk-shapes' {
       FromPort?: number;
       ToPort?: number;
       CidrIpv4?: string;
-      CidrIpv6?: string;
-      PrefixListId?: string;
-      ReferencedGroupInfo?: ReferencedSecurityGroup;
       Description?: string;
       Tags?: Tag[];
       SecurityGroupRuleArn?: string;
-  }
-  export interface ReferencedSecurityGroup {
-      GroupId?: string;
-      PeeringStatus?: string;
-      UserId?: string;
-      VpcId?: string;
-      VpcPeeringConnectionId?: string;
   }
   export interface Vpc {
       OwnerId?: string;
@@ -2048,6 +1803,11 @@ declare module 'mini-ec2/sdk-shapes' {
       Attribute: string | undefined;
       DryRun?: boolean;
   }
+  export interface GetConsoleOutputRequest {
+      InstanceId: string | undefined;
+      Latest?: boolean;
+      DryRun?: boolean;
+  }
   export interface DescribeKeyPairsRequest {
       KeyNames?: string[];
       KeyPairIds?: string[];
@@ -2197,6 +1957,12 @@ declare module 'mini-ec2/sdk-shapes' {
       BlockDeviceMappings?: InstanceBlockDeviceMapping[];
       ProductCodes?: ProductCode[];
   }
+  export interface GetConsoleOutputResult extends MetadataBearer {
+      InstanceId?: string;
+      /** The console text, base64-encoded (the SDK does not decode it). */
+      Output?: string;
+      Timestamp?: Date;
+  }
   export interface DescribeKeyPairsResult extends MetadataBearer {
       KeyPairs?: KeyPairInfo[];
   }
@@ -2245,142 +2011,6 @@ declare module 'mini-ec2/sdk-shapes' {
   export interface DescribeVolumesResult extends MetadataBearer {
       Volumes?: Volume[];
       NextToken?: string;
-  }
-  export interface CreateVpcRequest {
-      CidrBlock?: string;
-      InstanceTenancy?: 'default' | 'dedicated' | 'host';
-      AmazonProvidedIpv6CidrBlock?: boolean;
-      TagSpecifications?: TagSpecification[];
-      DryRun?: boolean;
-  }
-  export interface CreateVpcResult extends MetadataBearer {
-      Vpc?: Vpc;
-  }
-  export interface DeleteVpcRequest {
-      VpcId: string | undefined;
-      DryRun?: boolean;
-  }
-  export interface CreateSubnetRequest {
-      VpcId: string | undefined;
-      CidrBlock?: string;
-      AvailabilityZone?: string;
-      AvailabilityZoneId?: string;
-      TagSpecifications?: TagSpecification[];
-      DryRun?: boolean;
-  }
-  export interface CreateSubnetResult extends MetadataBearer {
-      Subnet?: Subnet;
-  }
-  export interface DeleteSubnetRequest {
-      SubnetId: string | undefined;
-      DryRun?: boolean;
-  }
-  export interface AttributeBooleanValue {
-      Value?: boolean;
-  }
-  export interface ModifySubnetAttributeRequest {
-      SubnetId: string | undefined;
-      MapPublicIpOnLaunch?: AttributeBooleanValue;
-  }
-  export interface DeleteSecurityGroupRequest {
-      GroupId?: string;
-      GroupName?: string;
-      DryRun?: boolean;
-  }
-  export interface DeleteSecurityGroupResult extends MetadataBearer {
-      Return?: boolean;
-      GroupId?: string;
-  }
-  export interface AuthorizeSecurityGroupEgressRequest {
-      GroupId: string | undefined;
-      IpPermissions?: IpPermission[];
-      CidrIp?: string;
-      FromPort?: number;
-      ToPort?: number;
-      IpProtocol?: string;
-      TagSpecifications?: TagSpecification[];
-      DryRun?: boolean;
-  }
-  export interface AuthorizeSecurityGroupEgressResult extends MetadataBearer {
-      Return?: boolean;
-      SecurityGroupRules?: SecurityGroupRule[];
-  }
-  export interface RevokeSecurityGroupIngressRequest {
-      GroupId?: string;
-      GroupName?: string;
-      IpPermissions?: IpPermission[];
-      SecurityGroupRuleIds?: string[];
-      CidrIp?: string;
-      FromPort?: number;
-      ToPort?: number;
-      IpProtocol?: string;
-      DryRun?: boolean;
-  }
-  export interface RevokeSecurityGroupEgressRequest {
-      GroupId: string | undefined;
-      IpPermissions?: IpPermission[];
-      SecurityGroupRuleIds?: string[];
-      CidrIp?: string;
-      FromPort?: number;
-      ToPort?: number;
-      IpProtocol?: string;
-      DryRun?: boolean;
-  }
-  export interface RevokedSecurityGroupRule {
-      SecurityGroupRuleId?: string;
-      GroupId?: string;
-      IsEgress?: boolean;
-      IpProtocol?: string;
-      FromPort?: number;
-      ToPort?: number;
-      CidrIpv4?: string;
-      CidrIpv6?: string;
-      PrefixListId?: string;
-      ReferencedGroupId?: string;
-      Description?: string;
-  }
-  export interface RevokeSecurityGroupIngressResult extends MetadataBearer {
-      Return?: boolean;
-      UnknownIpPermissions?: IpPermission[];
-      RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
-  }
-  export interface RevokeSecurityGroupEgressResult extends MetadataBearer {
-      Return?: boolean;
-      UnknownIpPermissions?: IpPermission[];
-      RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
-  }
-  export interface DescribeSecurityGroupRulesRequest {
-      SecurityGroupRuleIds?: string[];
-      Filters?: Filter[];
-      MaxResults?: number;
-      NextToken?: string;
-      DryRun?: boolean;
-  }
-  export interface DescribeSecurityGroupRulesResult extends MetadataBearer {
-      SecurityGroupRules?: SecurityGroupRule[];
-      NextToken?: string;
-  }
-  export interface SecurityGroupRuleRequest {
-      IpProtocol?: string;
-      FromPort?: number;
-      ToPort?: number;
-      CidrIpv4?: string;
-      CidrIpv6?: string;
-      PrefixListId?: string;
-      ReferencedGroupId?: string;
-      Description?: string;
-  }
-  export interface SecurityGroupRuleUpdate {
-      SecurityGroupRuleId: string | undefined;
-      SecurityGroupRule?: SecurityGroupRuleRequest;
-  }
-  export interface ModifySecurityGroupRulesRequest {
-      GroupId: string | undefined;
-      SecurityGroupRules: SecurityGroupRuleUpdate[] | undefined;
-      DryRun?: boolean;
-  }
-  export interface ModifySecurityGroupRulesResult extends MetadataBearer {
-      Return?: boolean;
   }
 }
 declare module 'mini-ec2/ssm/api' {
@@ -2450,8 +2080,6 @@ declare module 'mini-ec2/ssm/errors' {
 }
 declare module 'mini-ec2/ssm/parameters' {
   import type { Parameter } from 'mini-ec2/ssm/shapes';
-  /** A public parameter, or undefined when it does not exist (a wrong version too). */
-  export declare function findParameter(region: string, nameWithSelector: string): Parameter | undefined;
   export declare function getParameter(region: string, nameWithSelector: string): Parameter;
   export declare function getParameters(region: string, names: readonly string[]): {
       Parameters: Parameter[];
@@ -2482,31 +2110,7 @@ declare module 'mini-ec2/ssm/run-command' {
    * (PENDING_MS, RUN_MS). Output is cut at 24,000 characters as GetCommandInvocation cuts it.
    */
   import type { Ctx } from 'mini-ec2/context';
-  import type { RegionState } from 'mini-ec2/state';
   import type { Command, CommandInvocation, GetCommandInvocationResult, ListCommandInvocationsRequest, SendCommandRequest } from 'mini-ec2/ssm/shapes';
-  /** Simulated time from SendCommand until the agent picks the command up, and until it finishes. */
-  export declare const PENDING_MS = 500;
-  export declare const RUN_MS = 1500;
-  export interface InvocationRecord {
-      instanceId: string;
-      startAt: number;
-      endAt: number;
-      responseCode: number;
-      stdout: string;
-      stderr: string;
-  }
-  export interface CommandRecord {
-      id: string;
-      documentName: string;
-      comment?: string;
-      parameters: Record<string, string[]>;
-      instanceIds: string[];
-      requestedAt: number;
-      timeoutSeconds: number;
-      invocations: InvocationRecord[];
-  }
-  /** The region's Run Command history (kept in the state snapshot; made on first use). */
-  export declare function commandsOf(region: RegionState): Record<string, CommandRecord>;
   export declare function sendCommand(ctx: Ctx, input: SendCommandRequest): {
       Command: Command;
   };
@@ -2653,8 +2257,6 @@ declare module 'mini-ec2/state' {
    * Times are numbers (simulated ms since epoch); the client turns them into Dates and ISO strings.
    */
   import type { ArchitectureValues, ImageState, InstanceStateName, InstanceTypeName, VirtualizationType, VolumeType } from 'mini-ec2/sdk-shapes';
-  import type { DiskContents, Distro } from 'mini-ec2/disk/contents';
-  import type { CommandRecord } from 'mini-ec2/ssm/run-command';
   export declare const STATE_FORMAT = "mini-ec2-state";
   export declare const STATE_VERSION = 1;
   export interface TagRecord {
@@ -2662,7 +2264,7 @@ declare module 'mini-ec2/state' {
       Value: string;
   }
   /** A state change scheduled for a simulated time; `order` breaks ties so events keep their order. */
-  export interface Transition<S extends string> {
+  interface Transition<S extends string> {
       to: S;
       at: number;
       order: number;
@@ -2674,7 +2276,7 @@ declare module 'mini-ec2/state' {
       attachTime: number;
   }
   /** The machine facts an image records and an instance launched from it copies. */
-  export interface PlatformFacts {
+  interface PlatformFacts {
       architecture: ArchitectureValues;
       platform?: 'windows';
       platformDetails: string;
@@ -2717,10 +2319,54 @@ declare module 'mini-ec2/state' {
       terminatedAt?: number;
       transition?: Transition<InstanceStateName | 'expired'>;
   }
-  export interface ReservationRecord {
+  interface ReservationRecord {
       id: string;
       instanceIds: string[];
       groupIds: string[];
+  }
+  /** The distributions the model knows (a catalog image's family decides which). */
+  export type Distro = 'al2023' | 'al2023-minimal' | 'amazon-linux-2' | 'ubuntu' | 'debian' | 'rhel' | 'suse' | 'windows';
+  /** rpm and dpkg are the distributions' own package databases; snap is Ubuntu's (the SSM agent's). */
+  type PackageSource = 'rpm' | 'dpkg' | 'snap' | 'windows';
+  export interface PackageEntry {
+      version: string;
+      source: PackageSource;
+  }
+  export interface ServiceEntry {
+      /** Starts at boot (`systemctl enable`). */
+      enabled: boolean;
+      /** Running now (`systemctl start`); a boot sets it to `enabled`. */
+      active: boolean;
+  }
+  export interface DiskContents {
+      distro: Distro;
+      packages: Record<string, PackageEntry>;
+      services: Record<string, ServiceEntry>;
+      /** Path -> content (kept short: the model is a picture, not storage). */
+      files: Record<string, string>;
+      directories: string[];
+      /** apt's package lists were downloaded (`apt-get update`): Ubuntu and Debian images ship without them. */
+      aptListsFresh?: boolean;
+  }
+  /** One instance's run of a command (Run Command). */
+  export interface InvocationRecord {
+      instanceId: string;
+      startAt: number;
+      endAt: number;
+      responseCode: number;
+      stdout: string;
+      stderr: string;
+  }
+  /** A SendCommand call: its script and its per-instance runs. */
+  export interface CommandRecord {
+      id: string;
+      documentName: string;
+      comment?: string;
+      parameters: Record<string, string[]>;
+      instanceIds: string[];
+      requestedAt: number;
+      timeoutSeconds: number;
+      invocations: InvocationRecord[];
   }
   /**
    * What a volume or snapshot holds (disk/contents.ts): either its own picture (`contents`) or, until
@@ -2811,8 +2457,6 @@ declare module 'mini-ec2/state' {
       cidrV6?: string;
       sourceGroupId?: string;
       description?: string;
-      /** Tags given in the TagSpecifications of the Authorize call (resource type `security-group-rule`). */
-      tags?: TagRecord[];
   }
   export interface SecurityGroupRecord {
       id: string;
@@ -2828,8 +2472,6 @@ declare module 'mini-ec2/state' {
       cidr: string;
       isDefault: boolean;
       dhcpOptionsId: string;
-      /** Set when CreateVpc asked for `dedicated` or `host`; otherwise the VPC's tenancy is `default`. */
-      instanceTenancy?: 'dedicated' | 'host';
       tags: TagRecord[];
   }
   export interface SubnetRecord {

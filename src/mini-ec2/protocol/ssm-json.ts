@@ -5,9 +5,12 @@
 // client errors). Source: botocore's ssm service-2.json (metadata: protocol json, jsonVersion 1.1,
 // targetPrefix AmazonSSM) and the AWS JSON 1.1 protocol description in the Smithy documentation.
 import { regionFromCredentialScope } from './region.ts';
-import type { QueryRequest, QueryResponse } from './adapter.ts';
 
-export const SSM_TARGET_PREFIX = 'AmazonSSM.';
+/** The HTTP-shaped request and response of adapter.ts, restated here so the two modules do not import each other. */
+type QueryRequest = { method: string; headers: Record<string, string | undefined>; body: string };
+type QueryResponse = { status: number; headers: Record<string, string>; body: string };
+
+const SSM_TARGET_PREFIX = 'AmazonSSM.';
 
 /** What the adapter needs of a model: Systems Manager clients per region (MiniEc2 satisfies it). */
 export type SsmServableModel = { ssmClient(region: string): object };

@@ -31,7 +31,7 @@ const own = (region: RegionState, id: string): ImageRecord | undefined =>
   Object.prototype.hasOwnProperty.call(region.images, id) ? region.images[id] : undefined;
 
 /** An image visible to the account in a region: its own (even deregistered) or the public catalog. */
-function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined {
+export function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined {
   const region = ctx.regionState(regionName);
   return (region && own(region, id)) ?? ctx.catalog(regionName).byId.get(id);
 }

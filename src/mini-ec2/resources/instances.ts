@@ -424,7 +424,7 @@ const INSTANCE_FILTERS: FilterTable<InstanceRecord> = {
 };
 
 /** Checks a list of instance IDs: the first malformed one fails the call, then all unknown ones. */
-function requireInstances(region: RegionState, ids: readonly string[]): InstanceRecord[] {
+export function requireInstances(region: RegionState, ids: readonly string[]): InstanceRecord[] {
   for (const id of ids) if (!isWellFormedId(id, 'i')) throw Errors.instanceMalformed(id);
   const missing = ids.filter((id) => !region.instances[id]);
   if (missing.length) throw Errors.instanceNotFound([...new Set(missing)]);

@@ -70,7 +70,7 @@ function splitSelector(nameWithSelector: string): { name: string; version?: stri
 }
 
 /** A public parameter, or undefined when it does not exist (a wrong version too). */
-export function findParameter(region: string, nameWithSelector: string): Parameter | undefined {
+function findParameter(region: string, nameWithSelector: string): Parameter | undefined {
   const { name, version } = splitSelector(nameWithSelector);
   const p = publicParameters().get(name);
   if (!p) return undefined;

@@ -10,7 +10,7 @@
  * (PENDING_MS, RUN_MS). Output is cut at 24,000 characters as GetCommandInvocation cuts it.
  */
 import type { Ctx } from '../context.ts';
-import type { InstanceRecord, RegionState } from '../state.ts';
+import type { CommandRecord, InstanceRecord, InvocationRecord, RegionState } from '../state.ts';
 import { agentRunning } from '../disk/contents.ts';
 import { readDisk, rootVolume, writeDisk } from '../disk/volume-disk.ts';
 import { runShell } from '../disk/shell/run.ts';
@@ -25,34 +25,14 @@ import type {
 } from './shapes.ts';
 
 /** Simulated time from SendCommand until the agent picks the command up, and until it finishes. */
-export const PENDING_MS = 500;
-export const RUN_MS = 1_500;
+const PENDING_MS = 500;
+const RUN_MS = 1_500;
 const OUTPUT_LIMIT = 24_000;
 const DOCUMENT = 'AWS-RunShellScript';
 const PLUGIN = 'aws:runShellScript';
 
-export interface InvocationRecord {
-  instanceId: string;
-  startAt: number;
-  endAt: number;
-  responseCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-export interface CommandRecord {
-  id: string;
-  documentName: string;
-  comment?: string;
-  parameters: Record<string, string[]>;
-  instanceIds: string[];
-  requestedAt: number;
-  timeoutSeconds: number;
-  invocations: InvocationRecord[];
-}
-
 /** The region's Run Command history (kept in the state snapshot; made on first use). */
-export function commandsOf(region: RegionState): Record<string, CommandRecord> {
+function commandsOf(region: RegionState): Record<string, CommandRecord> {
   return (region.ssmCommands ??= {});
 }
 

@@ -4,7 +4,7 @@
  * (`<<EOF`, `<<'EOF'`, `<<-EOF`). No variables, globs, pipes or subshells: a `|` is reported as such.
  */
 
-export interface Redirect {
+interface Redirect {
   op: '>' | '>>';
   path: string;
 }

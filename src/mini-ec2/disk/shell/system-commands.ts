@@ -59,7 +59,7 @@ const parents = (path: string) => {
   return parts.slice(0, -1).map((_, i) => '/' + parts.slice(0, i + 1).join('/'));
 };
 
-export function isDirectory(env: ShellEnv, path: string): boolean {
+function isDirectory(env: ShellEnv, path: string): boolean {
   const disk = env.read();
   return STANDARD_DIRECTORIES.includes(path) || disk.directories.includes(path) || Object.keys(disk.files).some((f) => f.startsWith(path + '/'));
 }
