@@ -313,6 +313,7 @@ export class MiniEc2Client {
       const SecurityGroupRules = required(input.SecurityGroupRules, 'SecurityGroupRules');
       return modifySecurityGroupRules(ctx, { ...input, GroupId, SecurityGroupRules: SecurityGroupRules as T.SecurityGroupRuleUpdate[] }, input.DryRun === true);
     });
+  }
 
   // ---- configuring instances (issue 13) ----
 

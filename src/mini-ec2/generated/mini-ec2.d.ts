@@ -36,6 +36,17 @@ declare module 'mini-ec2/api' {
       describeAvailabilityZones(args?: T.DescribeAvailabilityZonesRequest): Promise<T.DescribeAvailabilityZonesResult>;
       describeSnapshots(args?: T.DescribeSnapshotsRequest): Promise<T.DescribeSnapshotsResult>;
       describeVolumes(args?: T.DescribeVolumesRequest): Promise<T.DescribeVolumesResult>;
+      createVpc(args: T.CreateVpcRequest): Promise<T.CreateVpcResult>;
+      deleteVpc(args: T.DeleteVpcRequest): Promise<T.EmptyResult>;
+      createSubnet(args: T.CreateSubnetRequest): Promise<T.CreateSubnetResult>;
+      deleteSubnet(args: T.DeleteSubnetRequest): Promise<T.EmptyResult>;
+      modifySubnetAttribute(args: T.ModifySubnetAttributeRequest): Promise<T.EmptyResult>;
+      deleteSecurityGroup(args: T.DeleteSecurityGroupRequest): Promise<T.DeleteSecurityGroupResult>;
+      authorizeSecurityGroupEgress(args: T.AuthorizeSecurityGroupEgressRequest): Promise<T.AuthorizeSecurityGroupEgressResult>;
+      revokeSecurityGroupIngress(args: T.RevokeSecurityGroupIngressRequest): Promise<T.RevokeSecurityGroupIngressResult>;
+      revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult>;
+      describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult>;
+      modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult>;
       getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult>;
   }
 }
@@ -118,6 +129,17 @@ declare module 'mini-ec2/client' {
       describeAvailabilityZones(args?: T.DescribeAvailabilityZonesRequest): Promise<T.DescribeAvailabilityZonesResult>;
       describeSnapshots(args?: T.DescribeSnapshotsRequest): Promise<T.DescribeSnapshotsResult>;
       describeVolumes(args?: T.DescribeVolumesRequest): Promise<T.DescribeVolumesResult>;
+      createVpc(args: T.CreateVpcRequest): Promise<T.CreateVpcResult>;
+      deleteVpc(args: T.DeleteVpcRequest): Promise<T.EmptyResult>;
+      createSubnet(args: T.CreateSubnetRequest): Promise<T.CreateSubnetResult>;
+      deleteSubnet(args: T.DeleteSubnetRequest): Promise<T.EmptyResult>;
+      modifySubnetAttribute(args: T.ModifySubnetAttributeRequest): Promise<T.EmptyResult>;
+      deleteSecurityGroup(args: T.DeleteSecurityGroupRequest): Promise<T.DeleteSecurityGroupResult>;
+      authorizeSecurityGroupEgress(args: T.AuthorizeSecurityGroupEgressRequest): Promise<T.AuthorizeSecurityGroupEgressResult>;
+      revokeSecurityGroupIngress(args: T.RevokeSecurityGroupIngressRequest): Promise<T.RevokeSecurityGroupIngressResult>;
+      revokeSecurityGroupEgress(args: T.RevokeSecurityGroupEgressRequest): Promise<T.RevokeSecurityGroupEgressResult>;
+      describeSecurityGroupRules(args?: T.DescribeSecurityGroupRulesRequest): Promise<T.DescribeSecurityGroupRulesResult>;
+      modifySecurityGroupRules(args: T.ModifySecurityGroupRulesRequest): Promise<T.ModifySecurityGroupRulesResult>;
       getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult>;
   }
 }
@@ -451,7 +473,21 @@ declare module 'mini-ec2/errors' {
       groupMalformed: (value: unknown) => Ec2ServiceException;
       groupNotFound: (id: string) => Ec2ServiceException;
       groupDuplicate: (name: string, vpcId: string) => Ec2ServiceException;
-      permissionDuplicate: (groupId: string, rule: string) => Ec2ServiceException;
+      /** `rule` as EC2 words it: `peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW`. */
+      permissionDuplicate: (rule: string) => Ec2ServiceException;
+      permissionNotFound: () => Ec2ServiceException;
+      ruleIdMalformed: (value: unknown) => Ec2ServiceException;
+      ruleIdNotFound: (id: string) => Ec2ServiceException;
+      groupInUse: (id: string) => Ec2ServiceException;
+      cannotDeleteDefaultGroup: (id: string) => Ec2ServiceException;
+      /** A VPC or subnet that still holds something (subnets, groups, instances). */
+      hasDependencies: (kind: "vpc" | "subnet", id: string) => Ec2ServiceException;
+      cidrMalformed: (cidr: string) => Ec2ServiceException;
+      vpcRange: (cidr: string) => Ec2ServiceException;
+      subnetRange: (cidr: string) => Ec2ServiceException;
+      subnetConflict: (cidr: string) => Ec2ServiceException;
+      subnetZone: (zone: string, zones: readonly string[]) => Ec2ServiceException;
+      unsupported: (message: string) => Ec2ServiceException;
       subnetMalformed: (value: unknown) => Ec2ServiceException;
       subnetNotFound: (id: string) => Ec2ServiceException;
       vpcMalformed: (value: unknown) => Ec2ServiceException;
@@ -598,6 +634,39 @@ declare module 'mini-ec2/events' {
       type: 'security-group-rule-added';
       groupId: string;
       ruleIds: string[];
+  }) | (EventBase & {
+      type: 'security-group-rule-removed';
+      groupId: string;
+      ruleIds: string[];
+  }) | (EventBase & {
+      type: 'security-group-rule-modified';
+      groupId: string;
+      ruleIds: string[];
+  }) | (EventBase & {
+      type: 'security-group-deleted';
+      groupId: string;
+      vpcId: string;
+  }) | (EventBase & {
+      type: 'vpc-created';
+      vpcId: string;
+      cidrBlock: string;
+  }) | (EventBase & {
+      type: 'vpc-deleted';
+      vpcId: string;
+  }) | (EventBase & {
+      type: 'subnet-created';
+      subnetId: string;
+      vpcId: string;
+      cidrBlock: string;
+      availabilityZone: string;
+  }) | (EventBase & {
+      type: 'subnet-deleted';
+      subnetId: string;
+      vpcId: string;
+  }) | (EventBase & {
+      type: 'subnet-modified';
+      subnetId: string;
+      mapPublicIpOnLaunch: boolean;
   }) | (EventBase & {
       type: 'marketplace-subscribed';
       productCode: string;
@@ -930,6 +999,22 @@ declare module 'mini-ec2/resources/availability-zones' {
       AvailabilityZones: AvailabilityZone[];
   };
 }
+declare module 'mini-ec2/resources/cidr' {
+  /** IPv4 CIDR blocks as numbers: parsing, containment, overlap and the address at an offset. */
+  export interface Ipv4Block {
+      /** The first address as an unsigned 32-bit number. */
+      base: number;
+      prefix: number;
+      /** How many addresses the block holds (2^(32 - prefix)). */
+      size: number;
+  }
+  /** Parses `a.b.c.d/n`; undefined when malformed or when bits below the prefix are set (`10.0.0.1/16`). */
+  export declare function parseIpv4Block(text: string): Ipv4Block | undefined;
+  export declare function blockContains(outer: Ipv4Block, inner: Ipv4Block): boolean;
+  export declare function blocksOverlap(a: Ipv4Block, b: Ipv4Block): boolean;
+  /** The dotted address `offset` places after the block's first address. */
+  export declare function addressAt(block: Ipv4Block, offset: number): string;
+}
 declare module 'mini-ec2/resources/default-network' {
   /**
    * Each region's default network, made once when the model is created: the default VPC (172.31.0.0/16),
@@ -1229,25 +1314,77 @@ declare module 'mini-ec2/resources/key-pairs' {
   };
 }
 declare module 'mini-ec2/resources/security-group-rules' {
-  /** Security group rules: AuthorizeSecurityGroupIngress and how rules are shown as IpPermissions. */
+  /**
+   * Security group rules: Authorize and Revoke (ingress and egress), DescribeSecurityGroupRules,
+   * ModifySecurityGroupRules, and how rules are shown as IpPermissions. A rule allows one protocol and
+   * port range from (ingress) or to (egress) one peer: an IPv4 or IPv6 block, or another security group.
+   */
   import type { Ctx } from 'mini-ec2/context';
   import type { RuleRecord } from 'mini-ec2/state';
-  import type { AuthorizeSecurityGroupIngressRequest, IpPermission, SecurityGroupRule } from 'mini-ec2/sdk-shapes';
-  export declare function authorizeSecurityGroupIngress(ctx: Ctx, input: AuthorizeSecurityGroupIngressRequest, dryRun: boolean): {
+  import type { DescribeSecurityGroupRulesRequest, IpPermission, ModifySecurityGroupRulesRequest, RevokedSecurityGroupRule, SecurityGroupRule, TagSpecification } from 'mini-ec2/sdk-shapes';
+  type Direction = 'ingress' | 'egress';
+  type NewRule = Omit<RuleRecord, 'id'>;
+  /** A rule request: its IpPermissions and the older flat form (one CIDR, protocol and port range). */
+  export interface RuleChangeInput {
+      IpPermissions?: IpPermission[];
+      CidrIp?: string;
+      FromPort?: number;
+      ToPort?: number;
+      IpProtocol?: string;
+  }
+  /** AuthorizeSecurityGroupIngress / Egress: adds every rule of the request, or none when one is a duplicate. */
+  export declare function authorizeRules(ctx: Ctx, direction: Direction, input: RuleChangeInput & {
+      GroupId?: string;
+      GroupName?: string;
+      TagSpecifications?: TagSpecification[];
+  }, dryRun: boolean): {
       Return: boolean;
       SecurityGroupRules: SecurityGroupRule[];
   };
+  /**
+   * RevokeSecurityGroupIngress / Egress, by rule IDs or by the rules' values (the description does not
+   * have to match). EC2 API reference, RevokeSecurityGroupIngress: in a default VPC, values that match no
+   * rule are no error and come back in UnknownIpPermissions; in any other VPC they fail the call with
+   * InvalidPermission.NotFound and nothing is revoked.
+   */
+  export declare function revokeRules(ctx: Ctx, direction: Direction, input: RuleChangeInput & {
+      GroupId?: string;
+      GroupName?: string;
+      SecurityGroupRuleIds?: string[];
+  }, dryRun: boolean): {
+      RevokedSecurityGroupRules: RevokedSecurityGroupRule[];
+      UnknownIpPermissions?: IpPermission[] | undefined;
+      Return: boolean;
+  };
+  /** DescribeSecurityGroupRules: every rule of the region's groups, ingress first, by ID or filter. */
+  export declare function describeSecurityGroupRules(ctx: Ctx, input: DescribeSecurityGroupRulesRequest): {
+      NextToken?: string | undefined;
+      SecurityGroupRules: SecurityGroupRule[];
+  };
+  /** ModifySecurityGroupRules: replaces rules in place, keeping their IDs and tags; all or nothing. */
+  export declare function modifySecurityGroupRules(ctx: Ctx, input: ModifySecurityGroupRulesRequest & {
+      GroupId: string;
+  }, dryRun: boolean): {
+      Return: boolean;
+  };
   /** Rules grouped the way DescribeSecurityGroups shows them: one IpPermission per protocol/port range. */
-  export declare function permissionsOut(rules: readonly RuleRecord[], accountId: string): IpPermission[];
+  export declare function permissionsOut(rules: readonly NewRule[], accountId: string): IpPermission[];
 }
 declare module 'mini-ec2/resources/security-groups' {
   /**
-   * Security groups: CreateSecurityGroup, DescribeSecurityGroups, the VPC's default group and resolving
-   * the groups a launch names. Their rules live in security-group-rules.ts.
+   * Security groups: CreateSecurityGroup, DescribeSecurityGroups, DeleteSecurityGroup, the VPC's default
+   * group and resolving the groups a launch names. Their rules live in security-group-rules.ts.
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { RegionState, SecurityGroupRecord } from 'mini-ec2/state';
-  import type { CreateSecurityGroupRequest, DescribeSecurityGroupsRequest, SecurityGroup } from 'mini-ec2/sdk-shapes';
+  import type { CreateSecurityGroupRequest, DeleteSecurityGroupRequest, DescribeSecurityGroupsRequest, SecurityGroup } from 'mini-ec2/sdk-shapes';
+  /**
+   * The `default` group EC2 gives every VPC: inbound from members of the group itself, outbound to
+   * anywhere (EC2 User Guide, "Default security groups for your VPCs").
+   */
+  export declare function makeDefaultGroup(vpcId: string, newId: (prefix: 'sg' | 'sgr') => string): SecurityGroupRecord;
+  /** The group a rule call names: by GroupId, or by GroupName in the default VPC only (as in EC2). */
+  export declare function groupByIdOrName(region: RegionState, id: string | undefined, name: string | undefined): SecurityGroupRecord;
   export declare function defaultSecurityGroup(region: RegionState, vpcId: string): SecurityGroupRecord;
   /** Resolves SecurityGroupIds (checking form and existence); undefined when none were given. */
   export declare function resolveGroupIds(region: RegionState, ids: readonly string[] | undefined): string[] | undefined;
@@ -1265,6 +1402,15 @@ declare module 'mini-ec2/resources/security-groups' {
       NextToken?: string | undefined;
       SecurityGroups: SecurityGroup[];
   };
+  /**
+   * DeleteSecurityGroup. A VPC's default group cannot be deleted (CannotDelete); a group that an instance
+   * (not terminated) uses, or that a rule of another group references, fails with DependencyViolation
+   * (EC2 API reference, DeleteSecurityGroup).
+   */
+  export declare function deleteSecurityGroup(ctx: Ctx, input: DeleteSecurityGroupRequest, dryRun: boolean): {
+      Return: boolean;
+      GroupId: string;
+  };
 }
 declare module 'mini-ec2/resources/snapshots' {
   /** EBS snapshots: the disks of images (made by CreateImage and CopyImage) and DescribeSnapshots. */
@@ -1277,30 +1423,47 @@ declare module 'mini-ec2/resources/snapshots' {
 }
 declare module 'mini-ec2/resources/subnets' {
   /**
-   * Subnets: choosing a default subnet for a launch, handing out private addresses, DescribeSubnets.
-   * Instances without a subnet land in the default subnet of the first AZ with room (or of the AZ asked
-   * for in Placement). (CreateSubnet belongs here when it comes.)
+   * Subnets: choosing a default subnet for a launch, handing out private addresses, CreateSubnet,
+   * DescribeSubnets, DeleteSubnet and ModifySubnetAttribute (MapPublicIpOnLaunch). Instances without a
+   * subnet land in the default subnet of the first AZ with room (or of the AZ asked for in Placement).
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { RegionState, SubnetRecord } from 'mini-ec2/state';
-  import type { DescribeSubnetsRequest, Subnet } from 'mini-ec2/sdk-shapes';
+  import type { CreateSubnetRequest, DescribeSubnetsRequest, Subnet } from 'mini-ec2/sdk-shapes';
   /**
    * The default subnet for a launch: the one of `availabilityZone` if given, else the first default subnet
    * (in AZ order) with room for `needed` addresses, else the first one (the launch will then fail clearly).
    */
   export declare function defaultSubnet(region: RegionState, availabilityZone?: string, needed?: number): SubnetRecord | undefined;
   /**
-   * Free addresses of a default /20 subnet: 4096, minus the 5 AWS reserves, minus one per instance launched
-   * (the model does not hand addresses out again after termination).
+   * Free addresses of a subnet: its size, minus the 5 AWS reserves (the first four and the last), minus
+   * one per instance launched (the model does not hand addresses out again after termination).
    */
   export declare function freeAddresses(s: SubnetRecord): number;
-  /** Hands out the next private address in a subnet's /20 range. */
+  /** Hands out the next private address of a subnet (host numbers start at 4: AWS keeps 0-3). */
   export declare function allocatePrivateIp(subnet: SubnetRecord): string;
   export declare function privateDnsName(ip: string, regionName: string): string;
+  /** A subnet named in a request: malformed and unknown IDs get EC2's two different errors. */
+  export declare function subnetById(region: RegionState, id: string): SubnetRecord;
   export declare function describeSubnets(ctx: Ctx, input: DescribeSubnetsRequest): {
       NextToken?: string | undefined;
       Subnets: Subnet[];
   };
+  /**
+   * CreateSubnet: an IPv4 block from /16 to /28 inside its VPC's block (else InvalidSubnet.Range) that
+   * overlaps no other subnet of the VPC (else InvalidSubnet.Conflict), in one Availability Zone. As in EC2,
+   * a new subnet does not map public addresses until ModifySubnetAttribute turns MapPublicIpOnLaunch on.
+   */
+  export declare function createSubnet(ctx: Ctx, input: CreateSubnetRequest & {
+      VpcId: string;
+      CidrBlock: string;
+  }, dryRun: boolean): {
+      Subnet: Subnet;
+  };
+  /** DeleteSubnet: refused while an instance that is not terminated sits in it. */
+  export declare function deleteSubnet(ctx: Ctx, id: string, dryRun: boolean): {};
+  /** ModifySubnetAttribute for MapPublicIpOnLaunch, the one attribute the model keeps. */
+  export declare function modifySubnetAttribute(ctx: Ctx, id: string, mapPublicIpOnLaunch: boolean | undefined): {};
 }
 declare module 'mini-ec2/resources/tags' {
   /**
@@ -1334,15 +1497,37 @@ declare module 'mini-ec2/resources/volumes' {
   };
 }
 declare module 'mini-ec2/resources/vpcs' {
-  /** VPCs: the region's default VPC and DescribeVpcs. (CreateVpc belongs here when it comes.) */
+  /** VPCs: the region's default VPC, CreateVpc, DescribeVpcs and DeleteVpc. */
   import type { Ctx } from 'mini-ec2/context';
   import type { RegionState, VpcRecord } from 'mini-ec2/state';
-  import type { DescribeVpcsRequest, Vpc } from 'mini-ec2/sdk-shapes';
+  import type { CreateVpcRequest, DescribeVpcsRequest, Vpc } from 'mini-ec2/sdk-shapes';
   export declare function defaultVpc(region: RegionState): VpcRecord;
+  /** A VPC named in a request: malformed and unknown IDs get EC2's two different errors. */
+  export declare function vpcById(region: RegionState, id: string): VpcRecord;
   export declare function describeVpcs(ctx: Ctx, input: DescribeVpcsRequest): {
       NextToken?: string | undefined;
       Vpcs: Vpc[];
   };
+  /**
+   * CreateVpc: an IPv4 block from /16 to /28, and, as in EC2, the VPC's own `default` security group.
+   * EC2 answers `pending` and the VPC is usable at once; the model describes it as `available` from then on.
+   */
+  export declare function createVpc(ctx: Ctx, input: CreateVpcRequest & {
+      CidrBlock: string;
+  }, dryRun: boolean): {
+      Vpc: {
+          State: "pending";
+          OwnerId?: string;
+          InstanceTenancy?: "default" | "dedicated" | "host";
+          IsDefault?: boolean;
+          Tags?: import("mini-ec2/sdk-shapes").Tag[];
+          VpcId?: string;
+          CidrBlock?: string;
+          DhcpOptionsId?: string;
+      };
+  };
+  /** DeleteVpc: only an empty VPC (no subnets, no groups but its default one), which goes with it. */
+  export declare function deleteVpc(ctx: Ctx, id: string, dryRun: boolean): {};
 }
 declare module 'mini-ec2/scheduler' {
   /**
@@ -1623,9 +1808,19 @@ declare module 'mini-ec2/sdk-shapes' {
       FromPort?: number;
       ToPort?: number;
       CidrIpv4?: string;
+      CidrIpv6?: string;
+      PrefixListId?: string;
+      ReferencedGroupInfo?: ReferencedSecurityGroup;
       Description?: string;
       Tags?: Tag[];
       SecurityGroupRuleArn?: string;
+  }
+  export interface ReferencedSecurityGroup {
+      GroupId?: string;
+      PeeringStatus?: string;
+      UserId?: string;
+      VpcId?: string;
+      VpcPeeringConnectionId?: string;
   }
   export interface Vpc {
       OwnerId?: string;
@@ -2011,6 +2206,142 @@ declare module 'mini-ec2/sdk-shapes' {
   export interface DescribeVolumesResult extends MetadataBearer {
       Volumes?: Volume[];
       NextToken?: string;
+  }
+  export interface CreateVpcRequest {
+      CidrBlock?: string;
+      InstanceTenancy?: 'default' | 'dedicated' | 'host';
+      AmazonProvidedIpv6CidrBlock?: boolean;
+      TagSpecifications?: TagSpecification[];
+      DryRun?: boolean;
+  }
+  export interface CreateVpcResult extends MetadataBearer {
+      Vpc?: Vpc;
+  }
+  export interface DeleteVpcRequest {
+      VpcId: string | undefined;
+      DryRun?: boolean;
+  }
+  export interface CreateSubnetRequest {
+      VpcId: string | undefined;
+      CidrBlock?: string;
+      AvailabilityZone?: string;
+      AvailabilityZoneId?: string;
+      TagSpecifications?: TagSpecification[];
+      DryRun?: boolean;
+  }
+  export interface CreateSubnetResult extends MetadataBearer {
+      Subnet?: Subnet;
+  }
+  export interface DeleteSubnetRequest {
+      SubnetId: string | undefined;
+      DryRun?: boolean;
+  }
+  export interface AttributeBooleanValue {
+      Value?: boolean;
+  }
+  export interface ModifySubnetAttributeRequest {
+      SubnetId: string | undefined;
+      MapPublicIpOnLaunch?: AttributeBooleanValue;
+  }
+  export interface DeleteSecurityGroupRequest {
+      GroupId?: string;
+      GroupName?: string;
+      DryRun?: boolean;
+  }
+  export interface DeleteSecurityGroupResult extends MetadataBearer {
+      Return?: boolean;
+      GroupId?: string;
+  }
+  export interface AuthorizeSecurityGroupEgressRequest {
+      GroupId: string | undefined;
+      IpPermissions?: IpPermission[];
+      CidrIp?: string;
+      FromPort?: number;
+      ToPort?: number;
+      IpProtocol?: string;
+      TagSpecifications?: TagSpecification[];
+      DryRun?: boolean;
+  }
+  export interface AuthorizeSecurityGroupEgressResult extends MetadataBearer {
+      Return?: boolean;
+      SecurityGroupRules?: SecurityGroupRule[];
+  }
+  export interface RevokeSecurityGroupIngressRequest {
+      GroupId?: string;
+      GroupName?: string;
+      IpPermissions?: IpPermission[];
+      SecurityGroupRuleIds?: string[];
+      CidrIp?: string;
+      FromPort?: number;
+      ToPort?: number;
+      IpProtocol?: string;
+      DryRun?: boolean;
+  }
+  export interface RevokeSecurityGroupEgressRequest {
+      GroupId: string | undefined;
+      IpPermissions?: IpPermission[];
+      SecurityGroupRuleIds?: string[];
+      CidrIp?: string;
+      FromPort?: number;
+      ToPort?: number;
+      IpProtocol?: string;
+      DryRun?: boolean;
+  }
+  export interface RevokedSecurityGroupRule {
+      SecurityGroupRuleId?: string;
+      GroupId?: string;
+      IsEgress?: boolean;
+      IpProtocol?: string;
+      FromPort?: number;
+      ToPort?: number;
+      CidrIpv4?: string;
+      CidrIpv6?: string;
+      PrefixListId?: string;
+      ReferencedGroupId?: string;
+      Description?: string;
+  }
+  export interface RevokeSecurityGroupIngressResult extends MetadataBearer {
+      Return?: boolean;
+      UnknownIpPermissions?: IpPermission[];
+      RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
+  }
+  export interface RevokeSecurityGroupEgressResult extends MetadataBearer {
+      Return?: boolean;
+      UnknownIpPermissions?: IpPermission[];
+      RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
+  }
+  export interface DescribeSecurityGroupRulesRequest {
+      SecurityGroupRuleIds?: string[];
+      Filters?: Filter[];
+      MaxResults?: number;
+      NextToken?: string;
+      DryRun?: boolean;
+  }
+  export interface DescribeSecurityGroupRulesResult extends MetadataBearer {
+      SecurityGroupRules?: SecurityGroupRule[];
+      NextToken?: string;
+  }
+  export interface SecurityGroupRuleRequest {
+      IpProtocol?: string;
+      FromPort?: number;
+      ToPort?: number;
+      CidrIpv4?: string;
+      CidrIpv6?: string;
+      PrefixListId?: string;
+      ReferencedGroupId?: string;
+      Description?: string;
+  }
+  export interface SecurityGroupRuleUpdate {
+      SecurityGroupRuleId: string | undefined;
+      SecurityGroupRule?: SecurityGroupRuleRequest;
+  }
+  export interface ModifySecurityGroupRulesRequest {
+      GroupId: string | undefined;
+      SecurityGroupRules: SecurityGroupRuleUpdate[] | undefined;
+      DryRun?: boolean;
+  }
+  export interface ModifySecurityGroupRulesResult extends MetadataBearer {
+      Return?: boolean;
   }
 }
 declare module 'mini-ec2/ssm/api' {
@@ -2457,6 +2788,8 @@ declare module 'mini-ec2/state' {
       cidrV6?: string;
       sourceGroupId?: string;
       description?: string;
+      /** Tags given in the TagSpecifications of the Authorize call (resource type `security-group-rule`). */
+      tags?: TagRecord[];
   }
   export interface SecurityGroupRecord {
       id: string;
@@ -2472,6 +2805,8 @@ declare module 'mini-ec2/state' {
       cidr: string;
       isDefault: boolean;
       dhcpOptionsId: string;
+      /** Set when CreateVpc asked for `dedicated` or `host`; otherwise the VPC's tenancy is `default`. */
+      instanceTenancy?: 'dedicated' | 'host';
       tags: TagRecord[];
   }
   export interface SubnetRecord {
