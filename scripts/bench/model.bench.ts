@@ -120,7 +120,54 @@ function memory(): void {
   if (!gc) console.log('  (run with node --expose-gc for a precise figure; npm run bench does)');
 }
 
+/** Heap per running instance: plain (disk on its base picture) and after user data wrote to its disk. */
+async function memoryPerInstance(userData: string | undefined): Promise<number> {
+  const model = new MiniEc2({ seed: 1, vcpuLimit: 1_000_000 });
+  const ec2 = model.client('us-east-1');
+  const ImageId = newestAl2023(model, 'us-east-1');
+  model.catalog('us-east-1');
+  gc?.();
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 100; i++) await ec2.runInstances({ ImageId, MinCount: 100, MaxCount: 100, ...(userData ? { UserData: userData } : {}) });
+  model.clock.advance(5000);
+  await ec2.describeInstances({ MaxResults: 5 });
+  gc?.();
+  gc?.();
+  return (process.memoryUsage().heapUsed - before) / 10_000;
+}
+
+/** Run Command: simulated time from SendCommand to Success, and wall time of the calls that get there. */
+async function sendCommandLatency(): Promise<void> {
+  const model = new MiniEc2({ seed: 1 });
+  const ec2 = model.client('us-east-1');
+  const ssm = model.ssmClient('us-east-1');
+  const id = (await ec2.runInstances({ ImageId: newestAl2023(model, 'us-east-1'), MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
+  model.clock.advance(5000);
+  const once = async () => {
+    const sentAt = model.clock.now();
+    const { Command } = await ssm.sendCommand({ DocumentName: 'AWS-RunShellScript', InstanceIds: [id], Parameters: { commands: ['dnf install -y httpd', 'systemctl enable --now httpd', 'systemctl is-active httpd'] } });
+    for (;;) {
+      const inv = await ssm.getCommandInvocation({ CommandId: Command!.CommandId, InstanceId: id });
+      if (inv.Status === 'Success') return model.clock.now() - sentAt;
+      model.clock.advance(100); // poll every 100 simulated ms
+    }
+  };
+  for (let i = 0; i < 200; i++) await once();
+  const t = performance.now();
+  let simulated = 0;
+  for (let i = 0; i < 2000; i++) simulated = await once();
+  const wallUs = ((performance.now() - t) / 2000) * 1000;
+  line('SendCommand -> Success, simulated time (3-line script)', `${(simulated / 1000).toFixed(1)} s`, '(info)', 1);
+  line('  same, wall time in-process incl. 21 polls', `${wallUs.toFixed(0)} µs`, '(info)', 1);
+}
+
 memory();
+const plain = await memoryPerInstance(undefined);
+line('memory per running instance, disk on its base picture', `${(plain / 1024).toFixed(2)} KB`, '(info)', 1);
+const configured = await memoryPerInstance(btoa('#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd\n'));
+line('  same, after user data installed httpd (own disk picture, console)', `${(configured / 1024).toFixed(2)} KB`, '(info)', 1);
+await sendCommandLatency();
 await runInstancesRate();
 await describeImagesMedian();
 await exportImport();

@@ -60,4 +60,6 @@ export interface Ec2Api {
   modifyImageAttribute(args: T.ModifyImageAttributeRequest): Promise<T.EmptyResult>;
   describeImageAttribute(args: T.DescribeImageAttributeRequest): Promise<T.DescribeImageAttributeResult>;
   resetImageAttribute(args: T.ResetImageAttributeRequest): Promise<T.EmptyResult>;
+  // configuring instances (issue 13)
+  getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult>;
 }

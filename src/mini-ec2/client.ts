@@ -42,6 +42,7 @@ import type * as T from './sdk-shapes.ts';
 import { parse, required, type Parsed, type Shape } from './input-parser.ts';
 import { common, SHAPES } from './request-shapes.ts';
 import { SLEEP } from './waiters.ts';
+import { getConsoleOutput } from './disk/console-output.ts';
 
 /**
  * The client. Every method is async (errors are rejected promises, as with the SDK) and accepts any
@@ -412,5 +413,11 @@ export class MiniEc2Client {
       resetImageAttribute(ctx, input, input.DryRun === true);
       return {};
     });
+  }
+
+  // ---- configuring instances (issue 13) ----
+
+  async getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult> {
+    return this.#readOnly(args, SHAPES.getConsoleOutput, (ctx, input) => getConsoleOutput(ctx, required(input.InstanceId, 'InstanceId')));
   }
 }

@@ -36,6 +36,10 @@ export type ModelEvent =
       to: InstanceStateName;
     })
   | (EventBase & { type: 'instance-rebooted'; instanceId: string; reason: 'reboot' | 'create-image' })
+  /** cloud-init ran the instance's user data at its first boot (its output is in GetConsoleOutput). */
+  | (EventBase & { type: 'user-data-ran'; instanceId: string })
+  /** Systems Manager Run Command sent a script to instances (resourceId: the command ID). */
+  | (EventBase & { type: 'command-sent'; commandId: string; instanceIds: string[] })
   /** A terminated instance has been visible for its hour and is gone from describe calls. */
   | (EventBase & { type: 'instance-expired'; instanceId: string })
   | (EventBase & {

@@ -9,10 +9,16 @@
 export { MiniEc2, type MiniEc2Options } from './model.ts';
 export { MiniEc2Client } from './client.ts';
 export { OtherAccountClient } from './other-account.ts';
+export { MiniSsmClient } from './ssm/client.ts';
+export type { SsmApi } from './ssm/api.ts';
+export { SsmServiceException } from './ssm/errors.ts';
+export { resolveImageId } from './ssm/parameters.ts';
+export type * as Ssm from './ssm/shapes.ts';
 export type { Ec2Api } from './api.ts';
 export { Ec2ServiceException, isEc2Error } from './errors.ts';
 export type { ModelEvent, ModelEventType, ModelEventListener } from './events.ts';
-export type { ModelState, Timing, LaunchConfig } from './state.ts';
+export type { ModelState, Timing } from './state.ts';
+export type { DiskContents, Distro, PackageEntry, ServiceEntry } from './disk/contents.ts';
 export { DEFAULT_TIMING } from './state.ts';
 export { ModelClock, DEFAULT_START_TIME, type ClockOptions } from './clock.ts';
 export { catalogEntries, OWNERS, type CatalogEntryMeta, type CatalogGroup } from './catalog.ts';

@@ -16,9 +16,12 @@ import type { ClientBackend, Ctx, ResponseMetadata } from './context.ts';
 import { Ec2ServiceException, Errors } from './errors.ts';
 import type { ModelEvent, ModelEventListener, NewModelEvent } from './events.ts';
 import { SeededRandom, type IdPrefix } from './ids.ts';
-import { applyImageTransition } from './resources/images.ts';
+import { applyImageTransition, findImage } from './resources/images.ts';
 import { applyInstanceTransition } from './resources/instances.ts';
 import { DEFAULT_VCPU_LIMIT, vcpusInUse, type VcpuBucket } from './resources/vcpu-limits.ts';
+import { imageDiskView, instanceDiskView } from './disk/volume-disk.ts';
+import type { DiskContents } from './disk/contents.ts';
+import { MiniSsmClient } from './ssm/client.ts';
 import { createDefaultNetwork } from './resources/default-network.ts';
 import { REGION_NAMES, regionInfo } from './regions.ts';
 import { ChangeQueue } from './scheduler.ts';
@@ -60,6 +63,7 @@ export class MiniEc2 {
   private listeners = new Set<ModelEventListener>();
   private log: ModelEvent[] = [];
   private clients = new Map<string, MiniEc2Client>();
+  private ssmClients = new Map<string, MiniSsmClient>();
   private settling = false;
   /** Per region: vCPUs in use per limit bucket (derived from the state, kept to avoid a scan per launch). */
   private vcpus = new Map<string, Map<VcpuBucket, number>>();
@@ -160,6 +164,17 @@ export class MiniEc2 {
     return c;
   }
 
+  /** An SDK-shaped Systems Manager client bound to one region (the same object for the same region). */
+  ssmClient(region: string): MiniSsmClient {
+    this.client(region); // checks the region name the same way
+    let c = this.ssmClients.get(region);
+    if (!c) {
+      c = new MiniSsmClient(this.#backend, region);
+      this.ssmClients.set(region, c);
+    }
+    return c;
+  }
+
   /** Calls `listener` with every event from now on; returns a function that unsubscribes. */
   subscribe(listener: ModelEventListener): () => void {
     this.listeners.add(listener);
@@ -209,6 +224,25 @@ export class MiniEc2 {
   catalog(region: string, group?: CatalogGroup): CatalogEntryMeta[] {
     if (!regionInfo(region)) throw Errors.regionUnknown(region);
     return catalogEntries(region, group);
+  }
+
+  /**
+   * What is on an instance's root disk now (packages, services, files): a copy, for views and graders.
+   * Not an EC2 API (EC2 cannot see inside an instance): learner code asks through Run Command.
+   */
+  instanceDisk(region: string, instanceId: string): DiskContents | undefined {
+    if (!regionInfo(region)) throw Errors.regionUnknown(region);
+    this.#settle();
+    return instanceDiskView(this.state.regions[region], instanceId);
+  }
+
+  /** What an image's root snapshot holds (an Amazon or catalog image: its distribution's base picture). */
+  imageDisk(region: string, imageId: string): DiskContents | undefined {
+    if (!regionInfo(region)) throw Errors.regionUnknown(region);
+    this.#settle();
+    const ctx = this.context(region, this.clock.now());
+    const image = findImage(ctx, region, imageId);
+    return image ? imageDiskView(ctx, image) : undefined;
   }
 
   /** Applies every transition due at the clock's current time, in time order. */

@@ -130,6 +130,7 @@ export const SHAPES = {
   deleteTags: { ...common, Resources: stringList, Tags: tags },
   describeInstanceTypes: { ...common, ...page, InstanceTypes: stringList, Filters: filters },
   describeInstanceAttribute: { ...common, InstanceId: str(1024), Attribute: str(64) },
+  getConsoleOutput: { ...common, InstanceId: str(1024), Latest: bool },
   describeKeyPairs: { ...common, KeyNames: stringList, KeyPairIds: stringList, Filters: filters, IncludePublicKey: bool },
   createKeyPair: {
     ...common,

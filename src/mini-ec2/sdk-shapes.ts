@@ -432,6 +432,11 @@ export interface DescribeInstanceAttributeRequest {
   Attribute: string | undefined;
   DryRun?: boolean;
 }
+export interface GetConsoleOutputRequest {
+  InstanceId: string | undefined;
+  Latest?: boolean;
+  DryRun?: boolean;
+}
 export interface DescribeKeyPairsRequest {
   KeyNames?: string[];
   KeyPairIds?: string[];
@@ -699,6 +704,12 @@ export interface DescribeInstanceAttributeResult extends MetadataBearer {
   Groups?: GroupIdentifier[];
   BlockDeviceMappings?: InstanceBlockDeviceMapping[];
   ProductCodes?: ProductCode[];
+}
+export interface GetConsoleOutputResult extends MetadataBearer {
+  InstanceId?: string;
+  /** The console text, base64-encoded (the SDK does not decode it). */
+  Output?: string;
+  Timestamp?: Date;
 }
 export interface DescribeKeyPairsResult extends MetadataBearer {
   KeyPairs?: KeyPairInfo[];

@@ -54,8 +54,12 @@ export interface InstanceRecord extends PlatformFacts {
   keyName?: string;
   groupIds: string[];
   tags: TagRecord[];
-  /** Base64, as given at launch (or inherited from the image's launch configuration). */
+  /** Base64, as given at launch (never inherited from the image: user data belongs to a launch). */
   userData?: string;
+  /** Set once the first boot has run the user data (cloud-init runs it once per instance). */
+  firstBootAt?: number;
+  /** What GetConsoleOutput shows: the serial console's lines of every boot so far (kept short). */
+  consoleOutput?: string;
   volumes: InstanceVolumeRef[];
   launchIndex: number;
   productCodes: string[];
@@ -77,13 +81,69 @@ interface ReservationRecord {
   groupIds: string[];
 }
 
-/** What a golden image carries beyond its disks: the configuration of the instance it was made from. */
-export interface LaunchConfig {
-  instanceType: string;
-  keyName?: string;
-  groupIds: string[];
-  userData?: string;
-  tags: TagRecord[];
+// ---- what a disk holds (disk/contents.ts works on these) ----
+
+/** The distributions the model knows (a catalog image's family decides which). */
+export type Distro = 'al2023' | 'al2023-minimal' | 'amazon-linux-2' | 'ubuntu' | 'debian' | 'rhel' | 'suse' | 'windows';
+
+/** rpm and dpkg are the distributions' own package databases; snap is Ubuntu's (the SSM agent's). */
+type PackageSource = 'rpm' | 'dpkg' | 'snap' | 'windows';
+
+export interface PackageEntry {
+  version: string;
+  source: PackageSource;
+}
+
+export interface ServiceEntry {
+  /** Starts at boot (`systemctl enable`). */
+  enabled: boolean;
+  /** Running now (`systemctl start`); a boot sets it to `enabled`. */
+  active: boolean;
+}
+
+export interface DiskContents {
+  distro: Distro;
+  packages: Record<string, PackageEntry>;
+  services: Record<string, ServiceEntry>;
+  /** Path -> content (kept short: the model is a picture, not storage). */
+  files: Record<string, string>;
+  directories: string[];
+  /** apt's package lists were downloaded (`apt-get update`): Ubuntu and Debian images ship without them. */
+  aptListsFresh?: boolean;
+}
+
+
+// ---- Systems Manager Run Command (ssm/run-command.ts works on these) ----
+
+/** One instance's run of a command (Run Command). */
+export interface InvocationRecord {
+  instanceId: string;
+  startAt: number;
+  endAt: number;
+  responseCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A SendCommand call: its script and its per-instance runs. */
+export interface CommandRecord {
+  id: string;
+  documentName: string;
+  comment?: string;
+  parameters: Record<string, string[]>;
+  instanceIds: string[];
+  requestedAt: number;
+  timeoutSeconds: number;
+  invocations: InvocationRecord[];
+}
+
+/**
+ * What a volume or snapshot holds (disk/contents.ts): either its own picture (`contents`) or, until
+ * something is written to it, only the name of the distribution whose base picture it still is.
+ */
+export interface DiskData {
+  contents?: DiskContents;
+  baseDistro?: Distro;
 }
 
 export interface ImageBlockDevice {
@@ -116,14 +176,13 @@ export interface ImageRecord extends PlatformFacts {
   sourceInstanceId?: string;
   sourceImageId?: string;
   sourceImageRegion?: string;
-  launchConfig?: LaunchConfig;
   /** Accounts given launch permission (ModifyImageAttribute); `public` is the group `all`. */
   sharedWith?: string[];
   deregisteredAt?: number;
   transition?: Transition<ImageState | 'expired'>;
 }
 
-export interface SnapshotRecord {
+export interface SnapshotRecord extends DiskData {
   id: string;
   volumeId: string;
   sizeGiB: number;
@@ -136,7 +195,7 @@ export interface SnapshotRecord {
   imageId?: string;
 }
 
-export interface VolumeRecord {
+export interface VolumeRecord extends DiskData {
   id: string;
   sizeGiB: number;
   volumeType: VolumeType;
@@ -224,6 +283,8 @@ export interface RegionState {
   catalogTags: Record<string, TagRecord[]>;
   /** Launch templates by ID (absent in snapshots made before they existed). */
   launchTemplates?: Record<string, LaunchTemplateRecord>;
+  /** Systems Manager Run Command history, by command ID (made on first SendCommand). */
+  ssmCommands?: Record<string, CommandRecord>;
 }
 
 /** One version of a launch template: its launch parameters as given (RunInstances field names). */
@@ -337,7 +398,7 @@ function copyValue(value: unknown): unknown {
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {
-      const v = value[i];
+      const v: unknown = value[i];
       out[i] = v === undefined || typeof v === 'function' ? null : copyValue(v);
     }
     return out;

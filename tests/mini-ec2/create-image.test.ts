@@ -1,6 +1,6 @@
-// CreateImage, including the golden-image behaviour (src/mini-ec2/BEHAVIOUR.md, "CreateImage").
+// CreateImage (src/mini-ec2/BEHAVIOUR.md, "CreateImage"); what the image carries is in disk.test.ts.
 import { describe, expect, test } from 'vitest';
-import { expectEc2Error, expectNoChange, launch, newestAl2023, setup } from './helpers.ts';
+import { expectEc2Error, expectNoChange, launch, setup } from './helpers.ts';
 
 async function runningInstance(extra: Record<string, unknown> = {}) {
   const s = setup();
@@ -154,41 +154,6 @@ describe('CreateImage', () => {
     await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: 'dry', DryRun: true }), 'DryRunOperation', 412);
   });
 
-  test('CreateImage: golden image: a clone starts with the configuration the image recorded', async () => {
-    const { model, ec2 } = setup();
-    await ec2.createKeyPair({ KeyName: 'ops' });
-    const sg = await ec2.createSecurityGroup({ GroupName: 'web', Description: 'web servers' });
-    const userData = btoa('#!/bin/bash\ndnf install -y nginx\nsystemctl enable --now nginx');
-    const id = await launch(ec2, {
-      InstanceType: 't3.small',
-      KeyName: 'ops',
-      SecurityGroupIds: [sg.GroupId],
-      UserData: userData,
-      TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'original' }, { Key: 'software:nginx', Value: '1.24' }] }],
-      BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 30, VolumeType: 'gp3' } }],
-    });
-    model.clock.advance(5000);
-    await ec2.createTags({ Resources: [id], Tags: [{ Key: 'software:redis', Value: '7.2' }] });
-    const { ImageId } = await ec2.createImage({ InstanceId: id, Name: 'golden-web' });
-    model.clock.advance(30_000);
-    const clone = (await ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1 })).Instances![0];
-    const original = (await ec2.describeInstances({ InstanceIds: [id] })).Reservations![0].Instances![0];
-    expect(clone.InstanceType).toBe(original.InstanceType);
-    expect(clone.KeyName).toBe('ops');
-    expect(clone.SecurityGroups).toEqual(original.SecurityGroups);
-    expect(clone.Tags).toEqual([{ Key: 'software:nginx', Value: '1.24' }, { Key: 'software:redis', Value: '7.2' }]);
-    expect(clone.BlockDeviceMappings!.map((b) => b.DeviceName)).toEqual(original.BlockDeviceMappings!.map((b) => b.DeviceName));
-    const ud = await ec2.describeInstanceAttribute({ InstanceId: clone.InstanceId, Attribute: 'userData' });
-    expect(ud.UserData!.Value).toBe(userData);
-    const vols = await ec2.describeVolumes({ Filters: [{ Name: 'attachment.instance-id', Values: [clone.InstanceId!] }] });
-    expect(vols.Volumes!.map((v) => [v.Size, v.VolumeType]).sort()).toEqual([[30, 'gp3'], [8, 'gp3']]);
-    // Explicit request parameters win over the recorded configuration.
-    const other = (await ec2.runInstances({ ImageId, MinCount: 1, MaxCount: 1, InstanceType: 't3.large', TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'software:nginx', Value: '1.26' }] }] })).Instances![0];
-    expect(other.InstanceType).toBe('t3.large');
-    expect(other.Tags).toContainEqual({ Key: 'software:nginx', Value: '1.26' });
-    expect(await newestAl2023(ec2)).not.toBe(ImageId);
-  });
-
   test('CreateImage: BlockDeviceMappings can drop a data volume, grow one, or add an empty one', async () => {
     const { model, ec2, id } = await runningInstance({ BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 10 } }] });
     const { ImageId } = await ec2.createImage({
@@ -207,23 +172,5 @@ describe('CreateImage', () => {
     ]);
     await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: 'no-root', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', NoDevice: '' }] }), 'InvalidParameterCombination');
     await expectNoChange(model, () => ec2.createImage({ InstanceId: id, Name: 'shrunk', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 2 } }] }), 'InvalidBlockDeviceMapping');
-  });
-
-  test('CreateImage: a golden image copied to another region keeps user data and software; missing key pairs and groups are dropped', async () => {
-    const { model, ec2 } = setup();
-    await ec2.createKeyPair({ KeyName: 'east-only' });
-    const userData = btoa('#!/bin/bash\napt-get install -y nginx');
-    const id = await launch(ec2, { KeyName: 'east-only', UserData: userData, TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'software:nginx', Value: '1.24' }] }] });
-    model.clock.advance(5000);
-    const { ImageId } = await ec2.createImage({ InstanceId: id, Name: 'golden' });
-    model.clock.advance(30_000);
-    const west = model.client('us-west-2');
-    const copy = await west.copyImage({ SourceImageId: ImageId, SourceRegion: 'us-east-1', Name: 'golden-west' });
-    model.clock.advance(30_000);
-    const clone = (await west.runInstances({ ImageId: copy.ImageId, MinCount: 1, MaxCount: 1 })).Instances![0];
-    expect(clone.Tags).toEqual([{ Key: 'software:nginx', Value: '1.24' }]);
-    expect(clone.KeyName).toBeUndefined();
-    expect(clone.SecurityGroups![0].GroupName).toBe('default');
-    expect((await west.describeInstanceAttribute({ InstanceId: clone.InstanceId, Attribute: 'userData' })).UserData!.Value).toBe(userData);
   });
 });

@@ -1,12 +1,12 @@
 // The model must run in Node, a WebContainer and the browser: no Node built-ins, no DOM, no SDK at run time.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
 const dir = fileURLToPath(new URL('../../src/mini-ec2/', import.meta.url));
-// The model proper: the top folder and resources/ (protocol/ and server/ serve it over HTTP, generated/ is types).
-const MODEL_FOLDERS = ['', 'resources/'];
+// The model proper: the top folder, resources/, disk/ and ssm/ (protocol/ and server/ serve it over HTTP, generated/ is types).
+const MODEL_FOLDERS = ['', 'resources/', 'disk/', 'disk/shell/', 'ssm/'].filter((f) => f === '' || existsSync(dir + f));
 const files = MODEL_FOLDERS.flatMap((folder) => readdirSync(dir + folder).filter((f) => f.endsWith('.ts')).map((f) => folder + f));
 
 describe('portability of src/mini-ec2', () => {

@@ -12,6 +12,7 @@ import { buildModelDts, OUTPUT } from '../../scripts/build-model-dts.ts';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const files = {
   check: here('./types/sdk-types.check.ts'),
+  ssmCheck: here('./types/ssm-types.check.ts'),
   // Kept as .txt so the project's own typecheck (which includes tests/) never sees the broken fixture.
   drift: here('./types/sdk-types.drift.ts'),
   driftSource: here('./types/sdk-types.drift.ts.txt'),
@@ -27,7 +28,7 @@ function compile(): Map<string, string[]> {
     name === files.drift ? ts.createSourceFile(name, readFileSync(files.driftSource, 'utf8'), lang) : getSourceFile(name, lang, onError);
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => name === files.drift || fileExists(name);
-  const program = ts.createProgram([files.check, files.drift, files.dtsUsage, OUTPUT], parsed.options, host);
+  const program = ts.createProgram([files.check, files.ssmCheck, files.drift, files.dtsUsage, OUTPUT], parsed.options, host);
   const byFile = new Map<string, string[]>();
   for (const d of ts.getPreEmitDiagnostics(program)) {
     const name = d.file?.fileName ?? '(global)';
@@ -44,6 +45,10 @@ describe('SDK type compatibility', () => {
   test('the model shapes, Ec2Api and the waiters compile against @aws-sdk/client-ec2 types', () => {
     expect(diagnostics.get(files.check) ?? []).toEqual([]);
     expect(diagnostics.get('(global)') ?? []).toEqual([]);
+  });
+
+  test('the Systems Manager shapes and SsmApi compile against @aws-sdk/client-ssm types', () => {
+    expect(diagnostics.get(files.ssmCheck) ?? []).toEqual([]);
   });
 
   test('a deliberate drift (LaunchTime as a string) fails to compile', () => {

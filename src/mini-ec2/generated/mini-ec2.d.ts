@@ -60,6 +60,7 @@ declare module 'mini-ec2/api' {
       modifyImageAttribute(args: T.ModifyImageAttributeRequest): Promise<T.EmptyResult>;
       describeImageAttribute(args: T.DescribeImageAttributeRequest): Promise<T.DescribeImageAttributeResult>;
       resetImageAttribute(args: T.ResetImageAttributeRequest): Promise<T.EmptyResult>;
+      getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult>;
   }
 }
 declare module 'mini-ec2/catalog' {
@@ -165,6 +166,7 @@ declare module 'mini-ec2/client' {
       modifyImageAttribute(args: T.ModifyImageAttributeRequest): Promise<T.EmptyResult>;
       describeImageAttribute(args: T.DescribeImageAttributeRequest): Promise<T.DescribeImageAttributeResult>;
       resetImageAttribute(args: T.ResetImageAttributeRequest): Promise<T.EmptyResult>;
+      getConsoleOutput(args: T.GetConsoleOutputRequest): Promise<T.GetConsoleOutputResult>;
   }
 }
 declare module 'mini-ec2/clock' {
@@ -235,6 +237,219 @@ declare module 'mini-ec2/context' {
       attempts: number;
       totalRetryDelay: number;
   }
+}
+declare module 'mini-ec2/disk/boot' {
+  /**
+   * What happens inside an instance when it boots: enabled services start and the others are not running,
+   * the serial console gets its lines (what GetConsoleOutput shows), and at the very first boot only,
+   * cloud-init runs the instance's user data (cloud-init.ts). Starting a stopped instance, RebootInstances
+   * and CreateImage without NoReboot boot it again, without user data.
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { InstanceRecord } from 'mini-ec2/state';
+  export type BootKind = 'first' | 'start' | 'reboot' | 'create-image';
+  /** Runs after an instance reached `running` (or rebooted) at simulated time `at`. */
+  export declare function afterBoot(ctx: Ctx, instance: InstanceRecord, at: number, kind: BootKind): void;
+}
+declare module 'mini-ec2/disk/cloud-config' {
+  /**
+   * Reading the `#cloud-config` keys the model acts on: `packages` (a list of names), `runcmd` (a list of
+   * shell lines, or of argument lists) and `write_files` (a list of `path` / `content` / `append` maps,
+   * `content: |` blocks included). A small YAML reader for that shape only, so the model stays free of
+   * dependencies; other keys are read past and ignored, as cloud-init ignores keys of modules it lacks.
+   */
+  export interface CloudConfig {
+      packages: string[];
+      runcmd: string[];
+      writeFiles: {
+          path: string;
+          content: string;
+          append: boolean;
+      }[];
+  }
+  /** Reads a `#cloud-config` document (the text after its first line is YAML). */
+  export declare function readCloudConfig(text: string): CloudConfig;
+}
+declare module 'mini-ec2/disk/cloud-init' {
+  /**
+   * User data at an instance's first boot, the way cloud-init runs it: once per instance (never again at a
+   * restart or reboot, and an instance launched from an image runs only its own), as root, with its output
+   * on the serial console (GetConsoleOutput). Two formats: a script starting with `#!` (run by the shell
+   * subset as /var/lib/cloud/instance/scripts/part-001) and `#cloud-config` (write_files, then packages,
+   * then runcmd, in the order of cloud-init's stages). Other formats (MIME multi-part, gzip, #include) are
+   * logged as unhandled and do nothing.
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { InstanceRecord, VolumeRecord } from 'mini-ec2/state';
+  export declare function runUserDataAtFirstBoot(ctx: Ctx, instance: InstanceRecord, volume: VolumeRecord, at: number): void;
+}
+declare module 'mini-ec2/disk/console-output' {
+  /** GetConsoleOutput: what an instance's serial console shows (disk/console.ts), base64-encoded. */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { GetConsoleOutputResult } from 'mini-ec2/sdk-shapes';
+  /**
+   * GetConsoleOutput: the instance's console text, base64-encoded, and when it was taken. Before the
+   * first boot there is no output yet, and EC2 leaves `Output` out (the SDK types it optional).
+   */
+  export declare function getConsoleOutput(ctx: Ctx, instanceId: string): Omit<GetConsoleOutputResult, '$metadata'>;
+}
+declare module 'mini-ec2/disk/console' {
+  /** An instance's serial console: text appended at each boot, kept short (GetConsoleOutput: console-output.ts). */
+  import type { InstanceRecord } from 'mini-ec2/state';
+  /** cloud-init's own clock format on the console ("Thu, 15 Jan 2026 09:00:05 +0000"). */
+  export declare const cloudInitTime: (t: number) => string;
+  export declare function appendConsole(instance: InstanceRecord, text: string): void;
+}
+declare module 'mini-ec2/disk/contents' {
+  /**
+   * What a volume holds: a small, visible picture of the software on a disk (spec 6b). Not a file system:
+   * packages (name, version, which tool installed them), systemd services (enabled at boot, active now),
+   * files (path and a short content) and directories. Only the root volume holds an operating system.
+   *
+   * Catalog images start their root volume with their distribution's base picture (BASE_PICTURES). A
+   * volume launched from a catalog image stores only the distribution's name until something is written
+   * to it (copy on write: launching stays cheap and an untouched instance costs a few bytes). CreateImage
+   * copies the picture into the image's snapshots; launching from that image copies it back.
+   */
+  import type { DiskContents, Distro, PackageEntry, ServiceEntry } from 'mini-ec2/state';
+  export type { DiskContents, Distro, PackageEntry, ServiceEntry };
+  /** The longest file content kept; longer writes are cut (and the README says so). */
+  export declare const FILE_CONTENT_LIMIT = 4096;
+  /** How each distribution installs software (what the shell subset accepts). */
+  export declare const PACKAGE_MANAGER: Record<Distro, 'dnf' | 'yum' | 'apt' | 'zypper' | 'none'>;
+  /** The distribution of a catalog image, from its family (Marketplace and community images: from their name). */
+  export declare function distroOfCatalogImage(image: {
+      platform?: string;
+      name: string;
+  }, catalogFamily: string | undefined): Distro;
+  /** A fresh, private copy of a distribution's base picture. */
+  export declare function basePicture(distro: Distro): DiskContents;
+  /** The base picture itself, shared: read it, never change it. */
+  export declare function sharedBasePicture(distro: Distro): Readonly<DiskContents>;
+  export declare function copyContents(c: DiskContents): DiskContents;
+  /** What a boot does to services: those enabled start, the others are not running. */
+  export declare function boot(c: DiskContents): void;
+  /** Whether Systems Manager can reach the instance: its agent is installed, and running. */
+  export declare function agentRunning(c: Readonly<DiskContents>): boolean;
+}
+declare module 'mini-ec2/disk/packages' {
+  /**
+   * The model's small package index: the packages each package manager can install, with the version it
+   * installs, the systemd service the package brings and the directories it creates. Anything not listed
+   * is "not found", as a name missing from the repositories would be. Versions are those of the
+   * distributions' current repositories (close, not exact).
+   *
+   * One real difference the model keeps: Debian and Ubuntu start and enable a service when its package is
+   * installed; Amazon Linux and Red Hat leave it disabled and stopped until `systemctl enable --now`.
+   */
+  import type { Distro } from 'mini-ec2/disk/contents';
+  export interface IndexedPackage {
+      version: string;
+      service?: string;
+      directories?: string[];
+  }
+  /** The package `name` as the distribution's repositories offer it, if the model's index has it. */
+  export declare function findPackage(distro: Distro, name: string): IndexedPackage | undefined;
+  /** Whether installing a package starts and enables its service (Debian's policy, followed by Ubuntu). */
+  export declare const startsServiceOnInstall: (distro: Distro) => distro is "ubuntu" | "debian";
+  /** Directories every Linux disk has. */
+  export declare const STANDARD_DIRECTORIES: string[];
+}
+declare module 'mini-ec2/disk/shell/package-managers' {
+  import type { CommandResult, ShellEnv } from 'mini-ec2/disk/shell/types';
+  export declare function dnf(env: ShellEnv, args: string[]): CommandResult;
+  export declare function aptGet(env: ShellEnv, args: string[], command: 'apt-get' | 'apt'): CommandResult;
+  export declare function rpmQuery(env: ShellEnv, args: string[]): CommandResult;
+  export declare function dpkgStatus(env: ShellEnv, args: string[]): CommandResult;
+}
+declare module 'mini-ec2/disk/shell/parse' {
+  /**
+   * Reading a script of the shell subset (spec 6b) into commands: words with single and double quotes,
+   * `#` comments, `&&`, `||` and `;` between commands, `>` / `>>` redirections and here-documents
+   * (`<<EOF`, `<<'EOF'`, `<<-EOF`). No variables, globs, pipes or subshells: a `|` is reported as such.
+   */
+  interface Redirect {
+      op: '>' | '>>';
+      path: string;
+  }
+  export interface SimpleCommand {
+      words: string[];
+      redirects: Redirect[];
+      /** The here-document's text, given to the command as its standard input. */
+      stdin?: string;
+      /** How the command is joined to the one before it (the first of a line: `;`). */
+      joiner: '&&' | '||' | ';';
+      /** The script line the command starts on (bash's messages name it). */
+      line: number;
+      /** Syntax the subset does not have (a pipe...), reported when the command would run. */
+      unsupported?: string;
+  }
+  /** Turns a script into commands, reading here-document bodies from the lines that follow. */
+  export declare function parseScript(script: string): SimpleCommand[];
+}
+declare module 'mini-ec2/disk/shell/run' {
+  import type { CommandResult, ShellEnv } from 'mini-ec2/disk/shell/types';
+  export type { ShellEnv, CommandResult } from 'mini-ec2/disk/shell/types';
+  /** Runs `script` and returns what it printed and its exit code. */
+  export declare function runShell(env: ShellEnv, script: string): CommandResult;
+}
+declare module 'mini-ec2/disk/shell/system-commands' {
+  import type { CommandResult, ShellEnv } from 'mini-ec2/disk/shell/types';
+  export declare function systemctl(env: ShellEnv, args: string[]): CommandResult;
+  /** Writes (or appends) `text` to `path`; bash's message when the directory is missing. */
+  export declare function writeFile(env: ShellEnv, path: string, text: string, append: boolean): string | undefined;
+  export declare function echo(args: string[]): CommandResult;
+  export declare function cat(env: ShellEnv, args: string[], stdin: string | undefined): CommandResult;
+  export declare function mkdir(env: ShellEnv, args: string[]): CommandResult;
+  /** `test -f|-d|-e PATH` and `[ ... ]`: exit 0 when true, 1 when false. */
+  export declare function test(env: ShellEnv, args: string[]): CommandResult;
+}
+declare module 'mini-ec2/disk/shell/types' {
+  /** What every command of the shell subset gets and gives back. */
+  import type { DiskContents } from 'mini-ec2/disk/contents';
+  export interface CommandResult {
+      code: number;
+      stdout: string;
+      stderr: string;
+  }
+  export interface ShellEnv {
+      /** The disk, to read. */
+      read(): Readonly<DiskContents>;
+      /** The disk, to change (a disk still on its base picture gets its own copy first). */
+      write(): DiskContents;
+      /** The instance's architecture (package names carry it: x86_64 or aarch64). */
+      arch: string;
+      /** The script's file name, as bash names it in its messages ("<path>: line 3: foo: command not found"). */
+      scriptPath: string;
+  }
+}
+declare module 'mini-ec2/disk/volume-disk' {
+  /**
+   * Moving disk pictures between volumes and snapshots, and reaching an instance's root disk:
+   * - launching makes each volume from its snapshot (a catalog snapshot: its distribution's base picture);
+   * - CreateImage copies each volume into its new snapshot, CopyImage each snapshot into the copy's;
+   * - the shell (user data, Run Command) writes to the root volume, copying the base picture on first write.
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { DiskData, ImageRecord, InstanceRecord, RegionState, VolumeRecord } from 'mini-ec2/state';
+  import { type DiskContents } from 'mini-ec2/disk/contents';
+  /** A copy of what `from` holds, for a new volume or snapshot (a base picture stays a reference). */
+  export declare function copyDiskData(from: DiskData | undefined): DiskData;
+  /**
+   * What a new volume made from `snapshotId` of `image` holds. The account's snapshots carry their
+   * pictures; a catalog image's root snapshot is its distribution's base picture.
+   */
+  export declare function diskFromSnapshot(ctx: Ctx, image: ImageRecord, device: string, snapshotId: string | undefined): DiskData;
+  /** The root volume of an instance (undefined once deleted at termination). */
+  export declare function rootVolume(region: RegionState, instance: InstanceRecord): VolumeRecord | undefined;
+  /** What a volume holds, to read only. */
+  export declare function readDisk(volume: DiskData | undefined): Readonly<DiskContents>;
+  /** What a volume holds, to change: a volume still on its base picture gets its own copy first. */
+  export declare function writeDisk(volume: DiskData): DiskContents;
+  /** A copy of what an instance's root volume holds (for views and graders; not an EC2 API). */
+  export declare function instanceDiskView(region: RegionState, instanceId: string): DiskContents | undefined;
+  /** A copy of what an image's root snapshot holds (a catalog image: its distribution's base picture). */
+  export declare function imageDiskView(ctx: Ctx, image: ImageRecord): DiskContents | undefined;
 }
 declare module 'mini-ec2/errors' {
   /**
@@ -377,6 +592,17 @@ declare module 'mini-ec2/events' {
       type: 'instance-rebooted';
       instanceId: string;
       reason: 'reboot' | 'create-image';
+  })
+  /** cloud-init ran the instance's user data at its first boot (its output is in GetConsoleOutput). */
+   | (EventBase & {
+      type: 'user-data-ran';
+      instanceId: string;
+  })
+  /** Systems Manager Run Command sent a script to instances (resourceId: the command ID). */
+   | (EventBase & {
+      type: 'command-sent';
+      commandId: string;
+      instanceIds: string[];
   })
   /** A terminated instance has been visible for its hour and is gone from describe calls. */
    | (EventBase & {
@@ -604,10 +830,16 @@ declare module 'mini-ec2/index' {
   export { MiniEc2, type MiniEc2Options } from 'mini-ec2/model';
   export { MiniEc2Client } from 'mini-ec2/client';
   export { OtherAccountClient } from 'mini-ec2/other-account';
+  export { MiniSsmClient } from 'mini-ec2/ssm/client';
+  export type { SsmApi } from 'mini-ec2/ssm/api';
+  export { SsmServiceException } from 'mini-ec2/ssm/errors';
+  export { resolveImageId } from 'mini-ec2/ssm/parameters';
+  export type * as Ssm from 'mini-ec2/ssm/shapes';
   export type { Ec2Api } from 'mini-ec2/api';
   export { Ec2ServiceException, isEc2Error } from 'mini-ec2/errors';
   export type { ModelEvent, ModelEventType, ModelEventListener } from 'mini-ec2/events';
-  export type { ModelState, Timing, LaunchConfig } from 'mini-ec2/state';
+  export type { ModelState, Timing } from 'mini-ec2/state';
+  export type { DiskContents, Distro, PackageEntry, ServiceEntry } from 'mini-ec2/disk/contents';
   export { DEFAULT_TIMING } from 'mini-ec2/state';
   export { ModelClock, DEFAULT_START_TIME, type ClockOptions } from 'mini-ec2/clock';
   export { catalogEntries, OWNERS, type CatalogEntryMeta, type CatalogGroup } from 'mini-ec2/catalog';
@@ -714,6 +946,8 @@ declare module 'mini-ec2/model' {
   import { MiniEc2Client } from 'mini-ec2/client';
   import { OtherAccountClient } from 'mini-ec2/other-account';
   import type { ModelEvent, ModelEventListener } from 'mini-ec2/events';
+  import type { DiskContents } from 'mini-ec2/disk/contents';
+  import { MiniSsmClient } from 'mini-ec2/ssm/client';
   import { type ModelState, type Timing } from 'mini-ec2/state';
   export interface MiniEc2Options {
       /** Seed of the ID generator (default 1). The same seed and calls give the same state. */
@@ -738,6 +972,7 @@ declare module 'mini-ec2/model' {
       private listeners;
       private log;
       private clients;
+      private ssmClients;
       private settling;
       /** Per region: vCPUs in use per limit bucket (derived from the state, kept to avoid a scan per launch). */
       private vcpus;
@@ -761,6 +996,8 @@ declare module 'mini-ec2/model' {
           accountId: string;
       }): MiniEc2Client | OtherAccountClient;
       client(region: string): MiniEc2Client;
+      /** An SDK-shaped Systems Manager client bound to one region (the same object for the same region). */
+      ssmClient(region: string): MiniSsmClient;
       /** Calls `listener` with every event from now on; returns a function that unsubscribes. */
       subscribe(listener: ModelEventListener): () => void;
       /** Events recorded so far with seq > sinceSeq (the last 50,000 at most). Fresh copies. */
@@ -775,6 +1012,13 @@ declare module 'mini-ec2/model' {
       subscribeToMarketplaceProduct(productCode: string): void;
       /** Console metadata of a region's catalog (Quick Start membership and families); not part of the API. */
       catalog(region: string, group?: CatalogGroup): CatalogEntryMeta[];
+      /**
+       * What is on an instance's root disk now (packages, services, files): a copy, for views and graders.
+       * Not an EC2 API (EC2 cannot see inside an instance): learner code asks through Run Command.
+       */
+      instanceDisk(region: string, instanceId: string): DiskContents | undefined;
+      /** What an image's root snapshot holds (an Amazon or catalog image: its distribution's base picture). */
+      imageDisk(region: string, imageId: string): DiskContents | undefined;
       /**
        * The Ctx for one call in one region. One object per region is kept and only its `now` changes, so a
        * call allocates no closures (runInstances is called tens of thousands of times in benchmarks).
@@ -913,18 +1157,11 @@ declare module 'mini-ec2/resources/images' {
    * Images (AMIs), their snapshots and the account's volumes: CreateImage, DescribeImages,
    * DeregisterImage, CopyImage, DescribeSnapshots, DescribeVolumes.
    *
-   * How "installed software" is modelled (the create-image and golden-image exercises rely on this):
-   * - An instance's software is its configuration: the UserData it was launched with (a base64 setup
-   *   script, e.g. "#!/bin/bash\ndnf install -y nginx") and its tags. By convention a tag
-   *   `software:<package>` = `<version>` says that a package is installed (e.g. `software:nginx` = `1.24`);
-   *   learner code may add such tags with CreateTags after launch ("installing" later).
-   * - CreateImage records that configuration in the image (`launchConfig` in the state snapshot): the
-   *   instance type, key pair, security groups, user data and every tag except `Name` (a name belongs to
-   *   one machine). The image's disks are one snapshot per attached volume, same size and type.
-   * - An instance launched from the image starts with that configuration wherever the RunInstances request
-   *   is silent (see instances.ts), so a clone carries the same user data, software tags, instance type,
-   *   key pair, groups and disk layout as the original. CopyImage carries the configuration to the other
-   *   region; key pairs and groups that do not exist there are dropped at launch.
+   * What an image holds (spec 6): disks. CreateImage takes one snapshot per attached volume, and each
+   * snapshot keeps what its volume held (packages, services, files: see disk/); launching from the image
+   * makes volumes from those snapshots. The image does not record the instance's type, key pair,
+   * security groups, user data or tags: those belong to each launch. CopyImage copies the snapshots,
+   * contents included, to the other region.
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { ImageRecord } from 'mini-ec2/state';
@@ -1034,11 +1271,10 @@ declare module 'mini-ec2/resources/instances' {
    * the model's clock and applied lazily (see scheduler.ts). A terminated instance stays visible for
    * timing.terminatedVisibleMs (one simulated hour), then disappears with an `instance-expired` event.
    *
-   * Launching from a golden image (an image made by CreateImage, see images.ts): whatever the request does
-   * not say comes from the configuration the image recorded: instance type, key pair (if it still exists),
-   * security groups (if they exist in the target VPC), user data, and the instance's tags (request tags win
-   * per key). The model's default instance type, when neither request nor image names one, is t2.micro
-   * (EC2 itself defaults to m1.small).
+   * Launching from an image gives the instance the image's disks (one volume per snapshot, holding what
+   * the snapshot held: see disk/) and nothing else: the instance type, key pair, security groups, user data
+   * and tags come from this launch alone, as in EC2. The model's default instance type, when the request
+   * names none, is t2.micro (EC2 itself defaults to m1.small).
    */
   import type { Ctx } from 'mini-ec2/context';
   import type { InstanceRecord, RegionState, TagRecord } from 'mini-ec2/state';
@@ -2014,6 +2250,11 @@ declare module 'mini-ec2/sdk-shapes' {
       Attribute: string | undefined;
       DryRun?: boolean;
   }
+  export interface GetConsoleOutputRequest {
+      InstanceId: string | undefined;
+      Latest?: boolean;
+      DryRun?: boolean;
+  }
   export interface DescribeKeyPairsRequest {
       KeyNames?: string[];
       KeyPairIds?: string[];
@@ -2299,6 +2540,12 @@ declare module 'mini-ec2/sdk-shapes' {
       BlockDeviceMappings?: InstanceBlockDeviceMapping[];
       ProductCodes?: ProductCode[];
   }
+  export interface GetConsoleOutputResult extends MetadataBearer {
+      InstanceId?: string;
+      /** The console text, base64-encoded (the SDK does not decode it). */
+      Output?: string;
+      Timestamp?: Date;
+  }
   export interface DescribeKeyPairsResult extends MetadataBearer {
       KeyPairs?: KeyPairInfo[];
   }
@@ -2565,6 +2812,242 @@ declare module 'mini-ec2/sdk-shapes' {
       };
   }
 }
+declare module 'mini-ec2/ssm/api' {
+  /**
+   * SsmApi: the Systems Manager methods learner code uses, typed so that both the model's SSM client and a
+   * real `SSM` client from @aws-sdk/client-ssm fit it (tests/mini-ec2/types/sdk-types.check.ts proves
+   * both). Method syntax on purpose, as in Ec2Api: parameters compare bivariantly.
+   */
+  import type * as S from 'mini-ec2/ssm/shapes';
+  export interface SsmApi {
+      getParameter(args: S.GetParameterRequest): Promise<S.GetParameterResult>;
+      getParameters(args: S.GetParametersRequest): Promise<S.GetParametersResult>;
+      getParametersByPath(args: S.GetParametersByPathRequest): Promise<S.GetParametersByPathResult>;
+      sendCommand(args: S.SendCommandRequest): Promise<S.SendCommandResult>;
+      getCommandInvocation(args: S.GetCommandInvocationRequest): Promise<S.GetCommandInvocationResult>;
+      listCommandInvocations(args?: S.ListCommandInvocationsRequest): Promise<S.ListCommandInvocationsResult>;
+  }
+}
+declare module 'mini-ec2/ssm/client' {
+  import { SLEEP } from 'mini-ec2/waiters';
+  import type * as S from 'mini-ec2/ssm/shapes';
+  export declare class MiniSsmClient {
+      #private;
+      readonly region: string;
+      /** Mirrors the SDK client's `config.region`. */
+      readonly config: {
+          region: () => Promise<string>;
+      };
+      /** Waiters "sleep" through this, as with the EC2 client. */
+      [SLEEP](ms: number): Promise<void>;
+      getParameter(args: S.GetParameterRequest): Promise<S.GetParameterResult>;
+      getParameters(args: S.GetParametersRequest): Promise<S.GetParametersResult>;
+      getParametersByPath(args: S.GetParametersByPathRequest): Promise<S.GetParametersByPathResult>;
+      sendCommand(args: S.SendCommandRequest): Promise<S.SendCommandResult>;
+      getCommandInvocation(args: S.GetCommandInvocationRequest): Promise<S.GetCommandInvocationResult>;
+      listCommandInvocations(args?: S.ListCommandInvocationsRequest): Promise<S.ListCommandInvocationsResult>;
+  }
+}
+declare module 'mini-ec2/ssm/errors' {
+  /**
+   * Systems Manager's errors, shaped like @aws-sdk/client-ssm's service exceptions (`name` is the error
+   * code, `$fault`, `$metadata.httpStatusCode`). They extend the model's Ec2ServiceException so the model
+   * runs SSM calls exactly as EC2 calls (a service error passes through, anything else is a bug).
+   * Codes: botocore's ssm service-2.json (the errors each operation declares). Messages: as quoted from
+   * real answers in public issue threads where known (aws/aws-cli#2412, awslabs/aws-simple-cicd#10).
+   */
+  import { Ec2ServiceException } from 'mini-ec2/errors';
+  export declare class SsmServiceException extends Ec2ServiceException {
+  }
+  export declare const SsmErrors: {
+      /** SSM's generic input check (the JSON protocol's framework error). */
+      validation: (message: string) => SsmServiceException;
+      /** Real SSM answers an unknown parameter with an empty message. */
+      parameterNotFound: () => SsmServiceException;
+      parameterVersionNotFound: (name: string, version: string) => SsmServiceException;
+      /** Not running, no agent, not in this region or account: SSM says the same for each. */
+      invalidInstance: (ids: readonly string[], accountId: string) => SsmServiceException;
+      invalidDocument: (name: string) => SsmServiceException;
+      invalidParameters: (message: string) => SsmServiceException;
+      unsupportedPlatform: () => SsmServiceException;
+      invocationDoesNotExist: () => SsmServiceException;
+      invalidCommandId: () => SsmServiceException;
+      invalidPluginName: () => SsmServiceException;
+      duplicateInstance: () => SsmServiceException;
+      invalidNextToken: () => SsmServiceException;
+  };
+}
+declare module 'mini-ec2/ssm/parameters' {
+  import type { Parameter } from 'mini-ec2/ssm/shapes';
+  export declare function getParameter(region: string, nameWithSelector: string): Parameter;
+  export declare function getParameters(region: string, names: readonly string[]): {
+      Parameters: Parameter[];
+      InvalidParameters: string[];
+  };
+  /** GetParametersByPath: the parameters one level below `path`, or all below it when recursive. */
+  export declare function getParametersByPath(region: string, path: string, recursive: boolean, maxResults?: number, nextToken?: string): {
+      Parameters: Parameter[];
+      NextToken?: string;
+  };
+  /**
+   * The one resolver of `resolve:ssm:<name>` image IDs (RunInstances, launch templates): the AMI ID the
+   * public parameter holds in `region`, or `imageId` unchanged when it is not a reference. EC2 stores and
+   * shows the resolved ID. An unknown parameter: InvalidParameterValue (wording unverified).
+   */
+  export declare function resolveImageId(region: string, imageId: string): string;
+}
+declare module 'mini-ec2/ssm/run-command' {
+  /**
+   * Run Command: SendCommand with the AWS-RunShellScript document, GetCommandInvocation and
+   * ListCommandInvocations. The commands run through the same shell subset as user data, as root, on the
+   * instance's root disk.
+   *
+   * What the model simplifies: real SSM needs the agent running AND an instance profile with the
+   * AmazonSSMManagedInstanceCore policy (and a network path to SSM); the model asks only for a running
+   * instance whose disk has the agent running. The script runs when SendCommand is received; its
+   * invocation then shows Pending, InProgress, then Success or Failed as simulated time passes
+   * (PENDING_MS, RUN_MS). Output is cut at 24,000 characters as GetCommandInvocation cuts it.
+   */
+  import type { Ctx } from 'mini-ec2/context';
+  import type { Command, CommandInvocation, GetCommandInvocationResult, ListCommandInvocationsRequest, SendCommandRequest } from 'mini-ec2/ssm/shapes';
+  export declare function sendCommand(ctx: Ctx, input: SendCommandRequest): {
+      Command: Command;
+  };
+  export declare function getCommandInvocation(ctx: Ctx, commandId: string, instanceId: string, pluginName: string | undefined): Omit<GetCommandInvocationResult, '$metadata'>;
+  export declare function listCommandInvocations(ctx: Ctx, input: ListCommandInvocationsRequest): {
+      CommandInvocations: CommandInvocation[];
+      NextToken?: string;
+  };
+}
+declare module 'mini-ec2/ssm/shapes' {
+  /**
+   * The request and response types of the Systems Manager calls the model serves: a subset of
+   * @aws-sdk/client-ssm's, field for field (tests/mini-ec2/types/ssm-types.check.ts proves they fit).
+   */
+  import type { MetadataBearer } from 'mini-ec2/sdk-shapes';
+  export type CommandInvocationStatus = 'Pending' | 'InProgress' | 'Delayed' | 'Success' | 'Cancelled' | 'TimedOut' | 'Failed' | 'Cancelling';
+  export interface Parameter {
+      Name?: string;
+      Type?: 'String' | 'StringList' | 'SecureString';
+      Value?: string;
+      Version?: number;
+      LastModifiedDate?: Date;
+      ARN?: string;
+      DataType?: string;
+  }
+  export interface GetParameterRequest {
+      Name: string | undefined;
+      WithDecryption?: boolean;
+  }
+  export interface GetParameterResult extends MetadataBearer {
+      Parameter?: Parameter;
+  }
+  export interface GetParametersRequest {
+      Names: string[] | undefined;
+      WithDecryption?: boolean;
+  }
+  export interface GetParametersResult extends MetadataBearer {
+      Parameters?: Parameter[];
+      InvalidParameters?: string[];
+  }
+  export interface GetParametersByPathRequest {
+      Path: string | undefined;
+      Recursive?: boolean;
+      WithDecryption?: boolean;
+      MaxResults?: number;
+      NextToken?: string;
+  }
+  export interface GetParametersByPathResult extends MetadataBearer {
+      Parameters?: Parameter[];
+      NextToken?: string;
+  }
+  export interface SendCommandRequest {
+      DocumentName: string | undefined;
+      InstanceIds?: string[];
+      Parameters?: Record<string, string[]>;
+      Comment?: string;
+      TimeoutSeconds?: number;
+  }
+  export interface Command {
+      CommandId?: string;
+      DocumentName?: string;
+      DocumentVersion?: string;
+      Comment?: string;
+      ExpiresAfter?: Date;
+      Parameters?: Record<string, string[]>;
+      InstanceIds?: string[];
+      RequestedDateTime?: Date;
+      Status?: 'Pending' | 'InProgress' | 'Success' | 'Cancelled' | 'Failed' | 'TimedOut' | 'Cancelling';
+      StatusDetails?: string;
+      TargetCount?: number;
+      CompletedCount?: number;
+      ErrorCount?: number;
+      DeliveryTimedOutCount?: number;
+      TimeoutSeconds?: number;
+  }
+  export interface SendCommandResult extends MetadataBearer {
+      Command?: Command;
+  }
+  export interface GetCommandInvocationRequest {
+      CommandId: string | undefined;
+      InstanceId: string | undefined;
+      PluginName?: string;
+  }
+  export interface GetCommandInvocationResult extends MetadataBearer {
+      CommandId?: string;
+      InstanceId?: string;
+      Comment?: string;
+      DocumentName?: string;
+      DocumentVersion?: string;
+      PluginName?: string;
+      ResponseCode?: number;
+      ExecutionStartDateTime?: string;
+      ExecutionElapsedTime?: string;
+      ExecutionEndDateTime?: string;
+      Status?: CommandInvocationStatus;
+      StatusDetails?: string;
+      StandardOutputContent?: string;
+      StandardOutputUrl?: string;
+      StandardErrorContent?: string;
+      StandardErrorUrl?: string;
+  }
+  export interface CommandPlugin {
+      Name?: string;
+      Status?: 'Pending' | 'InProgress' | 'Success' | 'TimedOut' | 'Cancelled' | 'Failed';
+      StatusDetails?: string;
+      ResponseCode?: number;
+      ResponseStartDateTime?: Date;
+      ResponseFinishDateTime?: Date;
+      Output?: string;
+      StandardOutputUrl?: string;
+      StandardErrorUrl?: string;
+  }
+  export interface CommandInvocation {
+      CommandId?: string;
+      InstanceId?: string;
+      InstanceName?: string;
+      Comment?: string;
+      DocumentName?: string;
+      DocumentVersion?: string;
+      RequestedDateTime?: Date;
+      Status?: CommandInvocationStatus;
+      StatusDetails?: string;
+      StandardOutputUrl?: string;
+      StandardErrorUrl?: string;
+      CommandPlugins?: CommandPlugin[];
+  }
+  export interface ListCommandInvocationsRequest {
+      CommandId?: string;
+      InstanceId?: string;
+      MaxResults?: number;
+      NextToken?: string;
+      Details?: boolean;
+  }
+  export interface ListCommandInvocationsResult extends MetadataBearer {
+      CommandInvocations?: CommandInvocation[];
+      NextToken?: string;
+  }
+}
 declare module 'mini-ec2/state' {
   /**
    * The model's state as plain JSON: exportState() returns a ModelState, MiniEc2.fromState() loads one.
@@ -2614,8 +3097,12 @@ declare module 'mini-ec2/state' {
       keyName?: string;
       groupIds: string[];
       tags: TagRecord[];
-      /** Base64, as given at launch (or inherited from the image's launch configuration). */
+      /** Base64, as given at launch (never inherited from the image: user data belongs to a launch). */
       userData?: string;
+      /** Set once the first boot has run the user data (cloud-init runs it once per instance). */
+      firstBootAt?: number;
+      /** What GetConsoleOutput shows: the serial console's lines of every boot so far (kept short). */
+      consoleOutput?: string;
       volumes: InstanceVolumeRef[];
       launchIndex: number;
       productCodes: string[];
@@ -2638,13 +3125,57 @@ declare module 'mini-ec2/state' {
       instanceIds: string[];
       groupIds: string[];
   }
-  /** What a golden image carries beyond its disks: the configuration of the instance it was made from. */
-  export interface LaunchConfig {
-      instanceType: string;
-      keyName?: string;
-      groupIds: string[];
-      userData?: string;
-      tags: TagRecord[];
+  /** The distributions the model knows (a catalog image's family decides which). */
+  export type Distro = 'al2023' | 'al2023-minimal' | 'amazon-linux-2' | 'ubuntu' | 'debian' | 'rhel' | 'suse' | 'windows';
+  /** rpm and dpkg are the distributions' own package databases; snap is Ubuntu's (the SSM agent's). */
+  type PackageSource = 'rpm' | 'dpkg' | 'snap' | 'windows';
+  export interface PackageEntry {
+      version: string;
+      source: PackageSource;
+  }
+  export interface ServiceEntry {
+      /** Starts at boot (`systemctl enable`). */
+      enabled: boolean;
+      /** Running now (`systemctl start`); a boot sets it to `enabled`. */
+      active: boolean;
+  }
+  export interface DiskContents {
+      distro: Distro;
+      packages: Record<string, PackageEntry>;
+      services: Record<string, ServiceEntry>;
+      /** Path -> content (kept short: the model is a picture, not storage). */
+      files: Record<string, string>;
+      directories: string[];
+      /** apt's package lists were downloaded (`apt-get update`): Ubuntu and Debian images ship without them. */
+      aptListsFresh?: boolean;
+  }
+  /** One instance's run of a command (Run Command). */
+  export interface InvocationRecord {
+      instanceId: string;
+      startAt: number;
+      endAt: number;
+      responseCode: number;
+      stdout: string;
+      stderr: string;
+  }
+  /** A SendCommand call: its script and its per-instance runs. */
+  export interface CommandRecord {
+      id: string;
+      documentName: string;
+      comment?: string;
+      parameters: Record<string, string[]>;
+      instanceIds: string[];
+      requestedAt: number;
+      timeoutSeconds: number;
+      invocations: InvocationRecord[];
+  }
+  /**
+   * What a volume or snapshot holds (disk/contents.ts): either its own picture (`contents`) or, until
+   * something is written to it, only the name of the distribution whose base picture it still is.
+   */
+  export interface DiskData {
+      contents?: DiskContents;
+      baseDistro?: Distro;
   }
   export interface ImageBlockDevice {
       device: string;
@@ -2675,13 +3206,12 @@ declare module 'mini-ec2/state' {
       sourceInstanceId?: string;
       sourceImageId?: string;
       sourceImageRegion?: string;
-      launchConfig?: LaunchConfig;
       /** Accounts given launch permission (ModifyImageAttribute); `public` is the group `all`. */
       sharedWith?: string[];
       deregisteredAt?: number;
       transition?: Transition<ImageState | 'expired'>;
   }
-  export interface SnapshotRecord {
+  export interface SnapshotRecord extends DiskData {
       id: string;
       volumeId: string;
       sizeGiB: number;
@@ -2693,7 +3223,7 @@ declare module 'mini-ec2/state' {
       tags: TagRecord[];
       imageId?: string;
   }
-  export interface VolumeRecord {
+  export interface VolumeRecord extends DiskData {
       id: string;
       sizeGiB: number;
       volumeType: VolumeType;
@@ -2783,6 +3313,8 @@ declare module 'mini-ec2/state' {
       catalogTags: Record<string, TagRecord[]>;
       /** Launch templates by ID (absent in snapshots made before they existed). */
       launchTemplates?: Record<string, LaunchTemplateRecord>;
+      /** Systems Manager Run Command history, by command ID (made on first SendCommand). */
+      ssmCommands?: Record<string, CommandRecord>;
   }
   /** One version of a launch template: its launch parameters as given (RunInstances field names). */
   export interface LaunchTemplateVersionRecord {

@@ -11,6 +11,7 @@ import { AUTH_PARAMETERS, regionFromCredentialScope } from './region.ts';
 import { outputToXml } from './xml-output.ts';
 import { wireSchema as generatedSchema } from './wire-schema.generated.ts';
 import type { WireSchema } from './wire-schema.ts';
+import { handleSsmRequest, isSsmRequest, type SsmServableModel } from './ssm-json.ts';
 
 const API_VERSION = '2016-11-15';
 
@@ -26,7 +27,7 @@ type QueryRequest = {
 export type QueryResponse = { status: number; headers: Record<string, string>; body: string };
 
 /** What the adapter needs of a model: SDK-shaped clients per region (MiniEc2 satisfies it). */
-export type ServableModel = { client(region: string): object };
+export type ServableModel = { client(region: string): object; ssmClient?(region: string): object };
 
 export type QueryAdapterOptions = {
   /** Region for unsigned requests (curl, a browser). Default us-east-1. */
@@ -131,6 +132,10 @@ export function createQueryAdapter(model: ServableModel, options: QueryAdapterOp
 
   return {
     async handle(request) {
+      // Systems Manager shares the endpoint: its JSON 1.1 requests are told apart by X-Amz-Target.
+      if (isSsmRequest(request.headers) && model.ssmClient) {
+        return handleSsmRequest(model as SsmServableModel, request, defaultRegion, options.onInternalError);
+      }
       const requestId = crypto.randomUUID();
       try {
         return await dispatch(request, requestId);

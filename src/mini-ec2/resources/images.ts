@@ -2,18 +2,11 @@
  * Images (AMIs), their snapshots and the account's volumes: CreateImage, DescribeImages,
  * DeregisterImage, CopyImage, DescribeSnapshots, DescribeVolumes.
  *
- * How "installed software" is modelled (the create-image and golden-image exercises rely on this):
- * - An instance's software is its configuration: the UserData it was launched with (a base64 setup
- *   script, e.g. "#!/bin/bash\ndnf install -y nginx") and its tags. By convention a tag
- *   `software:<package>` = `<version>` says that a package is installed (e.g. `software:nginx` = `1.24`);
- *   learner code may add such tags with CreateTags after launch ("installing" later).
- * - CreateImage records that configuration in the image (`launchConfig` in the state snapshot): the
- *   instance type, key pair, security groups, user data and every tag except `Name` (a name belongs to
- *   one machine). The image's disks are one snapshot per attached volume, same size and type.
- * - An instance launched from the image starts with that configuration wherever the RunInstances request
- *   is silent (see instances.ts), so a clone carries the same user data, software tags, instance type,
- *   key pair, groups and disk layout as the original. CopyImage carries the configuration to the other
- *   region; key pairs and groups that do not exist there are dropped at launch.
+ * What an image holds (spec 6): disks. CreateImage takes one snapshot per attached volume, and each
+ * snapshot keeps what its volume held (packages, services, files: see disk/); launching from the image
+ * makes volumes from those snapshots. The image does not record the instance's type, key pair,
+ * security groups, user data or tags: those belong to each launch. CopyImage copies the snapshots,
+ * contents included, to the other region.
  */
 import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
@@ -22,6 +15,8 @@ import { isWellFormedId } from '../ids.ts';
 import { regionInfo } from '../regions.ts';
 import type { ImageBlockDevice, ImageRecord, RegionState, SnapshotRecord, TagRecord } from '../state.ts';
 import { tagsOut } from './tags.ts';
+import { copyDiskData, diskFromSnapshot } from '../disk/volume-disk.ts';
+import { afterBoot } from '../disk/boot.ts';
 import type {
   CopyImageRequest,
   CreateImageRequest,
@@ -191,6 +186,7 @@ export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: 
       encrypted: p.encrypted,
       tags: (tagSpecs.snapshot ?? []).map((t) => ({ ...t })),
       imageId,
+      ...copyDiskData(p.volumeId ? region.volumes[p.volumeId] : undefined),
     };
     region.snapshots[snapshot.id] = snapshot;
     return {
@@ -221,13 +217,6 @@ export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: 
     ...(source?.bootMode ? { bootMode: source.bootMode } : {}),
     imageLocation: `${ctx.accountId}/${input.Name}`,
     sourceInstanceId: instance.id,
-    launchConfig: {
-      instanceType: instance.instanceType,
-      ...(instance.keyName !== undefined ? { keyName: instance.keyName } : {}),
-      groupIds: [...instance.groupIds],
-      ...(instance.userData !== undefined ? { userData: instance.userData } : {}),
-      tags: instance.tags.filter((t) => t.Key !== 'Name').map((t) => ({ ...t })),
-    },
     transition: { to: 'available', at, order: ctx.schedule('image', ctx.regionName, imageId, at) },
   };
   region.images[imageId] = image;
@@ -239,8 +228,11 @@ export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: 
     const s = region.snapshots[b.snapshotId];
     ctx.emit({ type: 'snapshot-created', resourceId: s.id, snapshotId: s.id, volumeId: s.volumeId, imageId, sizeGiB: s.sizeGiB });
   }
+  // Without NoReboot, EC2 shuts the instance down and boots it again so the file systems are consistent
+  // (the snapshots above hold the disk as it was at shutdown): services not enabled stop running.
   if (input.NoReboot !== true && instance.state === 'running') {
     ctx.emit({ type: 'instance-rebooted', resourceId: instance.id, instanceId: instance.id, reason: 'create-image' });
+    afterBoot(ctx, instance, now, 'create-image');
   }
   return { ImageId: imageId };
 }
@@ -423,6 +415,7 @@ export function copyImage(ctx: Ctx, input: CopyImageRequest & { SourceImageId: s
       encrypted: input.Encrypted ?? b.encrypted,
       tags: (tagSpecs.snapshot ?? []).map((t) => ({ ...t })),
       imageId,
+      ...sourceDisk(ctx, source, input.SourceRegion, b.device, b.snapshotId),
     };
     ctx.region.snapshots[snapshot.id] = snapshot;
     return { ...b, snapshotId: snapshot.id, encrypted: snapshot.encrypted };
@@ -452,7 +445,6 @@ export function copyImage(ctx: Ctx, input: CopyImageRequest & { SourceImageId: s
     imageLocation: `${ctx.accountId}/${input.Name}`,
     sourceImageId: source.id,
     sourceImageRegion: input.SourceRegion,
-    ...(source.launchConfig ? { launchConfig: JSON.parse(JSON.stringify(source.launchConfig)) as typeof source.launchConfig } : {}),
     transition: { to: 'available', at, order: ctx.schedule('image', ctx.regionName, imageId, at) },
   };
   ctx.region.images[imageId] = image;
@@ -461,4 +453,12 @@ export function copyImage(ctx: Ctx, input: CopyImageRequest & { SourceImageId: s
     sourceImageId: source.id, sourceRegion: input.SourceRegion, snapshotIds: blockDevices.map((b) => b.snapshotId),
   });
   return { ImageId: imageId };
+}
+
+/** What a source image's snapshot holds, read in the source region (a catalog image: its base picture). */
+function sourceDisk(ctx: Ctx, source: ImageRecord, sourceRegion: string, device: string, snapshotId: string) {
+  const region = ctx.regionState(sourceRegion);
+  const own = region?.snapshots[snapshotId];
+  if (own) return copyDiskData(own);
+  return diskFromSnapshot({ ...ctx, region: region ?? ctx.region, regionName: sourceRegion }, source, device, snapshotId);
 }

@@ -7,16 +7,18 @@
  * the model's clock and applied lazily (see scheduler.ts). A terminated instance stays visible for
  * timing.terminatedVisibleMs (one simulated hour), then disappears with an `instance-expired` event.
  *
- * Launching from a golden image (an image made by CreateImage, see images.ts): whatever the request does
- * not say comes from the configuration the image recorded: instance type, key pair (if it still exists),
- * security groups (if they exist in the target VPC), user data, and the instance's tags (request tags win
- * per key). The model's default instance type, when neither request nor image names one, is t2.micro
- * (EC2 itself defaults to m1.small).
+ * Launching from an image gives the instance the image's disks (one volume per snapshot, holding what
+ * the snapshot held: see disk/) and nothing else: the instance type, key pair, security groups, user data
+ * and tags come from this launch alone, as in EC2. The model's default instance type, when the request
+ * names none, is t2.micro (EC2 itself defaults to m1.small).
  */
 import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
 import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
 import { findLaunchableImage } from './images.ts';
+import { diskFromSnapshot } from '../disk/volume-disk.ts';
+import { afterBoot } from '../disk/boot.ts';
+import { resolveImageId } from '../ssm/parameters.ts';
 import { isWellFormedId, stableHex } from '../ids.ts';
 import { instanceTypeSpec } from './instance-types.ts';
 import { vcpuBucket, vcpusOf, type VcpuBucket } from './vcpu-limits.ts';
@@ -146,8 +148,10 @@ function planVolumes(image: ImageRecord, requested: RunInstancesRequest['BlockDe
 export function checkUserData(userData: string): void {
   const compact = userData.replace(/\s+/g, '');
   if (!BASE64.test(compact)) throw Errors.invalidParameterValue('Invalid BASE64 encoding of user data.');
-  if ((compact.length * 3) / 4 > USER_DATA_MAX_BYTES + 2) {
-    throw Errors.invalidParameterValue(`User data is limited to ${USER_DATA_MAX_BYTES} bytes.`);
+  // The limit is on the decoded bytes (16 KB before base64), as EC2 words it in its error.
+  const padding = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
+  if ((compact.length / 4) * 3 - padding > USER_DATA_MAX_BYTES) {
+    throw Errors.invalidParameterValue(`User data is limited to ${USER_DATA_MAX_BYTES} bytes`);
   }
 }
 
@@ -179,10 +183,9 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
     }
   }
 
-  const image = findLaunchableImage(ctx, input.ImageId);
-  const config = image.launchConfig;
+  const image = findLaunchableImage(ctx, resolveImageId(ctx.regionName, input.ImageId));
 
-  const typeName = input.InstanceType ?? config?.instanceType ?? DEFAULT_INSTANCE_TYPE;
+  const typeName = input.InstanceType ?? DEFAULT_INSTANCE_TYPE;
   const spec = instanceTypeSpec(typeName);
   if (!spec) throw Errors.invalidValue(typeName, 'InstanceType');
   if (!(spec.architectures as string[]).includes(image.architecture)) {
@@ -197,8 +200,6 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
   if (input.KeyName !== undefined) {
     if (!findKeyPair(region, input.KeyName)) throw Errors.keyPairNotFound(input.KeyName);
     keyName = input.KeyName;
-  } else if (config?.keyName && findKeyPair(region, config.keyName)) {
-    keyName = config.keyName;
   }
 
   const zone = input.Placement?.AvailabilityZone;
@@ -226,19 +227,14 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
         throw Errors.invalidParameter(`Security group ${id} and subnet ${subnet.id} belong to different networks.`);
       }
     }
-  } else if (config?.groupIds.length) {
-    const inherited = config.groupIds.filter((id) => region.securityGroups[id]?.vpcId === subnet.vpcId);
-    if (inherited.length) groupIds = inherited;
   }
   groupIds ??= [defaultSecurityGroup(region, subnet.vpcId).id];
 
   const volumes = planVolumes(image, input.BlockDeviceMappings);
   const tagSpecs = tagsByResourceType(input.TagSpecifications, ['instance', 'volume', 'network-interface']);
-  const requestTags = tagSpecs.instance ?? [];
-  const inheritedTags = (config?.tags ?? []).filter((t) => !requestTags.some((r) => r.Key === t.Key));
-  const instanceTags = [...checkTags([...inheritedTags, ...requestTags]), ...systemTags];
-  const userData = input.UserData ?? config?.userData;
-  if (input.UserData !== undefined) checkUserData(input.UserData);
+  const instanceTags = [...checkTags(tagSpecs.instance ?? []), ...systemTags];
+  const userData = input.UserData;
+  if (userData !== undefined) checkUserData(userData);
 
   // vCPU limit: not even MinCount fits -> VcpuLimitExceeded; otherwise up to MaxCount of what fits.
   if (fits < input.MinCount) throw Errors.vcpuLimit(ctx.state.vcpuLimit);
@@ -267,6 +263,7 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
         encrypted: v.encrypted,
         attachment: { instanceId: id, device: v.device, deleteOnTermination: v.deleteOnTermination, attachTime: now },
         tags: (tagSpecs.volume ?? []).map((t) => ({ ...t })),
+        ...diskFromSnapshot(ctx, image, v.device, v.snapshotId),
       };
       region.volumes[volume.id] = volume;
       return { device: v.device, volumeId: volume.id, deleteOnTermination: v.deleteOnTermination, attachTime: now };
@@ -536,6 +533,7 @@ export function rebootInstances(ctx: Ctx, ids: readonly string[], dryRun: boolea
   const records = changeable(ctx, ids, dryRun, ['shutting-down', 'stopping', 'stopped'], 'rebooted');
   for (const i of records) {
     if (i.state !== 'terminated') ctx.emit({ type: 'instance-rebooted', resourceId: i.id, instanceId: i.id, reason: 'reboot' });
+    if (i.state === 'running') afterBoot(ctx, i, ctx.now, 'reboot');
   }
 }
 
@@ -579,6 +577,7 @@ export function applyInstanceTransition(ctx: Ctx, i: InstanceRecord, at: number)
   i.state = t.to;
   if (t.to === 'running') i.runningSince = at;
   ctx.emit({ type: 'instance-state-changed', resourceId: i.id, instanceId: i.id, imageId: i.imageId, from, to: t.to }, at);
+  if (t.to === 'running') afterBoot(ctx, i, at, i.firstBootAt === undefined ? 'first' : 'start');
   if (t.to === 'terminated') {
     i.terminatedAt = at;
     const expiresAt = at + ctx.state.timing.terminatedVisibleMs;

@@ -80,6 +80,7 @@ export const checks = [
   operation<M.ModifyImageAttributeRequest, M.EmptyResult, Sdk.ModifyImageAttributeCommandInput, Sdk.ModifyImageAttributeCommandOutput>(ok),
   operation<M.DescribeImageAttributeRequest, M.DescribeImageAttributeResult, Sdk.DescribeImageAttributeCommandInput, Sdk.DescribeImageAttributeCommandOutput>(ok),
   operation<M.ResetImageAttributeRequest, M.EmptyResult, Sdk.ResetImageAttributeCommandInput, Sdk.ResetImageAttributeCommandOutput>(ok),
+  operation<M.GetConsoleOutputRequest, M.GetConsoleOutputResult, Sdk.GetConsoleOutputCommandInput, Sdk.GetConsoleOutputCommandOutput>(ok),
 ];
 
 // Both clients satisfy Ec2Api.
