@@ -21,6 +21,8 @@ export interface GraphNode {
   owner?: string;
   /** Instances only: subnet and what the security groups let in. */
   network?: VizNetwork;
+  /** Images only: the snapshots that hold the image's disks. */
+  snapshots?: string[];
 }
 
 export interface GraphEdge {
@@ -55,6 +57,7 @@ function imageNode(image: VizImage, accountId: string): GraphNode {
     architecture: image.architecture,
     tags: image.tags,
     owner: imageOwner(image, accountId),
+    snapshots: image.snapshots,
   };
 }
 

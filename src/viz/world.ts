@@ -28,6 +28,8 @@ export interface VizImage {
   sourceImageRegion?: string;
   /** ISO 8601. */
   creationDate?: string;
+  /** The EBS snapshots that hold the image's disks, one per block device. */
+  snapshots?: string[];
 }
 
 export interface VizInstance {
@@ -111,6 +113,12 @@ export function readTags(value: unknown): Tag[] {
     .filter((t) => t.key !== '');
 }
 
+/** The snapshot IDs of an ImageRecord's block devices (`[{ snapshotId }]`). */
+function readSnapshotIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((b) => str(b.snapshotId)).filter((id) => id !== '');
+}
+
 /** An ImageRecord of the state. */
 export function readImage(raw: unknown, region: string): VizImage | undefined {
   if (!isRecord(raw)) return undefined;
@@ -131,6 +139,7 @@ export function readImage(raw: unknown, region: string): VizImage | undefined {
     sourceImageId: optStr(raw.sourceImageId),
     sourceImageRegion: optStr(raw.sourceImageRegion),
     creationDate: isoTime(raw.creationDate),
+    snapshots: readSnapshotIds(raw.blockDevices),
   };
 }
 
