@@ -88,6 +88,14 @@ test('launches one web server from the copy in the new region', () => {
   expect((run.value as { instanceId?: unknown }).instanceId, 'Return the new instance\'s ID as instanceId.').toBe(fromCopy[0].InstanceId);
 });
 
+test('the server in the new region has the web server from the copied disk', () => {
+  explainFailure(run);
+  const server = launched.find((i) => copy && i.ImageId === copy.ImageId);
+  expect(server, `No instance was launched from the copy in ${DESTINATION}.`).toBeDefined();
+  // A copy carries the image's disks (snapshots), so the software set up in us-east-1 is there too.
+  expect(model.instanceDisk(DESTINATION, server!.InstanceId!)?.packages.httpd, 'The server launched from the copy should have httpd, installed on the original builder.').toBeDefined();
+});
+
 test('leaves the source image where it was', async () => {
   explainFailure(run);
   const source = await imageById(model.client(SOURCE_REGION), sourceImageId);
