@@ -23,6 +23,8 @@ export interface GraphNode {
   network?: VizNetwork;
   /** Images only: the snapshots that hold the image's disks. */
   snapshots?: string[];
+  /** Software on the root disk beyond the operating system's base. */
+  software?: string[];
 }
 
 export interface GraphEdge {
@@ -58,6 +60,7 @@ function imageNode(image: VizImage, accountId: string): GraphNode {
     tags: image.tags,
     owner: imageOwner(image, accountId),
     snapshots: image.snapshots,
+    software: image.software,
   };
 }
 
@@ -71,6 +74,7 @@ function instanceNode(instance: VizInstance): GraphNode {
     tags: instance.tags,
     instanceType: instance.instanceType,
     ...(instance.network ? { network: instance.network } : {}),
+    software: instance.software,
   };
 }
 

@@ -259,6 +259,9 @@ describe.skipIf(skipBrowser)('live map after a sandbox run', () => {
     // The golden image's card names the snapshots that hold its disks (an image is its disks).
     await page.focus(`${map} .viz-node[data-id="${golden}"]`);
     expect(await page.textContent(`${map} [role="tooltip"]`)).toMatch(/Disks \(snapshots\)\s*snap-[0-9a-f]{17}/);
+    // Each clone's card shows the web server its disk got from the golden image (no setup ran on it).
+    await page.focus(`${map} .viz-node[data-id="${clones[0]}"]`);
+    expect(await page.textContent(`${map} [role="tooltip"]`)).toMatch(/Installed software\s*httpd \d/);
 
     // Replay: back to the start (nothing yet), then forward one event at a time.
     const total = Number(await page.getAttribute(map, 'data-total'));
