@@ -52,6 +52,9 @@ async function launchFromQuickStart(page: Page) {
   await page.check(`[data-wizard-images] input[value="${imageId}"]`);
   await page.selectOption('[data-wizard-type]', 't3.micro');
   expect(await page.textContent('[data-wizard-type] option:checked')).toMatch(/t3\.micro — 2 vCPU, 1 GiB memory/);
+  // Advanced details > User data: the script goes with this launch, and the CLI line reads it from a file.
+  await page.fill('[data-wizard-user-data]', '#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd');
+  expect(await page.textContent('[data-cli="user-data"]')).toContain("cat > user-data.sh <<'EOF'");
   // A new key pair is created on the model and selected.
   await page.fill('[data-wizard-new-key]', 'lab-key');
   await page.click('[data-wizard-create-key]');
@@ -62,6 +65,7 @@ async function launchFromQuickStart(page: Page) {
   expect(cli).toContain(`--image-id ${imageId}`);
   expect(cli).toContain('--instance-type t3.micro');
   expect(cli).toContain('Key=Name,Value=web-1');
+  expect(cli).toContain('--user-data file://user-data.sh');
   expect(await page.textContent('[data-cli="ami"]')).toContain('aws ec2 describe-images');
 
   // Launch: the instance appears pending and reaches running.
@@ -116,6 +120,10 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     expect(await page.$(`[data-viz-map] path.viz-edge[data-source="${imageId}"][data-target="${launched}"][data-kind="launched-from"]`)).not.toBeNull();
     expect(await page.$(`[data-viz-map] path.viz-edge[data-source="${launched}"][data-target="${newImage}"][data-kind="created-from"]`)).not.toBeNull();
     expect(await page.getAttribute(`[data-viz-map] .viz-node[data-id="${launched}"]`, 'aria-label')).toContain('State: running;');
+    // The user data ran at the first boot: the map shows the web server on the instance's disk, and on the
+    // image made from it (an image is its disks).
+    expect(await page.getAttribute(`[data-viz-map] .viz-node[data-id="${launched}"]`, 'aria-label')).toMatch(/Installed software: httpd \d/);
+    expect(await page.getAttribute(`[data-viz-map] .viz-node[data-id="${newImage}"]`, 'aria-label')).toMatch(/Disks \(snapshots\): snap-[0-9a-f]{17}; Installed software: httpd \d/);
 
     // Another region: other IDs for the same Quick Start list, and none of our images.
     await page.selectOption('[data-wizard-region]', 'eu-west-1');

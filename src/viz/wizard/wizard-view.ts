@@ -9,7 +9,7 @@ import { h, uid } from '../dom.ts';
 import { translator, type Translate } from '../i18n.ts';
 import { ensureStyles } from '../styles.ts';
 import type { LiveMapController } from '../map-view.ts';
-import { blockDeviceArgs, createKeyPairCli, describeInstanceTypesCli, describeKeyPairsCli, describeNetworkCli, runInstancesCli, tagArgs } from './cli.ts';
+import { blockDeviceArgs, createKeyPairCli, describeInstanceTypesCli, describeKeyPairsCli, describeNetworkCli, runInstancesCli, tagArgs, userDataCli } from './cli.ts';
 import { cliBlock } from './cli-block.ts';
 import { createImagePicker } from './image-picker.ts';
 import { createInstancesPanel } from './instances-panel.ts';
@@ -170,7 +170,12 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
   sizeInput.addEventListener('input', () => { choices.volumeSizeGiB = Number(sizeInput.value) || 0; update(); });
   volumeTypeSelect.addEventListener('change', () => { choices.volumeType = volumeTypeSelect.value as VolumeType; update(); });
 
-  // --- 7. summary and launch ---
+  // --- 7. advanced details: user data, run once at the first boot ---
+  const userDataInput = h('textarea', { rows: 4, spellcheck: 'false', placeholder: '#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd', 'data-wizard-user-data': '' });
+  const userDataCliBlock = cliBlock(t, 'user-data');
+  userDataInput.addEventListener('input', () => { choices.userData = userDataInput.value; update(); });
+
+  // --- 8. summary and launch ---
   const countInput = h('input', { type: 'number', min: 1, max: 20, value: 1, 'data-wizard-count': '' });
   const launchButton = h('button', { type: 'button', class: 'viz-primary', 'data-wizard-launch': '' }, t('wizard.launch'));
   const summaryCli = cliBlock(t, 'run-instances');
@@ -238,6 +243,8 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
     step('storage', t('wizard.step.storage'),
       h('div', { class: 'viz-row' }, field(t('wizard.volumeSize'), sizeInput, uid('viz-size')), field(t('wizard.volumeType'), volumeTypeSelect, uid('viz-voltype'))),
       storageCli.element),
+    step('advanced', t('wizard.step.advanced'), field(t('wizard.userData'), userDataInput, uid('viz-user-data')),
+      h('p', { class: 'viz-muted' }, t('wizard.userDataHint')), userDataCliBlock.element),
     step('summary', t('wizard.step.summary'), field(t('wizard.count'), countInput, uid('viz-count')), summaryCli.element, h('div', { class: 'viz-actions' }, launchButton)),
     feedback,
     instances.element,
@@ -258,6 +265,7 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
     networkCli.set(describeNetworkCli(region, choices.subnetId || undefined, choices.securityGroupId || undefined));
     const storage = blockDeviceArgs(request);
     storageCli.set(storage.length ? `# ${t('wizard.cliPartOf')}\n${storage.join(' ')}` : `# ${t('wizard.cliImageStorage')}`);
+    userDataCliBlock.set(choices.userData?.trim() ? userDataCli(choices.userData) : `# ${t('wizard.cliNoUserData')}`);
     summaryCli.set(runInstancesCli(region, request));
   }
 
