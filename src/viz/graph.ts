@@ -1,7 +1,7 @@
 // The live map's graph: per region, the account's AMIs and instances as nodes, and two kinds of arrow:
 // "launched from" (AMI -> instance) and "created from" (instance -> AMI). Pure functions, no DOM, no
 // layout: layout.ts places what this module decides to draw.
-import { readWorld, tagValue, type ImageResolver, type RegionWorld, type Tag, type VizImage, type VizInstance, type VizNetwork, type VizWorld } from './world.ts';
+import { listed, readWorld, tagValue, type ImageResolver, type RegionWorld, type Tag, type VizImage, type VizInstance, type VizNetwork, type VizWorld } from './world.ts';
 
 export type NodeKind = 'image' | 'instance';
 export type EdgeKind = 'launched-from' | 'created-from';
@@ -59,8 +59,8 @@ function imageNode(image: VizImage, accountId: string): GraphNode {
     architecture: image.architecture,
     tags: image.tags,
     owner: imageOwner(image, accountId),
-    snapshots: image.snapshots,
-    software: image.software,
+    ...listed('snapshots', image.snapshots),
+    ...listed('software', image.software),
   };
 }
 
@@ -74,7 +74,7 @@ function instanceNode(instance: VizInstance): GraphNode {
     tags: instance.tags,
     instanceType: instance.instanceType,
     ...(instance.network ? { network: instance.network } : {}),
-    software: instance.software,
+    ...listed('software', instance.software),
   };
 }
 

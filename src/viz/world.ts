@@ -137,6 +137,11 @@ export function addedSoftware(disk: unknown): string[] {
     .sort();
 }
 
+/** `{ [key]: list }` when the list has entries, `{}` otherwise (the map leaves empty lists out). */
+export function listed<K extends string>(key: K, list: string[] | undefined): { [P in K]?: string[] } {
+  return (list?.length ? { [key]: list } : {}) as { [P in K]?: string[] };
+}
+
 /** The state's record of an instance's root volume (from its region's `volumes`). */
 function volumeOf(instance: Json, regionState: Json): unknown {
   const volumes = isRecord(regionState.volumes) ? regionState.volumes : {};
@@ -170,8 +175,8 @@ export function readImage(raw: unknown, region: string, snapshots: Json = {}): V
     sourceImageId: optStr(raw.sourceImageId),
     sourceImageRegion: optStr(raw.sourceImageRegion),
     creationDate: isoTime(raw.creationDate),
-    snapshots: readSnapshotIds(raw.blockDevices),
-    software: addedSoftware(snapshots[str(rootEntry(raw.blockDevices, raw.rootDeviceName)?.snapshotId)]),
+    ...listed('snapshots', readSnapshotIds(raw.blockDevices)),
+    ...listed('software', addedSoftware(snapshots[str(rootEntry(raw.blockDevices, raw.rootDeviceName)?.snapshotId)])),
   };
 }
 
@@ -219,7 +224,7 @@ export function readInstance(raw: unknown, region: string, regionState: Json = {
     tags: readTags(raw.tags),
     launchTime: isoTime(raw.launchTime),
     network: readNetwork(raw, regionState),
-    software: addedSoftware(volumeOf(raw, regionState)),
+    ...listed('software', addedSoftware(volumeOf(raw, regionState))),
   };
 }
 
