@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { repoRoot, runCli, type JsonReport } from './run-cli.ts';
 
-// Lesson 2 also has web-server-firewall, lesson 6 also copy-image (handed out through the CLI).
+// Lesson 2 also has web-server-firewall, lesson 6 also copy-image (each a second sandbox on its page).
 const EXPECTED_IDS = ['pick-instance-type', 'launch-request', 'web-server-firewall', 'inspect-ami', 'launch', 'create-image', 'copy-image', 'find-ami', 'golden-image'];
 
 test('the exercises of the lesson plan exist, at least one per lesson', () => {
