@@ -10,10 +10,10 @@ export const factIds = [
   'F10', 'F11', 'F12', 'F13', 'F14', 'F15', 'F16', 'F17',
 ] as const;
 
-/** The course's exercises (exercises/<id>/): one per lesson, and a second one in lesson 2. */
+/** The course's exercises (exercises/<id>/): one per lesson, and a second one in lessons 2 and 6. */
 export const exerciseIds = [
   'pick-instance-type', 'launch-request', 'inspect-ami', 'launch', 'create-image', 'find-ami', 'golden-image',
-  'web-server-firewall',
+  'web-server-firewall', 'copy-image',
 ] as const;
 
 const lessons = defineCollection({

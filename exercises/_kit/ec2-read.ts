@@ -33,6 +33,8 @@ export interface Image {
   Architecture?: string;
   CreationDate?: string;
   SourceInstanceId?: string;
+  SourceImageId?: string;
+  SourceImageRegion?: string;
   RootDeviceName?: string;
   BlockDeviceMappings?: { DeviceName?: string; Ebs?: { VolumeSize?: number; VolumeType?: string; SnapshotId?: string } }[];
   Tags?: Tag[];
@@ -70,4 +72,44 @@ export const stateOf = (i: Instance) => i.State?.Name ?? 'unknown';
 export function describeList(instances: Instance[]): string {
   if (instances.length === 0) return 'no instances';
   return `${instances.length} instance(s): ${instances.map((i) => `${i.InstanceId} (${stateOf(i)})`).join(', ')}`;
+}
+
+/** The two Systems Manager calls Run Command needs (the model's `ssm` client has them, as the SDK's has). */
+export interface RunCommandClient {
+  sendCommand(input: { DocumentName: string; InstanceIds: string[]; Parameters: Record<string, string[]> }): Promise<{ Command?: { CommandId?: string } }>;
+  getCommandInvocation(input: { CommandId: string; InstanceId: string }): Promise<{ Status?: string; ResponseCode?: number; StandardOutputContent?: string; StandardErrorContent?: string }>;
+}
+
+export interface ShellResult {
+  status: string;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs shell commands on an instance through Run Command (AWS-RunShellScript), as an operator would, and
+ * waits for the result. `sleep(seconds)` lets model time pass between polls (the model's clock).
+ */
+export async function runShell(ssm: RunCommandClient, instanceId: string, commands: string[], sleep: (seconds: number) => Promise<void>): Promise<ShellResult> {
+  const sent = await ssm.sendCommand({ DocumentName: 'AWS-RunShellScript', InstanceIds: [instanceId], Parameters: { commands } });
+  const CommandId = sent.Command?.CommandId ?? '';
+  for (let poll = 0; poll < 60; poll++) {
+    await sleep(5);
+    try {
+      const out = await ssm.getCommandInvocation({ CommandId, InstanceId: instanceId });
+      if (out.Status && !['Pending', 'InProgress', 'Delayed'].includes(out.Status)) {
+        return { status: out.Status, code: out.ResponseCode ?? -1, stdout: out.StandardOutputContent ?? '', stderr: out.StandardErrorContent ?? '' };
+      }
+    } catch (error) {
+      // Right after SendCommand, real SSM may answer InvocationDoesNotExist for a moment: poll again.
+      if ((error as { name?: string }).name !== 'InvocationDoesNotExist') throw error;
+    }
+  }
+  return { status: 'TimedOut', code: -1, stdout: '', stderr: 'no result within 300 s of model time' };
+}
+
+/** Whether a package is installed on the instance, asked through Run Command (rpm -q on Amazon Linux). */
+export async function hasPackage(ssm: RunCommandClient, instanceId: string, name: string, sleep: (seconds: number) => Promise<void>): Promise<boolean> {
+  return (await runShell(ssm, instanceId, [`rpm -q ${name}`], sleep)).code === 0;
 }

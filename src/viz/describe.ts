@@ -78,6 +78,8 @@ export function describeNode(node: GraphNode, graph: RegionGraph, t: Translate):
   if (node.instanceType) parts.push(`${t('node.instanceType')}: ${node.instanceType}`);
   if (node.kind === 'image' && node.state !== 'missing') parts.push(`${t('node.owner')}: ${ownerLabel(node.owner, t)}`);
   parts.push(...networkRows(node, t).map(([label, value]) => `${label}: ${value}`));
+  if (node.snapshots?.length) parts.push(`${t('node.snapshots')}: ${node.snapshots.join(', ')}`);
+  if (node.software?.length) parts.push(`${t('node.software')}: ${node.software.join(', ')}`);
   parts.push(`${t('node.tags')}: ${tagsText(node, t)}`);
   parts.push(...originsText(node, graph, t));
   return parts.join('; ');
@@ -93,6 +95,8 @@ export function detailRows(node: GraphNode, t: Translate): [string, string][] {
   if (node.instanceType) rows.push([t('node.instanceType'), node.instanceType]);
   if (node.kind === 'image' && node.state !== 'missing') rows.push([t('node.owner'), ownerLabel(node.owner, t)]);
   rows.push(...networkRows(node, t));
+  if (node.snapshots?.length) rows.push([t('node.snapshots'), node.snapshots.join(', ')]);
+  if (node.software?.length) rows.push([t('node.software'), node.software.join(', ')]);
   rows.push([t('node.tags'), tagsText(node, t)]);
   return rows;
 }

@@ -1,7 +1,7 @@
 // The live map's graph: per region, the account's AMIs and instances as nodes, and two kinds of arrow:
 // "launched from" (AMI -> instance) and "created from" (instance -> AMI). Pure functions, no DOM, no
 // layout: layout.ts places what this module decides to draw.
-import { readWorld, tagValue, type ImageResolver, type RegionWorld, type Tag, type VizImage, type VizInstance, type VizNetwork, type VizWorld } from './world.ts';
+import { listed, readWorld, tagValue, type ImageResolver, type RegionWorld, type Tag, type VizImage, type VizInstance, type VizNetwork, type VizWorld } from './world.ts';
 
 export type NodeKind = 'image' | 'instance';
 export type EdgeKind = 'launched-from' | 'created-from';
@@ -21,6 +21,10 @@ export interface GraphNode {
   owner?: string;
   /** Instances only: subnet and what the security groups let in. */
   network?: VizNetwork;
+  /** Images only: the snapshots that hold the image's disks. */
+  snapshots?: string[];
+  /** Software on the root disk beyond the operating system's base. */
+  software?: string[];
 }
 
 export interface GraphEdge {
@@ -55,6 +59,8 @@ function imageNode(image: VizImage, accountId: string): GraphNode {
     architecture: image.architecture,
     tags: image.tags,
     owner: imageOwner(image, accountId),
+    ...listed('snapshots', image.snapshots),
+    ...listed('software', image.software),
   };
 }
 
@@ -68,6 +74,7 @@ function instanceNode(instance: VizInstance): GraphNode {
     tags: instance.tags,
     instanceType: instance.instanceType,
     ...(instance.network ? { network: instance.network } : {}),
+    ...listed('software', instance.software),
   };
 }
 

@@ -4,7 +4,7 @@
 // architecture). Step 0 is the world before the first event; step N has events 1..N applied.
 import type { ModelEvent } from '../mini-ec2/events.ts';
 import { worldToGraph, type VizGraph } from './graph.ts';
-import { addCatalogImages, readTags, readWorld, type ImageResolver, type VizWorld } from './world.ts';
+import { addCatalogImages, listed, readTags, readWorld, type ImageResolver, type VizWorld } from './world.ts';
 
 /** The events the map draws, read from ModelEvents; everything else is 'other' (a step with no change). */
 export type VizEvent =
@@ -101,13 +101,17 @@ export function applyEvent(world: VizWorld, event: VizEvent, reference: VizWorld
         architecture: known?.architecture ?? image?.architecture ?? 'x86_64',
         launchTime: known?.launchTime,
         network: known?.network,
+        // Its disks start as copies of the image's: the software the image holds is there from launch.
+        ...listed('software', image?.software),
       };
       if (resolve) addCatalogImages(r, event.region, resolve);
       break;
     }
     case 'instance-state': {
       const current = r.instances[event.id] ?? ref?.instances[event.id];
-      if (current) r.instances[event.id] = { ...current, state: event.to };
+      // User data runs at the first boot: from `running` on, the instance shows the software it ends with.
+      const software = event.to === 'running' ? listed('software', ref?.instances[event.id]?.software ?? current?.software) : {};
+      if (current) r.instances[event.id] = { ...current, state: event.to, ...software };
       break;
     }
     case 'instance-expired':

@@ -64,7 +64,8 @@ ${scope} *:focus-visible{outline:3px solid var(--viz-focus);outline-offset:2px;}
 ${scope} button{font:inherit;color:var(--viz-fg);background:var(--viz-panel);border:1px solid var(--viz-border);border-radius:6px;padding:4px 10px;cursor:pointer;min-height:32px;}
 ${scope} button:disabled{opacity:.55;cursor:not-allowed;}
 ${scope} button.viz-primary{background:var(--viz-accent);color:var(--viz-accent-fg);border-color:var(--viz-accent);font-weight:600;}
-${scope} input,${scope} select{font:inherit;color:var(--viz-fg);background:var(--viz-bg);border:1px solid var(--viz-border);border-radius:6px;padding:4px 6px;min-height:32px;}
+${scope} input,${scope} select,${scope} textarea{font:inherit;color:var(--viz-fg);background:var(--viz-bg);border:1px solid var(--viz-border);border-radius:6px;padding:4px 6px;min-height:32px;}
+${scope} textarea[data-wizard-user-data]{width:100%;box-sizing:border-box;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;}
 ${scope} h2,${scope} h3,${scope} h4{margin:.4em 0;}
 ${scope} code,${scope} pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em;}
 ${scope} .viz-sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0;}

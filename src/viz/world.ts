@@ -3,6 +3,7 @@
 // run sends back; see src/mini-ec2/state.ts), so this is the one module that knows the state's shape.
 // A run's state arrives as untyped JSON from a server or a WebContainer, so it is read defensively:
 // anything unexpected is skipped, never thrown on.
+import { sharedBasePicture, type Distro } from '../mini-ec2/disk/contents.ts';
 
 export interface Tag {
   key: string;
@@ -28,6 +29,10 @@ export interface VizImage {
   sourceImageRegion?: string;
   /** ISO 8601. */
   creationDate?: string;
+  /** The EBS snapshots that hold the image's disks, one per block device. */
+  snapshots?: string[];
+  /** Software on the image's root disk beyond its operating system's base ("httpd 2.4.62-1"). */
+  software?: string[];
 }
 
 export interface VizInstance {
@@ -40,6 +45,8 @@ export interface VizInstance {
   tags: Tag[];
   /** ISO 8601. */
   launchTime?: string;
+  /** Software on the root disk beyond its operating system's base, installed by user data or Run Command. */
+  software?: string[];
   /** Where the instance sits and what its security groups let in (from the state's subnets and groups). */
   network?: VizNetwork;
 }
@@ -111,8 +118,45 @@ export function readTags(value: unknown): Tag[] {
     .filter((t) => t.key !== '');
 }
 
+/** The snapshot IDs of an ImageRecord's block devices (`[{ snapshotId }]`). */
+function readSnapshotIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((b) => str(b.snapshotId)).filter((id) => id !== '');
+}
+
+/**
+ * What a disk holds beyond its distribution's base picture: `DiskData` of the state (a volume or a
+ * snapshot) keeps `contents` once something was written to it, and only `baseDistro` until then.
+ */
+export function addedSoftware(disk: unknown): string[] {
+  if (!isRecord(disk) || !isRecord(disk.contents) || !isRecord(disk.contents.packages)) return [];
+  const base = sharedBasePicture(str(disk.contents.distro, 'al2023') as Distro)?.packages ?? {};
+  return Object.entries(disk.contents.packages)
+    .filter(([name]) => !(name in base))
+    .map(([name, entry]) => (isRecord(entry) && typeof entry.version === 'string' ? `${name} ${entry.version}` : name))
+    .sort();
+}
+
+/** `{ [key]: list }` when the list has entries, `{}` otherwise (the map leaves empty lists out). */
+export function listed<K extends string>(key: K, list: string[] | undefined): { [P in K]?: string[] } {
+  return (list?.length ? { [key]: list } : {}) as { [P in K]?: string[] };
+}
+
+/** The state's record of an instance's root volume (from its region's `volumes`). */
+function volumeOf(instance: Json, regionState: Json): unknown {
+  const volumes = isRecord(regionState.volumes) ? regionState.volumes : {};
+  return volumes[str(rootEntry(instance.volumes, instance.rootDeviceName)?.volumeId)];
+}
+
+/** The root device's entry of a list of `{ device, ... }` (or the first one). */
+function rootEntry(list: unknown, rootDevice: unknown): Json | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const entries = list.filter(isRecord);
+  return entries.find((e) => e.device === rootDevice) ?? entries[0];
+}
+
 /** An ImageRecord of the state. */
-export function readImage(raw: unknown, region: string): VizImage | undefined {
+export function readImage(raw: unknown, region: string, snapshots: Json = {}): VizImage | undefined {
   if (!isRecord(raw)) return undefined;
   const id = str(raw.id);
   if (!id) return undefined;
@@ -131,6 +175,8 @@ export function readImage(raw: unknown, region: string): VizImage | undefined {
     sourceImageId: optStr(raw.sourceImageId),
     sourceImageRegion: optStr(raw.sourceImageRegion),
     creationDate: isoTime(raw.creationDate),
+    ...listed('snapshots', readSnapshotIds(raw.blockDevices)),
+    ...listed('software', addedSoftware(snapshots[str(rootEntry(raw.blockDevices, raw.rootDeviceName)?.snapshotId)])),
   };
 }
 
@@ -178,6 +224,7 @@ export function readInstance(raw: unknown, region: string, regionState: Json = {
     tags: readTags(raw.tags),
     launchTime: isoTime(raw.launchTime),
     network: readNetwork(raw, regionState),
+    ...listed('software', addedSoftware(volumeOf(raw, regionState))),
   };
 }
 
@@ -197,7 +244,7 @@ export function readWorld(state: unknown, resolve?: ImageResolver): VizWorld {
     if (!isRecord(raw)) continue;
     const regionWorld: RegionWorld = { images: {}, instances: {} };
     for (const rawImage of recordValues(raw.images)) {
-      const image = readImage(rawImage, region);
+      const image = readImage(rawImage, region, isRecord(raw.snapshots) ? raw.snapshots : {});
       if (image) regionWorld.images[image.id] = image;
     }
     for (const rawInstance of recordValues(raw.instances)) {

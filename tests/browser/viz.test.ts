@@ -53,6 +53,9 @@ async function launchFromQuickStart(page: Page) {
   await page.check(`[data-wizard-images] input[value="${imageId}"]`);
   await page.selectOption('[data-wizard-type]', 't3.micro');
   expect(await page.textContent('[data-wizard-type] option:checked')).toMatch(/t3\.micro — 2 vCPU, 1 GiB memory/);
+  // Advanced details > User data: the script goes with this launch, and the CLI line reads it from a file.
+  await page.fill('[data-wizard-user-data]', '#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd');
+  expect(await page.textContent('[data-cli="user-data"]')).toContain("cat > user-data.sh <<'EOF'");
   // A new key pair is created on the model and selected.
   await page.fill('[data-wizard-new-key]', 'lab-key');
   await page.click('[data-wizard-create-key]');
@@ -63,6 +66,7 @@ async function launchFromQuickStart(page: Page) {
   expect(cli).toContain(`--image-id ${imageId}`);
   expect(cli).toContain('--instance-type t3.micro');
   expect(cli).toContain('Key=Name,Value=web-1');
+  expect(cli).toContain('--user-data file://user-data.sh');
   expect(await page.textContent('[data-cli="ami"]')).toContain('aws ec2 describe-images');
 
   // Launch: the instance appears pending and reaches running.
@@ -117,6 +121,10 @@ describe.skipIf(skipBrowser)('viz in the browser', () => {
     expect(await page.$(`[data-viz-map] path.viz-edge[data-source="${imageId}"][data-target="${launched}"][data-kind="launched-from"]`)).not.toBeNull();
     expect(await page.$(`[data-viz-map] path.viz-edge[data-source="${launched}"][data-target="${newImage}"][data-kind="created-from"]`)).not.toBeNull();
     expect(await page.getAttribute(`[data-viz-map] .viz-node[data-id="${launched}"]`, 'aria-label')).toContain('State: running;');
+    // The user data ran at the first boot: the map shows the web server on the instance's disk, and on the
+    // image made from it (an image is its disks).
+    expect(await page.getAttribute(`[data-viz-map] .viz-node[data-id="${launched}"]`, 'aria-label')).toMatch(/Installed software: httpd \d/);
+    expect(await page.getAttribute(`[data-viz-map] .viz-node[data-id="${newImage}"]`, 'aria-label')).toMatch(/Disks \(snapshots\): snap-[0-9a-f]{17}; Installed software: httpd \d/);
 
     // Another region: other IDs for the same Quick Start list, and none of our images.
     await page.selectOption('[data-wizard-region]', 'eu-west-1');
@@ -257,6 +265,12 @@ describe.skipIf(skipBrowser)('live map after a sandbox run', () => {
     // Focus shows the details card (tags and architecture).
     await page.focus(`${map} .viz-node[data-id="${clones[0]}"]`);
     expect(await page.textContent(`${map} [role="tooltip"]`)).toContain('x86_64');
+    // The golden image's card names the snapshots that hold its disks (an image is its disks).
+    await page.focus(`${map} .viz-node[data-id="${golden}"]`);
+    expect(await page.textContent(`${map} [role="tooltip"]`)).toMatch(/Disks \(snapshots\)\s*snap-[0-9a-f]{17}/);
+    // Each clone's card shows the web server its disk got from the golden image (no setup ran on it).
+    await page.focus(`${map} .viz-node[data-id="${clones[0]}"]`);
+    expect(await page.textContent(`${map} [role="tooltip"]`)).toMatch(/Installed software\s*httpd \d/);
 
     // Replay: back to the start (nothing yet), then forward one event at a time.
     const total = Number(await page.getAttribute(map, 'data-total'));

@@ -28,11 +28,11 @@ describe.concurrent('usage errors exit with 2 and say what is wrong', () => {
   });
 });
 
-test('`ec2-lab exercises` lists the eight exercises with their lessons and points', async () => {
+test('`ec2-lab exercises` lists the nine exercises with their lessons and points', async () => {
   const run = await runCli(['exercises']);
   expect(run.code).toBe(0);
   const ids = run.stdout.trim().split('\n').slice(1).map((line) => line.split(/\s+/)[0]);
-  expect(ids).toEqual(['pick-instance-type', 'launch-request', 'web-server-firewall', 'inspect-ami', 'launch', 'create-image', 'find-ami', 'golden-image']);
+  expect(ids).toEqual(['pick-instance-type', 'launch-request', 'web-server-firewall', 'inspect-ami', 'launch', 'create-image', 'copy-image', 'find-ami', 'golden-image']);
   const json = await runCli(['exercises', '--json', '--lang', 'es']);
   expect((JSON.parse(json.stdout) as unknown[])[4]).toMatchObject({ id: 'launch', lesson: 4, files: ['launch.ts'], maxPoints: 10 });
 });

@@ -1,14 +1,19 @@
-// Lesson 5, reuse a configuration: an AMI made from a configured instance gives the same setup to every
-// instance launched from it (AMI #1 -> instance #1 -> AMI #2 -> instance #2).
+// Lesson 5, reuse a configuration: an AMI made from a configured instance holds its disks, so every
+// instance launched from it starts with the same software (AMI #1 -> instance #1 -> AMI #2 -> instance #2),
+// while its type, key pair, tags and user data come from its own launch.
+// Sources: EC2 User Guide, "Create an Amazon EBS-backed AMI" (the image holds a snapshot of each attached
+// EBS volume; by default EC2 reboots the instance); EC2 API Reference, CreateImage and RunInstances (type,
+// key pair, user data and tags are parameters of a launch); EC2 User Guide, "Run commands when you launch an
+// EC2 instance with user data input" (user data runs once, at the instance's first boot).
 import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
 import { imageById, listInstances, ownImages, stateOf, tagMap, type Image } from '../../_kit/ec2-read.ts';
 
 const REGION = 'us-east-1';
-const BASE_NAME = 'cat-photos web: nginx+app';
+const BASE_NAME = 'cat-photos web: httpd+app';
 const VALID_NAME = /^[A-Za-z0-9()[\] ./\-'@_]{3,128}$/;
-const SETUP_SCRIPT = '#!/bin/bash\ndnf install -y nginx\nsystemctl enable --now nginx\n';
+const SETUP_SCRIPT = '#!/bin/bash\ndnf install -y httpd\nsystemctl enable httpd\nsystemctl start httpd\necho "cat photos" > /var/www/html/index.html\n';
 
 let model: MiniEc2;
 let instanceId: string;
@@ -16,7 +21,7 @@ let run: LearnerRun;
 let image: Image | undefined;
 let stateAtReturn: string | undefined;
 
-/** A builder instance configured by hand (user data + software tags), still starting: it is `pending`. */
+/** A builder set up by its user data (httpd), with its own key pair, type and tags; still starting (pending). */
 async function launchConfiguredInstance(m: MiniEc2): Promise<string> {
   const ec2 = m.client(REGION);
   const base = (await ec2.describeImages({ Owners: ['amazon'], Filters: [{ Name: 'name', Values: ['al2023-ami-2023*-x86_64'] }] })).Images!;
@@ -28,10 +33,13 @@ async function launchConfiguredInstance(m: MiniEc2): Promise<string> {
     MaxCount: 1,
     KeyName: 'cat-photos-key',
     UserData: Buffer.from(SETUP_SCRIPT).toString('base64'),
-    TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'cat-photos-builder' }, { Key: 'software:nginx', Value: '1.24' }, { Key: 'software:cat-photos', Value: '2.3' }] }],
+    TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'cat-photos-builder' }, { Key: 'Role', Value: 'builder' }] }],
   });
   return out.Instances![0].InstanceId!;
 }
+
+/** What the model's disk view says is installed on an instance (what `rpm -q` would answer on it). */
+const installed = (id: string, name: string) => model.instanceDisk(REGION, id)?.packages[name] !== undefined;
 
 const createImage = (id: string, label: string, main = false) =>
   runLearnerFunction({ file: 'create-image.ts', export: 'createGoldenImage', args: [id, BASE_NAME], model, region: REGION, main, label });
@@ -78,18 +86,33 @@ test('waits until the image is available before returning', () => {
   expect(stateAtReturn, `When your function returned, the image was ${stateAtReturn ?? 'missing'}. New images start pending: wait with waitUntilImageAvailable.`).toBe('available');
 });
 
-test('a clone launched from the image carries the original configuration', async () => {
+test('a clone launched from the image has the web server without running any setup', async () => {
   explainFailure(run);
   expect(image, 'No image was created.').toBeDefined();
   const ec2 = model.client(REGION);
-  const clone = (await ec2.runInstances({ ImageId: image!.ImageId, MinCount: 1, MaxCount: 1 })).Instances![0];
-  const original = (await listInstances(ec2)).find((i) => i.InstanceId === instanceId)!;
-  const userData = async (id: string) => (await ec2.describeInstanceAttribute({ InstanceId: id, Attribute: 'userData' })).UserData?.Value;
-  const software = (tags: Record<string, string>) => Object.fromEntries(Object.entries(tags).filter(([k]) => k.startsWith('software:')));
-  expect(
-    { type: clone.InstanceType, key: clone.KeyName, userData: await userData(clone.InstanceId!), software: software(tagMap(clone.Tags)) },
-    'An instance launched from your image should start with the same type, key pair, setup script and software as the original.',
-  ).toEqual({ type: original.InstanceType, key: original.KeyName, userData: await userData(instanceId), software: software(tagMap(original.Tags)) });
+  const base = (await listInstances(ec2)).find((i) => i.InstanceId === instanceId)!.ImageId!;
+  // A plain instance of the base AMI does not have it: the software came from the builder's disk.
+  const plain = (await ec2.runInstances({ ImageId: base, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
+  const clone = (await ec2.runInstances({ ImageId: image!.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
+  model.clock.advance(60_000);
+  expect(installed(plain, 'httpd'), 'A plain instance of the base AMI should not have httpd.').toBe(false);
+  expect(installed(clone, 'httpd'), 'An instance launched from your image should have httpd: image the instance after its setup ran (wait until it is running).').toBe(true);
+  expect(model.instanceDisk(REGION, clone)?.services.httpd?.enabled, 'httpd should start at boot on the clone, as it does on the builder.').toBe(true);
+});
+
+test('the clone carries only its own launch settings, none of the builder\'s', async () => {
+  explainFailure(run);
+  expect(image, 'No image was created.').toBeDefined();
+  const ec2 = model.client(REGION);
+  const launched = (await ec2.runInstances({
+    ImageId: image!.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1,
+    TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'cat-photos-web-2' }] }],
+  })).Instances![0];
+  const userData = (await ec2.describeInstanceAttribute({ InstanceId: launched.InstanceId!, Attribute: 'userData' })).UserData?.Value;
+  // An AMI holds disks; the builder's type, key pair, tags and user data belong to the builder's launch.
+  expect({ type: launched.InstanceType, key: launched.KeyName, tags: tagMap(launched.Tags), userData }).toEqual({
+    type: 't3.micro', key: undefined, tags: { Name: 'cat-photos-web-2' }, userData: undefined,
+  });
 });
 
 test('uses a new name each time (AMI names are unique)', async () => {

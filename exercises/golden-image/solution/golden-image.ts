@@ -6,11 +6,11 @@ export interface FleetPlan {
   instanceType: string;
   keyName: string;
   securityGroupId: string;
-  setupScript: string; // the shell script that installs the app (EC2 wants it base64-encoded in UserData)
-  software: Record<string, string>; // what the script installs, e.g. { nginx: '1.24' } -> tag 'software:nginx' = '1.24'
+  setupScript: string; // the user data that installs and starts the web server at the builder's first boot
+  builderTags: Record<string, string>; // tags for the builder, e.g. { Name: 'cat-photos-builder', Role: 'builder' }
   imageName: string; // a valid, unused AMI name
   cloneCount: number; // how many web servers to run from the golden image
-  cloneTags: Record<string, string>; // tags for every clone, e.g. { Name: 'cat-photos-web', Role: 'web' }
+  cloneTags: Record<string, string>; // tags for every clone, e.g. { Name: 'cat-photos-web', app: 'cat-photos' }
 }
 
 export interface Fleet {
@@ -21,14 +21,16 @@ export interface Fleet {
 const toTags = (record: Record<string, string>) => Object.entries(record).map(([Key, Value]) => ({ Key, Value }));
 
 /**
- * 1. Launch ONE builder instance from the base image, with the setup script as user data; wait until running.
- * 2. Record the installed software as tags 'software:<name>' on the builder.
- * 3. Create the golden image from the builder; wait until it is available.
- * 4. Launch `cloneCount` clones from the golden image, tagged with `cloneTags`; wait until they run.
- * 5. Clean up: terminate the builder. Return the image ID and the clone IDs.
+ * 1. Launch ONE builder from the base image, with the setup script as user data and the builder's tags;
+ *    wait until it runs (its user data has then run at its first boot).
+ * 2. Create the golden image from the builder; wait until it is available. The image holds the builder's
+ *    disk, with the web server on it, and none of its launch settings.
+ * 3. Launch `cloneCount` clones from the golden image, with their own settings and `cloneTags` (no user data:
+ *    the software is already on the disk); wait until they run.
+ * 4. Clean up: terminate the builder. Return the image ID and the clone IDs.
  */
 export async function buildWebFleet(ec2: Ec2Api, plan: FleetPlan): Promise<Fleet> {
-  // 1. AMI #1 -> instance #1 (the builder), configured by its setup script.
+  // 1. AMI #1 -> instance #1 (the builder), set up by its user data at first boot.
   const builder = await ec2.runInstances({
     ImageId: plan.baseImageId,
     InstanceType: plan.instanceType,
@@ -37,20 +39,16 @@ export async function buildWebFleet(ec2: Ec2Api, plan: FleetPlan): Promise<Fleet
     KeyName: plan.keyName,
     SecurityGroupIds: [plan.securityGroupId],
     UserData: Buffer.from(plan.setupScript).toString('base64'),
-    TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'cat-photos-builder' }] }],
+    TagSpecifications: [{ ResourceType: 'instance', Tags: toTags(plan.builderTags) }],
   });
   const builderId = builder.Instances![0].InstanceId!;
   await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 600 }, { InstanceIds: [builderId] });
 
-  // 2. What the script installed, recorded where the image will carry it.
-  const software = Object.fromEntries(Object.entries(plan.software).map(([name, version]) => [`software:${name}`, version]));
-  await ec2.createTags({ Resources: [builderId], Tags: toTags(software) });
-
-  // 3. Instance #1 -> AMI #2, the golden image.
+  // 2. Instance #1 -> AMI #2, the golden image: the builder's disks.
   const { ImageId } = await ec2.createImage({ InstanceId: builderId, Name: plan.imageName, Description: 'cat photo app web server' });
   await waitUntilImageAvailable({ client: ec2, maxWaitTime: 1800 }, { ImageIds: [ImageId!] });
 
-  // 4. AMI #2 -> the clones, all alike.
+  // 3. AMI #2 -> the clones. Launch settings are given again: an image does not carry them.
   const clones = await ec2.runInstances({
     ImageId: ImageId!,
     InstanceType: plan.instanceType,
@@ -63,7 +61,7 @@ export async function buildWebFleet(ec2: Ec2Api, plan: FleetPlan): Promise<Fleet
   const instanceIds = clones.Instances!.map((i) => i.InstanceId!);
   await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 600 }, { InstanceIds: instanceIds });
 
-  // 5. The builder has done its job.
+  // 4. The builder has done its job.
   await ec2.terminateInstances({ InstanceIds: [builderId] });
   await waitUntilInstanceTerminated({ client: ec2, maxWaitTime: 600 }, { InstanceIds: [builderId] });
   return { imageId: ImageId!, instanceIds };

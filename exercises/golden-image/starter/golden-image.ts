@@ -6,11 +6,11 @@ export interface FleetPlan {
   instanceType: string;
   keyName: string;
   securityGroupId: string;
-  setupScript: string; // the shell script that installs the app (EC2 wants it base64-encoded in UserData)
-  software: Record<string, string>; // what the script installs, e.g. { nginx: '1.24' } -> tag 'software:nginx' = '1.24'
+  setupScript: string; // the user data that installs and starts the web server at the builder's first boot
+  builderTags: Record<string, string>; // tags for the builder, e.g. { Name: 'cat-photos-builder', Role: 'builder' }
   imageName: string; // a valid, unused AMI name
   cloneCount: number; // how many web servers to run from the golden image
-  cloneTags: Record<string, string>; // tags for every clone, e.g. { Name: 'cat-photos-web', Role: 'web' }
+  cloneTags: Record<string, string>; // tags for every clone, e.g. { Name: 'cat-photos-web', app: 'cat-photos' }
 }
 
 export interface Fleet {
@@ -19,11 +19,13 @@ export interface Fleet {
 }
 
 /**
- * 1. Launch ONE builder instance from the base image, with the setup script as user data; wait until running.
- * 2. Record the installed software as tags 'software:<name>' on the builder.
- * 3. Create the golden image from the builder; wait until it is available.
- * 4. Launch `cloneCount` clones from the golden image, tagged with `cloneTags`; wait until they run.
- * 5. Clean up: terminate the builder. Return the image ID and the clone IDs.
+ * 1. Launch ONE builder from the base image, with the setup script as user data and the builder's tags;
+ *    wait until it runs (its user data has then run at its first boot).
+ * 2. Create the golden image from the builder; wait until it is available. The image holds the builder's
+ *    disk, with the web server on it, and none of its launch settings.
+ * 3. Launch `cloneCount` clones from the golden image, with their own settings and `cloneTags` (no user data:
+ *    the software is already on the disk); wait until they run.
+ * 4. Clean up: terminate the builder. Return the image ID and the clone IDs.
  */
 export async function buildWebFleet(ec2: Ec2Api, plan: FleetPlan): Promise<Fleet> {
   void ec2;

@@ -1,5 +1,11 @@
-// Lesson 7, capstone: the golden-image pipeline. AMI #1 launches the builder (instance #1), the builder
-// becomes AMI #2, AMI #2 launches identical clones, the builder is cleaned up. Judged on the model's state.
+// Lesson 7, capstone: the golden-image pipeline. AMI #1 launches the builder (instance #1), whose user data
+// installs the web server at its first boot; the builder becomes AMI #2, which holds its disk; AMI #2 launches
+// clones that have the web server without running the setup again and carry only their own launch's
+// settings; the builder is cleaned up. Judged on the model's state and the model's view of each disk.
+// Sources: EC2 User Guide, "Create an Amazon EBS-backed AMI" (an image holds snapshots of the instance's EBS
+// volumes) and "Run commands when you launch an EC2 instance with user data input" (user data runs once, at
+// the first boot); EC2 API Reference, RunInstances (type, key pair, groups, user data and tags are launch
+// parameters), DescribeInstanceAttribute (userData).
 import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
@@ -9,13 +15,15 @@ const REGION = 'us-east-1';
 let model: MiniEc2;
 let plan: {
   baseImageId: string; instanceType: string; keyName: string; securityGroupId: string; setupScript: string;
-  software: Record<string, string>; imageName: string; cloneCount: number; cloneTags: Record<string, string>;
+  builderTags: Record<string, string>; imageName: string; cloneCount: number; cloneTags: Record<string, string>;
 };
 let run: LearnerRun;
 let images: Image[];
 let instances: Instance[];
 let builders: Instance[];
 let clones: Instance[];
+/** What the model's disk view says is installed on an instance (what `rpm -q` would answer on it). */
+const installed = (id: string, name: string) => model.instanceDisk(REGION, id)?.packages[name] !== undefined;
 const userDataOf = async (id: string) => (await model.client(REGION).describeInstanceAttribute({ InstanceId: id, Attribute: 'userData' })).UserData?.Value;
 
 beforeAll(async () => {
@@ -30,11 +38,11 @@ beforeAll(async () => {
     instanceType: 't3.small',
     keyName: 'cat-photos-key',
     securityGroupId: groupId,
-    setupScript: '#!/bin/bash\ndnf install -y nginx\ncurl -o /srv/cat-photos.tar.gz https://example.com/cat-photos-2.3.tar.gz\nsystemctl enable --now nginx\n',
-    software: { nginx: '1.24', 'cat-photos': '2.3' },
+    setupScript: '#!/bin/bash\ndnf install -y httpd\nsystemctl enable httpd\nsystemctl start httpd\necho "cat photos" > /var/www/html/index.html\n',
+    builderTags: { Name: 'cat-photos-builder', Role: 'builder' },
     imageName: 'cat-photos-web-2026-01-15',
     cloneCount: 3,
-    cloneTags: { Name: 'cat-photos-web', Role: 'web' },
+    cloneTags: { Name: 'cat-photos-web', app: 'cat-photos' },
   };
   run = await runLearnerFunction({ file: 'golden-image.ts', export: 'buildWebFleet', args: [plan], model, region: REGION, main: true });
   images = await ownImages(ec2);
@@ -51,14 +59,12 @@ test('builds one golden image from a single builder instance', () => {
   expect(images[0].State, 'Wait until the golden image is available before launching from it.').toBe('available');
 });
 
-test('records the setup script and the software on the builder before imaging it', async () => {
+test('sets the builder up with the setup script as user data', async () => {
   expectFinished(run);
   expect(builders.length, 'No builder instance was launched.').toBe(1);
   expect(await userDataOf(builders[0].InstanceId!), 'Launch the builder with the setup script as UserData, base64-encoded: Buffer.from(plan.setupScript).toString("base64").').toBe(Buffer.from(plan.setupScript).toString('base64'));
   const tags = tagMap(builders[0].Tags);
-  for (const [name, version] of Object.entries(plan.software)) {
-    expect(tags[`software:${name}`], `The builder lacks the tag software:${name}=${version}; add it (createTags) before creating the image.`).toBe(version);
-  }
+  for (const [key, value] of Object.entries(plan.builderTags)) expect(tags[key], `The builder lacks its tag ${key}=${value}.`).toBe(value);
 });
 
 test('launches the requested number of clones from the golden image', () => {
@@ -67,26 +73,30 @@ test('launches the requested number of clones from the golden image', () => {
   expect(running.length, `Expected ${plan.cloneCount} running clones of the golden image, found ${describeList(clones)}.`).toBe(plan.cloneCount);
 });
 
-test('every clone carries the setup script and the software', async () => {
+test('every clone has the web server without running the setup again', async () => {
   expectFinished(run);
   expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
+  // The control: a plain instance of the base image has no web server, so the clones' came from the image.
+  const ec2 = model.client(REGION);
+  const plain = (await ec2.runInstances({ ImageId: plan.baseImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
+  model.clock.advance(60_000);
+  expect(installed(plain, 'httpd'), 'A plain instance of the base image should not have httpd.').toBe(false);
   for (const clone of clones) {
-    expect(await userDataOf(clone.InstanceId!), `${clone.InstanceId} does not have the builder's setup script.`).toBe(Buffer.from(plan.setupScript).toString('base64'));
-    const tags = tagMap(clone.Tags);
-    for (const [name, version] of Object.entries(plan.software)) {
-      expect(tags[`software:${name}`], `${clone.InstanceId} lacks software:${name}: tag the builder before imaging it, and the clones inherit the tag.`).toBe(version);
-    }
+    expect(installed(clone.InstanceId!, 'httpd'), `${clone.InstanceId} has no httpd: create the image after the builder is running (its user data runs at its first boot).`).toBe(true);
+    expect(model.instanceDisk(REGION, clone.InstanceId!)?.services.httpd?.active, `httpd is not running on ${clone.InstanceId}: the setup script enables it, so a clone starts it at boot.`).toBe(true);
+    expect(await userDataOf(clone.InstanceId!), `${clone.InstanceId} was launched with user data: the software is already on the image's disk, so clones need no setup script.`).toBeUndefined();
   }
 });
 
-test('tags every clone', () => {
+test('every clone carries its own tags, none of the builder\'s', () => {
   expectFinished(run);
   expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
   for (const clone of clones) {
     const tags = tagMap(clone.Tags);
     for (const [key, value] of Object.entries(plan.cloneTags)) {
-      expect(tags[key], `${clone.InstanceId} lacks the tag ${key}=${value}.`).toBe(value);
+      expect(tags[key], `${clone.InstanceId} lacks the tag ${key}=${value}: tags belong to a launch, so give them when you launch the clones.`).toBe(value);
     }
+    expect(Object.keys(tags).filter((key) => !(key in plan.cloneTags)), `${clone.InstanceId} has tags that are not the clones' own.`).toEqual([]);
   }
 });
 

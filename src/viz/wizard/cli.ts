@@ -83,8 +83,18 @@ export function runInstancesCli(region: string, request: RunInstancesRequest): s
   if (request.KeyName) args.push('--key-name', shellQuote(request.KeyName));
   if (request.SubnetId) args.push('--subnet-id', request.SubnetId);
   if (request.SecurityGroupIds?.length) args.push('--security-group-ids', ...request.SecurityGroupIds);
+  // The CLI reads the script from a file and base64-encodes it itself (userDataCli writes that file).
+  if (request.UserData) args.push('--user-data', `file://${USER_DATA_FILE}`);
   args.push(...blockDeviceArgs(request), ...tagArgs(request));
   return command('run-instances', region, args);
+}
+
+export const USER_DATA_FILE = 'user-data.sh';
+
+/** The shell lines that write the user data script to the file run-instances reads. */
+export function userDataCli(script: string): string {
+  const body = script.endsWith('\n') ? script : `${script}\n`;
+  return `cat > ${USER_DATA_FILE} <<'EOF'\n${body}EOF`;
 }
 
 export function createImageCli(region: string, request: CreateImageRequest): string {

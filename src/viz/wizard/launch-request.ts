@@ -19,6 +19,15 @@ export interface LaunchChoices {
   volumeSizeGiB: number;
   volumeType: VolumeType;
   count: number;
+  /** Advanced details > User data: a script cloud-init runs at the first boot; '' = none. */
+  userData?: string;
+}
+
+/** Base64 of the text's UTF-8 bytes, as RunInstances wants UserData (the CLI and boto3 encode it for you). */
+export function toBase64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 export function launchTags(choices: Pick<LaunchChoices, 'name' | 'tags'>): Tag[] {
@@ -44,6 +53,7 @@ export function buildRunRequest(choices: LaunchChoices): RunInstancesRequest {
   if (choices.keyName) request.KeyName = choices.keyName;
   if (choices.subnetId) request.SubnetId = choices.subnetId;
   if (choices.securityGroupId) request.SecurityGroupIds = [choices.securityGroupId];
+  if (choices.userData?.trim()) request.UserData = toBase64(choices.userData);
   const mappings = storageMappings(choices);
   if (mappings) request.BlockDeviceMappings = mappings;
   if (tags.length) {

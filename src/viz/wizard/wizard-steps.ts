@@ -182,3 +182,14 @@ export function storageStep(ctx: StepContext): Step & { useImage(image: Image | 
   };
   return { element, cli, useImage };
 }
+
+/** 7. Advanced details: user data, the script the instance runs once at its first boot. */
+export function advancedStep(ctx: StepContext): Step {
+  const { t, choices } = ctx;
+  const userDataInput = h('textarea', { rows: 4, spellcheck: 'false', placeholder: '#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd', 'data-wizard-user-data': '' });
+  const cli = cliBlock(t, 'user-data');
+  userDataInput.addEventListener('input', () => { choices.userData = userDataInput.value; ctx.update(); });
+  const element = step('advanced', t('wizard.step.advanced'), field(t('wizard.userData'), userDataInput, uid('viz-user-data')),
+    h('p', { class: 'viz-muted' }, t('wizard.userDataHint')), cli.element);
+  return { element, cli };
+}

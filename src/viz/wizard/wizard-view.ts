@@ -1,7 +1,7 @@
 // The launch wizard: the console's "Launch an instance" page on an in-browser mini-EC2 running in scaled
 // real time. Steps as the console orders them (name and tags, AMI, instance type, key pair, network,
-// storage, summary), each with its AWS CLI equivalent; Launch calls RunInstances on the model and the
-// instance list below follows it from pending to running. Errors are EC2's own, code and message.
+// storage, advanced details with user data, summary), each with its AWS CLI equivalent; Launch calls
+// RunInstances on the model and the instance list below follows it from pending to running. Errors are EC2's own, code and message.
 // Loaded on demand by wizard-loader.ts (with the model), never with the page.
 import type { Locale } from '../../i18n/locales.ts';
 import type { Image, InstanceTypeInfo } from '../../mini-ec2/sdk-shapes.ts';
@@ -10,13 +10,13 @@ import { translator } from '../../i18n/translate.ts';
 import { vizStrings, type Translate } from '../i18n.ts';
 import { ensureStyles } from '../styles.ts';
 import type { LiveMapController } from '../map-view.ts';
-import { blockDeviceArgs, createKeyPairCli, describeInstanceTypesCli, describeKeyPairsCli, describeNetworkCli, runInstancesCli, tagArgs } from './cli.ts';
+import { blockDeviceArgs, createKeyPairCli, describeInstanceTypesCli, describeKeyPairsCli, describeNetworkCli, runInstancesCli, tagArgs, userDataCli } from './cli.ts';
 import { cliBlock, type CliBlock } from './cli-block.ts';
 import { createImagePicker } from './image-picker.ts';
 import { createInstancesPanel, type InstancesPanel } from './instances-panel.ts';
 import { buildRunRequest, type LaunchChoices } from './launch-request.ts';
 import { errorParts, type WizardEnv, type WizardModel } from './wizard-api.ts';
-import { DEFAULT_TYPE, field, keyStep, nameStep, networkStep, option, step, storageStep, typeStep, type Feedback, type StepContext } from './wizard-steps.ts';
+import { DEFAULT_TYPE, field, keyStep, nameStep, networkStep, option, step, storageStep, advancedStep, typeStep, type Feedback, type StepContext } from './wizard-steps.ts';
 
 export interface LaunchWizard {
   element: HTMLElement;
@@ -49,7 +49,7 @@ function feedbackBox(t: Translate, model: WizardModel, selectedImage: () => Imag
   return { element, showError, showMessage };
 }
 
-/** 7. Summary: the instance count, the whole run-instances command, and Launch. */
+/** 8. Summary: the instance count, the whole run-instances command, and Launch. */
 function summaryStep(ctx: StepContext, feedback: Feedback & { element: HTMLElement }, instances: InstancesPanel, afterLaunch: () => void) {
   const { t, choices } = ctx;
   const countInput = h('input', { type: 'number', min: 1, max: 20, value: 1, 'data-wizard-count': '' });
@@ -105,7 +105,7 @@ function wizardMap(t: Translate, locale: Locale, model: WizardModel): { button: 
 }
 
 /** The CLI line of every step, recomputed from the current choices (the same request Launch will send). */
-interface CliLines { name: CliBlock; type: CliBlock; key: CliBlock; network: CliBlock; storage: CliBlock; summary: CliBlock }
+interface CliLines { name: CliBlock; type: CliBlock; key: CliBlock; network: CliBlock; storage: CliBlock; advanced: CliBlock; summary: CliBlock }
 
 function updateCliLines(lines: CliLines, region: string, choices: LaunchChoices, createdKeys: Set<string>, t: Translate): void {
   const request = buildRunRequest(choices);
@@ -118,6 +118,7 @@ function updateCliLines(lines: CliLines, region: string, choices: LaunchChoices,
   lines.network.set(describeNetworkCli(region, choices.subnetId || undefined, choices.securityGroupId || undefined));
   const storage = blockDeviceArgs(request);
   lines.storage.set(storage.length ? `# ${t('wizard.cliPartOf')}\n${storage.join(' ')}` : `# ${t('wizard.cliImageStorage')}`);
+  lines.advanced.set(choices.userData?.trim() ? userDataCli(choices.userData) : `# ${t('wizard.cliNoUserData')}`);
   lines.summary.set(runInstancesCli(region, request));
 }
 
@@ -164,6 +165,7 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
   const key = keyStep(ctx, feedback);
   const network = networkStep(ctx);
   const storage = storageStep(ctx);
+  const advanced = advancedStep(ctx);
   const instances = createInstancesPanel({ t, region: () => region, client, ...feedback, onImageCreated: () => { void picker.refresh(); } });
   const summary = summaryStep(ctx, feedback, instances, () => poller.poll());
   const map = wizardMap(t, options.locale, env.model);
@@ -173,12 +175,12 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
     h('h2', { id: titleId }, t('wizard.title')),
     h('p', { class: 'viz-muted' }, t('wizard.intro'), ' ', t('wizard.clock', { speed: env.speed })),
     h('div', { class: 'viz-row' }, field(t('wizard.region'), regionSelect, uid('viz-region'))),
-    name.element, picker.element, type.element, key.element, network.element, storage.element, summary.element,
+    name.element, picker.element, type.element, key.element, network.element, storage.element, advanced.element, summary.element,
     feedback.element, instances.element, h('div', { class: 'viz-toolbar' }, map.button), map.host);
   container.replaceChildren(element);
 
   function update(): void {
-    const lines = { name: name.cli, type: type.cli, key: key.cli, network: network.cli, storage: storage.cli, summary: summary.cli };
+    const lines = { name: name.cli, type: type.cli, key: key.cli, network: network.cli, storage: storage.cli, advanced: advanced.cli, summary: summary.cli };
     updateCliLines(lines, region, choices, key.createdKeys, t);
   }
 
