@@ -337,7 +337,7 @@ function copyValue(value: unknown): unknown {
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {
-      const v = value[i];
+      const v: unknown = value[i];
       out[i] = v === undefined || typeof v === 'function' ? null : copyValue(v);
     }
     return out;
