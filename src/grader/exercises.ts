@@ -11,7 +11,6 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const exercisesDir = process.env.EC2LAB_EXERCISES_DIR ?? path.join(repoRoot, 'exercises');
 export const kitDir = path.join(repoRoot, 'exercises', '_kit');
 export const modelDir = process.env.EC2LAB_MODEL_DIR ?? path.join(repoRoot, 'src', 'mini-ec2');
-const modelEntry = path.join(modelDir, 'index.ts');
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const FILE_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(ts|js|mjs|json)$/;

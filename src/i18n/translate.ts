@@ -9,7 +9,7 @@
 import { htmlLang, type Locale } from './locales.ts';
 
 /** One text per plural category; `other` is always required. */
-export type PluralEntry = { readonly [Category in Intl.LDMLPluralRule]?: string } & { readonly other: string };
+type PluralEntry = { readonly [Category in Intl.LDMLPluralRule]?: string } & { readonly other: string };
 export type Entry = string | PluralEntry;
 export type Values = Readonly<Record<string, string | number>>;
 /** A locale's table shaped by the English one: a text where English has a text, plural forms where it has them. */
@@ -26,7 +26,7 @@ export function fill(template: string, values: Values = {}): string {
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** The plural rules of a BCP 47 language tag (cached: constructing them is the slow part). */
-export function pluralRulesOf(lang: string): Intl.PluralRules {
+function pluralRulesOf(lang: string): Intl.PluralRules {
   let rules = pluralRules.get(lang);
   if (!rules) {
     rules = new Intl.PluralRules(lang);

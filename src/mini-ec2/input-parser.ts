@@ -115,7 +115,6 @@ export const tags = list(tag, 1000);
 export const tagSpecifications = list(obj({ ResourceType: str(64), Tags: tags }), 100);
 export const filters = list(obj({ Name: str(1024), Values: list(str(), 1000) }), 200);
 export const stringList = list(str(1024));
-const dryRun = bool;
 
 const blockDeviceMapping = obj({
   DeviceName: str(64),

@@ -257,4 +257,4 @@ export const SHAPES = {
 // The other direction: a checker for a field the request type lacks fails here, naming the method and field.
 type ExtraFields = { [M in keyof typeof SHAPES]: `${M}.${Exclude<keyof (typeof SHAPES)[M], keyof RequestOf<M> & string> & string}` }[keyof typeof SHAPES];
 /** @internal */
-const shapesHaveNoExtraFields: [ExtraFields] extends [never] ? true : ExtraFields = true;
+const _shapesHaveNoExtraFields: [ExtraFields] extends [never] ? true : ExtraFields = true;

@@ -51,7 +51,6 @@ const en = {
   'solution.back': 'Back to my code',
 } as const;
 
-export type StringKey = keyof typeof en;
 type Strings = TableLike<typeof en>;
 
 const ptBr: Strings = {

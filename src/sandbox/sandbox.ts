@@ -33,7 +33,7 @@ import {
 import type { SandboxEditor } from './editor.ts';
 import type { OutputPanel } from './output.ts';
 
-import { EDITOR_READY_EVENT, RUN_RESULT_EVENT } from './events.ts';
+import { EDITOR_READY_EVENT, RUN_RESULT_EVENT } from '../results/sandbox-events.ts';
 
 /** The backend is chosen once per page and shared by every sandbox on it. */
 let backendChoice: Promise<BackendChoice> | undefined;

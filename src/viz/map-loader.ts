@@ -3,7 +3,7 @@
 // The map itself (map-view.ts) and ELK are imported when the learner presses it.
 import type { LiveMapController, RunModel } from './map-view.ts';
 
-import { RUN_RESULT_EVENT } from '../sandbox/events.ts';
+import { RUN_RESULT_EVENT } from '../results/sandbox-events.ts';
 
 interface RunDetail {
   exercise?: string;

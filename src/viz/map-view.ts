@@ -214,7 +214,7 @@ function wireControls(parts: MapParts, at: ReplayPosition, player: { stop(): voi
   parts.back.addEventListener('click', jump(() => at.step() - 1));
   parts.forward.addEventListener('click', jump(() => at.step() + 1));
   parts.toEnd.addEventListener('click', jump(() => at.total()));
-  parts.play.addEventListener('click', player.toggle);
+  parts.play.addEventListener('click', () => player.toggle());
   parts.listToggle.addEventListener('click', toggleList);
 }
 

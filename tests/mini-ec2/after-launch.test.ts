@@ -104,7 +104,7 @@ describe('DescribeInstanceStatus', () => {
     const first = (await ec2.describeInstanceStatus({ InstanceIds: [id] })).InstanceStatuses!;
     expect(first).toEqual([
       {
-        AvailabilityZone: expect.stringMatching(/^us-east-1[a-f]$/),
+        AvailabilityZone: expect.stringMatching(/^us-east-1[a-f]$/) as unknown,
         InstanceId: id,
         InstanceState: { Code: 16, Name: 'running' },
         InstanceStatus: { Status: 'initializing', Details: [{ Name: 'reachability', Status: 'initializing' }] },

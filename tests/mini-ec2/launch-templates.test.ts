@@ -30,9 +30,9 @@ describe('Launch templates', () => {
   test('CreateLaunchTemplate answers the template: lt- ID, version 1 default and latest, tags', async () => {
     const { template } = await withTemplate();
     expect(template).toEqual({
-      LaunchTemplateId: expect.stringMatching(/^lt-[0-9a-f]{17}$/),
+      LaunchTemplateId: expect.stringMatching(/^lt-[0-9a-f]{17}$/) as unknown,
       LaunchTemplateName: 'web-server',
-      CreateTime: expect.any(Date),
+      CreateTime: expect.any(Date) as unknown,
       CreatedBy: 'arn:aws:iam::123456789012:root',
       DefaultVersionNumber: 1,
       LatestVersionNumber: 1,

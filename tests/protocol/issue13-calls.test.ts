@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument -- this file reads the untyped JSON that boto3 and the AWS CLI print */
 // The calls added for issue 13 over EC2's wire protocol, through boto3 (issue13_boto3.py) and the real AWS CLI,
 // against the real `ec2-lab mini-ec2` command. A machine without python3/boto3 or the CLI FAILS this test.
 import { spawnSync } from 'node:child_process';

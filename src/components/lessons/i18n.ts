@@ -328,6 +328,5 @@ const es: LessonStrings = {
   'regions.note': 'un ID solo vale en su región',
 };
 
-export type LessonStringKey = keyof typeof en;
 
 export const lessonStrings: Record<Locale, LessonStrings> = { en, 'pt-br': ptBr, es };

@@ -7,7 +7,7 @@
 // readProgress(), plus resetProgress() and onProgressChange(callback). The pure functions below do the work;
 // the storage functions only read, write and announce. listenForRunResults() marks exercises complete from the
 // sandbox's `ec2lab:run-result` event, so the sandbox never imports this store.
-import { RUN_RESULT_EVENT } from '../../sandbox/events.ts';
+import { RUN_RESULT_EVENT } from '../../results/sandbox-events.ts';
 
 export const PROGRESS_KEY = 'ec2lab:progress';
 export const PROGRESS_VERSION = 1;

@@ -1118,9 +1118,11 @@ declare module 'mini-ec2/resources/default-network' {
    * one default /20 subnet per Availability Zone and the VPC's `default` security group.
    */
   import { type SeededRandom } from 'mini-ec2/ids';
-  import type { RegionState } from 'mini-ec2/state';
+  import type { RegionState, SecurityGroupRecord } from 'mini-ec2/state';
   /** Creates the default VPC, subnets and security group of a region (at model creation). */
   export declare function createDefaultNetwork(region: RegionState, regionName: string, rng: SeededRandom): void;
+  /** A VPC's own `default` group: all traffic from its own members in, all traffic out. */
+  export declare function makeDefaultGroup(vpcId: string, newId: (prefix: 'sg' | 'sgr') => string): SecurityGroupRecord;
 }
 declare module 'mini-ec2/resources/image-sharing' {
   /**
@@ -1166,11 +1168,6 @@ declare module 'mini-ec2/resources/images' {
   import type { Ctx } from 'mini-ec2/context';
   import type { ImageRecord } from 'mini-ec2/state';
   import type { CopyImageRequest, CreateImageRequest, DescribeImagesRequest, Image } from 'mini-ec2/sdk-shapes';
-  /**
-   * Whether the calling account may see (and launch) an image of the model's account: its owner always;
-   * another account when the image is public or shared with it by launch permission (image-sharing.ts).
-   */
-  export declare const visibleToCaller: (ctx: Ctx, image: ImageRecord) => boolean;
   /** An image visible to the account in a region: its own (even deregistered), one shared with it, or the public catalog. */
   export declare function findImage(ctx: Ctx, regionName: string, id: string): ImageRecord | undefined;
   /** The image RunInstances will use: malformed, not found, pending or deregistered are errors. */
@@ -1220,10 +1217,7 @@ declare module 'mini-ec2/resources/instance-status' {
    * lists every visible one (EC2 API reference, DescribeInstanceStatus).
    */
   import type { Ctx } from 'mini-ec2/context';
-  import type { InstanceRecord } from 'mini-ec2/state';
   import type { DescribeInstanceStatusRequest, InstanceStatus } from 'mini-ec2/sdk-shapes';
-  /** The checks' summary of one instance at `now`: not-applicable, initializing or ok. */
-  export declare function statusChecks(ctx: Ctx, i: InstanceRecord): 'not-applicable' | 'initializing' | 'ok';
   export declare function describeInstanceStatus(ctx: Ctx, input: DescribeInstanceStatusRequest): {
       NextToken?: string | undefined;
       InstanceStatuses: InstanceStatus[];
@@ -1487,16 +1481,8 @@ declare module 'mini-ec2/resources/launch-templates' {
    * of `resolve:ssm:<parameter>` is stored as given and resolved when an instance is launched.
    */
   import type { Ctx } from 'mini-ec2/context';
-  import { type LaunchTemplateRecord, type LaunchTemplateVersionRecord, type TagRecord } from 'mini-ec2/state';
+  import { type TagRecord } from 'mini-ec2/state';
   import type { CreateLaunchTemplateRequest, CreateLaunchTemplateVersionRequest, DeleteLaunchTemplateRequest, DescribeLaunchTemplatesRequest, DescribeLaunchTemplateVersionsRequest, LaunchTemplate, LaunchTemplateVersion, ModifyLaunchTemplateRequest, RunInstancesRequest } from 'mini-ec2/sdk-shapes';
-  /** The template a call names by ID or by name (exactly one of them). */
-  export declare function findTemplate(ctx: Ctx, ref: {
-      LaunchTemplateId?: string;
-      LaunchTemplateName?: string;
-  }): LaunchTemplateRecord;
-  /** A version named as a number, `$Latest` or `$Default` (the default when absent). */
-  export declare function findVersion(t: LaunchTemplateRecord, version: string | undefined): LaunchTemplateVersionRecord;
-  export declare function templateOut(ctx: Ctx, t: LaunchTemplateRecord): LaunchTemplate;
   export declare function createLaunchTemplate(ctx: Ctx, input: CreateLaunchTemplateRequest, dryRun: boolean): {
       LaunchTemplate: LaunchTemplate;
   };
@@ -1536,7 +1522,7 @@ declare module 'mini-ec2/resources/security-group-rules' {
    * port range from (ingress) or to (egress) one peer: an IPv4 or IPv6 block, or another security group.
    */
   import type { Ctx } from 'mini-ec2/context';
-  import type { RuleRecord } from 'mini-ec2/state';
+  import type { RegionState, RuleRecord, SecurityGroupRecord } from 'mini-ec2/state';
   import type { DescribeSecurityGroupRulesRequest, IpPermission, ModifySecurityGroupRulesRequest, RevokedSecurityGroupRule, SecurityGroupRule, TagSpecification } from 'mini-ec2/sdk-shapes';
   type Direction = 'ingress' | 'egress';
   type NewRule = Omit<RuleRecord, 'id'>;
@@ -1585,6 +1571,8 @@ declare module 'mini-ec2/resources/security-group-rules' {
   };
   /** Rules grouped the way DescribeSecurityGroups shows them: one IpPermission per protocol/port range. */
   export declare function permissionsOut(rules: readonly NewRule[], accountId: string): IpPermission[];
+  /** The group a rule call names: by GroupId, or by GroupName in the default VPC only (as in EC2). */
+  export declare function groupByIdOrName(region: RegionState, id: string | undefined, name: string | undefined): SecurityGroupRecord;
 }
 declare module 'mini-ec2/resources/security-groups' {
   /**
@@ -1598,9 +1586,6 @@ declare module 'mini-ec2/resources/security-groups' {
    * The `default` group EC2 gives every VPC: inbound from members of the group itself, outbound to
    * anywhere (EC2 User Guide, "Default security groups for your VPCs").
    */
-  export declare function makeDefaultGroup(vpcId: string, newId: (prefix: 'sg' | 'sgr') => string): SecurityGroupRecord;
-  /** The group a rule call names: by GroupId, or by GroupName in the default VPC only (as in EC2). */
-  export declare function groupByIdOrName(region: RegionState, id: string | undefined, name: string | undefined): SecurityGroupRecord;
   export declare function defaultSecurityGroup(region: RegionState, vpcId: string): SecurityGroupRecord;
   /** Resolves SecurityGroupIds (checking form and existence); undefined when none were given. */
   export declare function resolveGroupIds(region: RegionState, ids: readonly string[] | undefined): string[] | undefined;
@@ -1728,8 +1713,6 @@ declare module 'mini-ec2/resources/vcpu-limits' {
   export declare const DEFAULT_VCPU_LIMIT = 32;
   /** The bucket of an instance type, by its family prefix (t3.micro -> standard, g5.xlarge -> g-vt). */
   export declare function vcpuBucket(instanceType: string): VcpuBucket;
-  /** Instances whose vCPUs count against the limit: the ones pending or running. */
-  export declare const countsAgainstLimit: (i: InstanceRecord) => boolean;
   export declare const vcpusOf: (instanceType: string) => number;
   /** vCPUs in use per bucket in a region's instances (the model caches this; see Ctx.vcpusInUse). */
   export declare function vcpusInUse(instances: Record<string, InstanceRecord>): Map<VcpuBucket, number>;

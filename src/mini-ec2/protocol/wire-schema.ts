@@ -28,4 +28,3 @@ export type WireSchema = {
   allOperationNames: string[];
 };
 
-const PRIMITIVES = new Set(['string', 'number', 'boolean', 'timestamp', 'blob', 'document']);

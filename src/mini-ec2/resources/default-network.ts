@@ -4,8 +4,7 @@
  */
 import { type SeededRandom } from '../ids.ts';
 import { regionInfo } from '../regions.ts';
-import type { RegionState, SubnetRecord, VpcRecord } from '../state.ts';
-import { makeDefaultGroup } from './security-groups.ts';
+import type { RegionState, SecurityGroupRecord, SubnetRecord, VpcRecord } from '../state.ts';
 
 /** Creates the default VPC, subnets and security group of a region (at model creation). */
 export function createDefaultNetwork(region: RegionState, regionName: string, rng: SeededRandom): void {
@@ -28,4 +27,18 @@ export function createDefaultNetwork(region: RegionState, regionName: string, rn
   });
   const sg = makeDefaultGroup(vpc.id, (prefix) => rng.id(prefix));
   region.securityGroups[sg.id] = sg;
+}
+
+/** A VPC's own `default` group: all traffic from its own members in, all traffic out. */
+export function makeDefaultGroup(vpcId: string, newId: (prefix: 'sg' | 'sgr') => string): SecurityGroupRecord {
+  const id = newId('sg');
+  return {
+    id,
+    name: 'default',
+    description: 'default VPC security group',
+    vpcId,
+    ingress: [{ id: newId('sgr'), protocol: '-1', sourceGroupId: id }],
+    egress: [{ id: newId('sgr'), protocol: '-1', cidr: '0.0.0.0/0' }],
+    tags: [],
+  };
 }

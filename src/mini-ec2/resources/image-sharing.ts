@@ -55,8 +55,14 @@ export function modifyImageAttribute(ctx: Ctx, input: ModifyImageAttributeReques
   if (add.length === 0 && remove.length === 0) throw Errors.missingParameter('LaunchPermission');
   if (dryRun) throw Errors.dryRun();
   const users = new Set(image.sharedWith ?? []);
-  for (const p of add) p.Group === 'all' ? (image.public = true) : users.add(p.UserId!);
-  for (const p of remove) p.Group === 'all' ? (image.public = false) : users.delete(p.UserId!);
+  for (const p of add) {
+    if (p.Group === 'all') image.public = true;
+    else users.add(p.UserId!);
+  }
+  for (const p of remove) {
+    if (p.Group === 'all') image.public = false;
+    else users.delete(p.UserId!);
+  }
   image.sharedWith = [...users];
   ctx.emit({ type: 'image-permissions-changed', resourceId: image.id, imageId: image.id, public: image.public, sharedWith: [...users] });
 }

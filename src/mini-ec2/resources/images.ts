@@ -34,7 +34,7 @@ const own = (region: RegionState, id: string): ImageRecord | undefined =>
  * Whether the calling account may see (and launch) an image of the model's account: its owner always;
  * another account when the image is public or shared with it by launch permission (image-sharing.ts).
  */
-export const visibleToCaller = (ctx: Ctx, image: ImageRecord): boolean =>
+const visibleToCaller = (ctx: Ctx, image: ImageRecord): boolean =>
   image.ownerId === ctx.accountId || image.public || (image.sharedWith ?? []).includes(ctx.accountId);
 
 /** An image visible to the account in a region: its own (even deregistered), one shared with it, or the public catalog. */

@@ -14,7 +14,7 @@ import type { DescribeInstanceStatusRequest, InstanceStatus, InstanceStatusSumma
 import { requireInstances, STATE_CODES } from './instances.ts';
 
 /** The checks' summary of one instance at `now`: not-applicable, initializing or ok. */
-export function statusChecks(ctx: Ctx, i: InstanceRecord): 'not-applicable' | 'initializing' | 'ok' {
+function statusChecks(ctx: Ctx, i: InstanceRecord): 'not-applicable' | 'initializing' | 'ok' {
   if (i.state !== 'running') return 'not-applicable';
   const since = i.runningSince ?? i.launchTime + ctx.state.timing.instanceStartMs;
   const after = ctx.state.timing.statusChecksMs ?? 120_000;

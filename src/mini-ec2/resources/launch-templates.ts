@@ -32,7 +32,7 @@ const NAME = /^[a-zA-Z0-9()./_-]{3,128}$/;
 const templatesOf = (ctx: Ctx) => (ctx.region.launchTemplates ??= {});
 
 /** The template a call names by ID or by name (exactly one of them). */
-export function findTemplate(ctx: Ctx, ref: { LaunchTemplateId?: string; LaunchTemplateName?: string }): LaunchTemplateRecord {
+function findTemplate(ctx: Ctx, ref: { LaunchTemplateId?: string; LaunchTemplateName?: string }): LaunchTemplateRecord {
   if (ref.LaunchTemplateId !== undefined && ref.LaunchTemplateName !== undefined) {
     throw Errors.invalidParameterCombination('Specify either the launch template ID or the launch template name, not both.'); // wording unverified
   }
@@ -51,7 +51,7 @@ export function findTemplate(ctx: Ctx, ref: { LaunchTemplateId?: string; LaunchT
 }
 
 /** A version named as a number, `$Latest` or `$Default` (the default when absent). */
-export function findVersion(t: LaunchTemplateRecord, version: string | undefined): LaunchTemplateVersionRecord {
+function findVersion(t: LaunchTemplateRecord, version: string | undefined): LaunchTemplateVersionRecord {
   const v = version ?? '$Default';
   const n = v === '$Latest' ? t.latestVersion : v === '$Default' ? t.defaultVersion : /^\d{1,9}$/.test(v) ? Number(v) : undefined;
   if (n === undefined) throw Errors.invalidValue(v, 'Version', "Expected a version number, '$Latest' or '$Default'.");
@@ -70,7 +70,7 @@ function checkedData(data: LaunchTemplateData | undefined): LaunchTemplateDataRe
 
 const createdBy = (ctx: Ctx) => `arn:aws:iam::${ctx.accountId}:root`;
 
-export function templateOut(ctx: Ctx, t: LaunchTemplateRecord): LaunchTemplate {
+function templateOut(ctx: Ctx, t: LaunchTemplateRecord): LaunchTemplate {
   return {
     LaunchTemplateId: t.id,
     LaunchTemplateName: t.name,
@@ -91,7 +91,7 @@ function versionOut(ctx: Ctx, t: LaunchTemplateRecord, v: LaunchTemplateVersionR
     CreateTime: new Date(v.createTime),
     CreatedBy: createdBy(ctx),
     DefaultVersion: v.number === t.defaultVersion,
-    LaunchTemplateData: deepCopy(v.data) as LaunchTemplateData,
+    LaunchTemplateData: deepCopy(v.data),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import { Errors } from '../errors.ts';
 import { compileFilters, matchesAll } from '../filters.ts';
 import { isWellFormedId } from '../ids.ts';
-import type { RuleRecord, SecurityGroupRecord, TagRecord } from '../state.ts';
+import type { RegionState, RuleRecord, SecurityGroupRecord, TagRecord } from '../state.ts';
 import type {
   DescribeSecurityGroupRulesRequest,
   IpPermission,
@@ -19,7 +19,7 @@ import type {
 } from '../sdk-shapes.ts';
 import { paginate, tagsByResourceType } from '../input-parser.ts';
 import { tagsOut } from './tags.ts';
-import { groupByIdOrName } from './security-groups.ts';
+import { defaultVpc } from './vpcs.ts';
 
 type Direction = 'ingress' | 'egress';
 type NewRule = Omit<RuleRecord, 'id'>;
@@ -311,4 +311,19 @@ export function permissionsOut(rules: readonly NewRule[], accountId: string): Ip
     if (r.sourceGroupId !== undefined) p.UserIdGroupPairs!.push({ GroupId: r.sourceGroupId, UserId: accountId, ...desc });
   }
   return [...byRange.values()];
+}
+
+/** The group a rule call names: by GroupId, or by GroupName in the default VPC only (as in EC2). */
+export function groupByIdOrName(region: RegionState, id: string | undefined, name: string | undefined): SecurityGroupRecord {
+  if (id !== undefined) {
+    if (!isWellFormedId(id, 'sg')) throw Errors.groupMalformed(id);
+    const group = region.securityGroups[id];
+    if (!group) throw Errors.groupNotFound(id);
+    return group;
+  }
+  if (name === undefined) throw Errors.missingParameter('GroupId');
+  const vpcId = defaultVpc(region).id;
+  const group = Object.values(region.securityGroups).find((g) => g.name === name && g.vpcId === vpcId);
+  if (!group) throw Errors.groupNotFound(name);
+  return group;
 }

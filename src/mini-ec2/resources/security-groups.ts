@@ -11,40 +11,12 @@ import type { CreateSecurityGroupRequest, DeleteSecurityGroupRequest, DescribeSe
 import { paginate, tagsByResourceType } from '../input-parser.ts';
 import { tagsOut } from './tags.ts';
 import { defaultVpc, vpcById } from './vpcs.ts';
-import { permissionsOut } from './security-group-rules.ts';
+import { groupByIdOrName, permissionsOut } from './security-group-rules.ts';
 
 /**
  * The `default` group EC2 gives every VPC: inbound from members of the group itself, outbound to
  * anywhere (EC2 User Guide, "Default security groups for your VPCs").
  */
-export function makeDefaultGroup(vpcId: string, newId: (prefix: 'sg' | 'sgr') => string): SecurityGroupRecord {
-  const id = newId('sg');
-  return {
-    id,
-    name: 'default',
-    description: 'default VPC security group',
-    vpcId,
-    ingress: [{ id: newId('sgr'), protocol: '-1', sourceGroupId: id }],
-    egress: [{ id: newId('sgr'), protocol: '-1', cidr: '0.0.0.0/0' }],
-    tags: [],
-  };
-}
-
-/** The group a rule call names: by GroupId, or by GroupName in the default VPC only (as in EC2). */
-export function groupByIdOrName(region: RegionState, id: string | undefined, name: string | undefined): SecurityGroupRecord {
-  if (id !== undefined) {
-    if (!isWellFormedId(id, 'sg')) throw Errors.groupMalformed(id);
-    const group = region.securityGroups[id];
-    if (!group) throw Errors.groupNotFound(id);
-    return group;
-  }
-  if (name === undefined) throw Errors.missingParameter('GroupId');
-  const vpcId = defaultVpc(region).id;
-  const group = Object.values(region.securityGroups).find((g) => g.name === name && g.vpcId === vpcId);
-  if (!group) throw Errors.groupNotFound(name);
-  return group;
-}
-
 export function defaultSecurityGroup(region: RegionState, vpcId: string): SecurityGroupRecord {
   for (const id in region.securityGroups) {
     const g = region.securityGroups[id];

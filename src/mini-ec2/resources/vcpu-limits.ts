@@ -30,7 +30,7 @@ export function vcpuBucket(instanceType: string): VcpuBucket {
 }
 
 /** Instances whose vCPUs count against the limit: the ones pending or running. */
-export const countsAgainstLimit = (i: InstanceRecord) => i.state === 'pending' || i.state === 'running';
+const countsAgainstLimit = (i: InstanceRecord) => i.state === 'pending' || i.state === 'running';
 
 export const vcpusOf = (instanceType: string): number => instanceTypeSpec(instanceType)?.vcpus ?? 0;
 

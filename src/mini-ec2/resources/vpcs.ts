@@ -8,7 +8,7 @@ import type { CreateVpcRequest, DescribeVpcsRequest, Vpc } from '../sdk-shapes.t
 import { paginate, tagsByResourceType } from '../input-parser.ts';
 import { tagsOut } from './tags.ts';
 import { parseIpv4Block } from './cidr.ts';
-import { makeDefaultGroup } from './security-groups.ts';
+import { makeDefaultGroup } from './default-network.ts';
 
 export function defaultVpc(region: RegionState): VpcRecord {
   for (const id in region.vpcs) if (region.vpcs[id].isDefault) return region.vpcs[id];

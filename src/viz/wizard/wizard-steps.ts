@@ -127,7 +127,7 @@ export function keyStep(ctx: StepContext, feedback: Feedback): KeyStep {
       newKeyName.value = '';
       show((await ctx.client().describeKeyPairs({})).KeyPairs ?? []);
       feedback.showMessage(t('wizard.keyCreated', { name }));
-    }, feedback.showError);
+    }, (error: unknown) => feedback.showError(error));
   });
   const element = step('key', t('wizard.step.key'), field(t('wizard.step.key'), select, uid('viz-key')),
     h('div', { class: 'viz-row' }, field(t('wizard.keyName'), newKeyName, uid('viz-new-key')), createKey), cli.element);

@@ -65,7 +65,7 @@ function summaryStep(ctx: StepContext, feedback: Feedback & { element: HTMLEleme
         instances.showLaunched(result.Instances ?? []);
         feedback.showMessage(t('wizard.launched', { id: (result.Instances ?? []).map((i) => i.InstanceId).join(', ') }));
       },
-      feedback.showError,
+      (error: unknown) => feedback.showError(error),
     ).finally(() => {
       launchButton.disabled = false;
       launchButton.textContent = t('wizard.launch');
@@ -204,14 +204,14 @@ export function mountLaunchWizard(container: HTMLElement, options: { locale: Loc
     region = regionSelect.value;
     picker.clearSelection();
     feedback.element.replaceChildren();
-    void loadRegion().catch(feedback.showError);
+    void loadRegion().catch((error: unknown) => feedback.showError(error));
   });
 
   const hasPendingImage = () => element.querySelector('[data-wizard-images] li[data-state="pending"]') !== null;
   const poller = createPoller(() => Promise.all([instances.refresh(), picker.refresh()]), () => instances.busy() || hasPendingImage());
   const unsubscribe = env.model.subscribe(() => poller.poll());
 
-  void loadRegion().catch(feedback.showError);
+  void loadRegion().catch((error: unknown) => feedback.showError(error));
   return {
     element,
     destroy() {
