@@ -89,7 +89,7 @@ export function runInstancesCli(region: string, request: RunInstancesRequest): s
   return command('run-instances', region, args);
 }
 
-export const USER_DATA_FILE = 'user-data.sh';
+const USER_DATA_FILE = 'user-data.sh';
 
 /** The shell lines that write the user data script to the file run-instances reads. */
 export function userDataCli(script: string): string {
