@@ -218,8 +218,14 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
 
   // ---- runs -------------------------------------------------------------------------------------------
   const queue = new RunQueue();
+  // What the learner sees is what runs: the editor's text once it is up (a programmatic edit such as a paste
+  // by a tool does not pass through onChange), the saved work before.
+  const filesToRun = (): Files => {
+    const shown = editor;
+    return shown ? Object.fromEntries(data.files.map((name) => [name, shown.content(name)])) : { ...work.files };
+  };
   const run = async () => {
-    const files: Files = { ...work.files };
+    const files = filesToRun();
     runButton.setAttribute('aria-busy', 'true');
     runButton.dataset.state = 'running';
     showRunning(summary, testList, locale);

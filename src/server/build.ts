@@ -1,5 +1,6 @@
 // "Build when needed" for `npm start` and the browser tests: the site is rebuilt when dist is missing or older
-// than any file the build reads. Freshness is judged by dist/index.html, one of the last files a build writes.
+// than any file the build reads. Freshness is judged by dist/sw.js, the last file a build writes (src/integrations/page-runner.ts): a build
+// that failed after writing its pages leaves none, so it is not mistaken for a fresh one.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -33,7 +34,7 @@ export function newestMtime(root: string, relative: string): number {
 
 function builtAt(distDir: string): number {
   try {
-    return statSync(path.join(distDir, 'index.html')).mtimeMs;
+    return statSync(path.join(distDir, 'sw.js')).mtimeMs;
   } catch {
     return 0;
   }

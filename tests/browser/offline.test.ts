@@ -9,10 +9,7 @@ import { lessonSlugFor, openSettled, runInSandbox } from '../page-runner/in-page
 import { startStaticHost, type StaticHost } from '../page-runner/static-host.ts';
 import { distDir, launchBrowser } from './harness.ts';
 
-// Skipped while issue 12 is open: in CI the sandbox's Run scored a correct solution 0 of N here (typed into
-// the editor), although the same solutions pass through the page runner directly (page-runner-equivalence) and
-// sandbox.test.ts passes. Find the cause, then drop the skip.
-describe.skip('the course offline', () => {
+describe('the course offline', () => {
   let host: StaticHost;
   let browser: Browser;
 

@@ -17,10 +17,7 @@ import { distDir, launchBrowser, watchConsole } from './harness.ts';
 const locales = ['en', 'pt-br', 'es'] as const;
 const exercises = listExercises().map((e) => e.id);
 
-// Skipped while issue 12 is open: in CI the sandbox's Run scored a correct solution 0 of N here (typed into
-// the editor), although the same solutions pass through the page runner directly (page-runner-equivalence) and
-// sandbox.test.ts passes. Find the cause, then drop the skip.
-describe.skip('a new user on a plain static host', () => {
+describe('a new user on a plain static host', () => {
   let host: StaticHost;
   let browser: Browser;
   let cliStarters: Promise<Map<string, string[]>>;

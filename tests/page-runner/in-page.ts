@@ -48,11 +48,14 @@ export async function gradeInPage(
   );
 }
 
-/** The lesson whose frontmatter names the exercise (same slug in every language). */
+/** The lesson whose frontmatter names the exercise, as its own or among `moreExercises` (same slug in every language). */
 export function lessonSlugFor(exercise: string): string {
   const dir = path.join(repoRoot, 'content/lessons/en');
+  const own = new RegExp(`^exercise:\\s*['"]?${exercise}['"]?\\s*$`, 'm');
+  const more = new RegExp(`^moreExercises:\\s*\\[([^\\]]*[\\s,])?['"]?${exercise}['"]?([\\s,][^\\]]*)?\\]\\s*$`, 'm');
   for (const file of readdirSync(dir)) {
-    if (new RegExp(`^exercise:\\s*['"]?${exercise}['"]?\\s*$`, 'm').test(readFileSync(path.join(dir, file), 'utf8'))) return file.replace(/^\d+-/, '').replace(/\.mdx$/, '');
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    if (own.test(text) || more.test(text)) return file.replace(/^\d+-/, '').replace(/\.mdx$/, '');
   }
   throw new Error(`no lesson has exercise: ${exercise}`);
 }

@@ -27,13 +27,19 @@ describe('build freshness', () => {
     expect(isBuildFresh(root, path.join(root, 'dist'))).toBe(false);
   });
 
-  it('is fresh when dist/index.html is newer than every source', () => {
-    write('dist/index.html', 2000);
+  it('is fresh when dist/sw.js is newer than every source', () => {
+    write('dist/sw.js', 2000);
     expect(isBuildFresh(root, path.join(root, 'dist'))).toBe(true);
   });
 
-  it('is stale after a lesson changes', () => {
+  // A build whose last step failed (the page runner's bundle, the service worker) has written its pages but no sw.js.
+  it('needs a build when the last build stopped before the service worker', () => {
     write('dist/index.html', 2000);
+    expect(isBuildFresh(root, path.join(root, 'dist'))).toBe(false);
+  });
+
+  it('is stale after a lesson changes', () => {
+    write('dist/sw.js', 2000);
     at('content/lessons/en/01-a.mdx', 3000);
     expect(isBuildFresh(root, path.join(root, 'dist'))).toBe(false);
   });
@@ -42,7 +48,7 @@ describe('build freshness', () => {
   it.each(['src/grader/grade.ts', 'src/publish/build-data.ts', 'src/server/app.ts', 'exercises/_kit/harness.ts', 'public/_headers', 'package-lock.json'])(
     'is stale after %s changes',
     (file) => {
-      write('dist/index.html', 2000);
+      write('dist/sw.js', 2000);
       write(file, 3000);
       for (let dir = path.dirname(file); dir !== '.'; dir = path.dirname(dir)) at(dir, 1000);
       expect(isBuildFresh(root, path.join(root, 'dist'))).toBe(false);
@@ -50,7 +56,7 @@ describe('build freshness', () => {
   );
 
   it('ignores node_modules folders inside the sources', () => {
-    write('dist/index.html', 2000);
+    write('dist/sw.js', 2000);
     write('exercises/node_modules/x/index.js', 3000);
     for (const dir of ['exercises/node_modules/x', 'exercises/node_modules', 'exercises']) at(dir, 1000);
     expect(isBuildFresh(root, path.join(root, 'dist'))).toBe(true);
