@@ -1,7 +1,7 @@
 // Words for the map: a node's one-line description (aria-label, list item), its detail rows (tooltip),
 // a replay step's caption. Pure functions over graph nodes and events, shared by the graph and the list.
 import type { GraphNode, RegionGraph } from './graph.ts';
-import type { Translate, VizKey } from './i18n.ts';
+import type { Translate, VizKey } from '../i18n/viz-strings.ts';
 import type { VizEvent } from './replay.ts';
 import type { VizNetwork, VizRule } from './world.ts';
 
@@ -21,39 +21,39 @@ export function stateText(state: string, t: Translate): string {
   return label === state ? state : `${label} (${state})`;
 }
 
-export function ownerLabel(owner: string | undefined, t: Translate): string {
+function ownerLabel(owner: string | undefined, t: Translate): string {
   if (!owner || owner === 'self') return t('node.ownerSelf');
   if (owner === 'amazon') return t('node.ownerAmazon');
   if (owner === 'aws-marketplace') return t('node.ownerMarketplace');
   return t('node.ownerOther', { account: owner });
 }
 
-export function tagsText(node: GraphNode, t: Translate): string {
+function tagsText(node: GraphNode, t: Translate): string {
   return node.tags.length ? node.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ') : t('node.noTags');
 }
 
 /** Incoming arrows of a node, as text: "launched from ami-…" / "created from i-…". */
-export function originsText(node: GraphNode, graph: RegionGraph, t: Translate): string[] {
+function originsText(node: GraphNode, graph: RegionGraph, t: Translate): string[] {
   return graph.edges
     .filter((e) => e.target === node.id)
     .map((e) => (e.kind === 'launched-from' ? t('node.launchedFrom', { id: e.source }) : t('node.createdFrom', { id: e.source })));
 }
 
 /** "subnet-… (10.0.1.0/24, us-east-1a), 10.0.1.4": where the instance sits. */
-export function subnetText(network: VizNetwork): string {
+function subnetText(network: VizNetwork): string {
   const where = [network.cidr, network.zone].filter(Boolean).join(', ');
   return [`${network.subnetId}${where ? ` (${where})` : ''}`, network.privateIp].filter(Boolean).join(', ');
 }
 
 /** "TCP 80 from 0.0.0.0/0": one inbound rule; a range shows as 8000-8080, protocol -1 as all traffic. */
-export function ruleText(rule: VizRule, t: Translate): string {
+function ruleText(rule: VizRule, t: Translate): string {
   if (rule.protocol === '-1') return t('node.ruleAll', { from: rule.peer });
   const ports = rule.fromPort === undefined || rule.fromPort === rule.toPort ? `${rule.fromPort ?? ''}` : `${rule.fromPort}-${rule.toPort}`;
   return t('node.rule', { what: `${rule.protocol.toUpperCase()} ${ports}`.trim(), from: rule.peer });
 }
 
 /** What the instance's security groups let in, or "nothing". */
-export function inboundText(network: VizNetwork, t: Translate): string {
+function inboundText(network: VizNetwork, t: Translate): string {
   return network.inbound.length ? network.inbound.map((r) => ruleText(r, t)).join('; ') : t('node.letsInNothing');
 }
 

@@ -3,8 +3,8 @@
 // layout: layout.ts places what this module decides to draw.
 import { listed, readWorld, tagValue, type ImageResolver, type RegionWorld, type Tag, type VizImage, type VizInstance, type VizNetwork, type VizWorld } from './world.ts';
 
-export type NodeKind = 'image' | 'instance';
-export type EdgeKind = 'launched-from' | 'created-from';
+type NodeKind = 'image' | 'instance';
+type EdgeKind = 'launched-from' | 'created-from';
 
 export interface GraphNode {
   id: string;
@@ -98,7 +98,7 @@ function imagesToDraw(region: RegionWorld, accountId: string): VizImage[] {
     .sort(byTimeThenId((i) => i.creationDate));
 }
 
-export function regionToGraph(regionName: string, region: RegionWorld, accountId: string): RegionGraph {
+function regionToGraph(regionName: string, region: RegionWorld, accountId: string): RegionGraph {
   const images = imagesToDraw(region, accountId);
   const instances = Object.values(region.instances).sort(byTimeThenId((i) => i.launchTime));
   const nodes: GraphNode[] = images.map((image) => imageNode(image, accountId));

@@ -2,7 +2,7 @@
 // and focus), and the same content as a nested list for screen readers and for anyone who prefers text.
 import { h, s, uid } from './dom.ts';
 import { countNodes, type GraphNode, type RegionGraph } from './graph.ts';
-import type { Translate } from './i18n.ts';
+import type { Translate } from '../i18n/viz-strings.ts';
 import type { PlacedNode, RegionLayout } from './layout.ts';
 import { describeNode, detailRows, graphTree, stateLabel, type TreeItem } from './describe.ts';
 import { stateTone } from './styles.ts';
@@ -104,7 +104,7 @@ export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Transla
     g.addEventListener('focus', show);
     g.addEventListener('mouseleave', hide);
     g.addEventListener('blur', hide);
-    g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') hide(); });
+    g.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
     svg.append(g);
   }
   return svg;

@@ -2,7 +2,6 @@
 // it. A run sends back its final state and its event log (src/mini-ec2/events.ts). Events say what
 // appeared and when states changed; the final state supplies details an event leaves out (an instance's
 // architecture). Step 0 is the world before the first event; step N has events 1..N applied.
-import type { ModelEvent } from '../mini-ec2/events.ts';
 import { worldToGraph, type VizGraph } from './graph.ts';
 import { addCatalogImages, listed, readTags, readWorld, type ImageResolver, type VizWorld } from './world.ts';
 
@@ -32,7 +31,7 @@ function optStr(value: unknown): string | undefined {
 /** Reads one ModelEvent (as JSON). Malformed events become 'other' steps: they never break a replay. */
 export function readEvent(raw: unknown, index = 0): VizEvent {
   if (!isRecord(raw)) return { kind: 'other', seq: index + 1, region: '', type: 'unknown' };
-  const e = raw as Partial<Record<keyof ModelEvent | string, unknown>>;
+  const e: Partial<Json> = raw;
   const seq = typeof e.seq === 'number' ? e.seq : index + 1;
   const region = str(e.region);
   const type = str(e.type);
@@ -145,7 +144,7 @@ export function applyEvent(world: VizWorld, event: VizEvent, reference: VizWorld
  * The world before the first event: the final state without what the events created, and each
  * remaining resource in the state it had before its first recorded change.
  */
-export function initialWorld(final: VizWorld, events: readonly VizEvent[]): VizWorld {
+function initialWorld(final: VizWorld, events: readonly VizEvent[]): VizWorld {
   const start = cloneWorld(final);
   const seen = new Set<string>();
   for (const event of events) {

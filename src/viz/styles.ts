@@ -54,7 +54,7 @@ function vars(set: Record<string, string>): string {
 
 const scope = '.viz-root';
 
-export const vizCss = `
+const vizCss = `
 ${scope}{${vars(palette.light)}color:var(--viz-fg);background:var(--viz-bg);font:inherit;border:1px solid var(--viz-border);border-radius:8px;padding:12px;margin-block:12px;}
 @media (prefers-color-scheme: dark){:root:not([data-theme="light"]) ${scope}{${vars(palette.dark)}}}
 :root[data-theme="dark"] ${scope},.dark ${scope}{${vars(palette.dark)}}

@@ -84,7 +84,7 @@ export interface VizWorld {
  */
 export type ImageResolver = (region: string, imageId: string) => VizImage | undefined;
 
-export function emptyWorld(accountId = ''): VizWorld {
+function emptyWorld(accountId = ''): VizWorld {
   return { accountId, regions: {} };
 }
 
@@ -103,7 +103,7 @@ function optStr(value: unknown): string | undefined {
 }
 
 /** State times are simulated ms since epoch; a live SDK-shaped object may hold Dates or ISO strings. */
-export function isoTime(value: unknown): string | undefined {
+function isoTime(value: unknown): string | undefined {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString();
   return optStr(value);
@@ -128,7 +128,7 @@ function readSnapshotIds(value: unknown): string[] {
  * What a disk holds beyond its distribution's base picture: `DiskData` of the state (a volume or a
  * snapshot) keeps `contents` once something was written to it, and only `baseDistro` until then.
  */
-export function addedSoftware(disk: unknown): string[] {
+function addedSoftware(disk: unknown): string[] {
   if (!isRecord(disk) || !isRecord(disk.contents) || !isRecord(disk.contents.packages)) return [];
   const base = sharedBasePicture(str(disk.contents.distro, 'al2023') as Distro)?.packages ?? {};
   return Object.entries(disk.contents.packages)
@@ -210,7 +210,7 @@ function readNetwork(instance: Json, regionState: Json): VizNetwork | undefined 
 }
 
 /** An InstanceRecord of the state (with its region's state, to read its network). */
-export function readInstance(raw: unknown, region: string, regionState: Json = {}): VizInstance | undefined {
+function readInstance(raw: unknown, region: string, regionState: Json = {}): VizInstance | undefined {
   if (!isRecord(raw)) return undefined;
   const id = str(raw.id);
   if (!id) return undefined;

@@ -2,8 +2,8 @@
 // fixes the keys; the `Strings` type makes a missing key in pt-br or es a compile error.
 // API values (state names, instance types, IDs, CLI lines) stay as EC2 spells them; the words around
 // them are translated.
-import type { Locale } from '../i18n/locales.ts';
-import type { TableLike, Translate as TranslateKeys } from '../i18n/translate.ts';
+import type { Locale } from './locales.ts';
+import type { TableLike, Translate as TranslateKeys } from './translate.ts';
 
 const en = {
   // live map
