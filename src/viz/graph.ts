@@ -11,7 +11,7 @@ type NodeKind = 'image' | 'instance' | 'template';
 type EdgeKind = 'launched-from' | 'created-from' | 'named-by';
 
 /** What a launch template's node shows beside its name and ID. */
-export interface TemplateDetails {
+interface TemplateDetails {
   defaultVersion: number;
   latestVersion: number;
   versions: VizTemplateVersion[];

@@ -263,7 +263,7 @@ function readTemplateVersion(raw: unknown): VizTemplateVersion | undefined {
 }
 
 /** A LaunchTemplateRecord of the state. */
-export function readTemplate(raw: unknown, region: string): VizTemplate | undefined {
+function readTemplate(raw: unknown, region: string): VizTemplate | undefined {
   if (!isRecord(raw)) return undefined;
   const id = str(raw.id);
   if (!id) return undefined;
