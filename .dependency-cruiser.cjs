@@ -174,10 +174,7 @@ module.exports = {
       'site-imports-entries',
       'site-imports-entries: pages/, layouts/ and components/ import sandbox/ and viz/ through their entries (index.ts, island.ts, *-loader.ts), plus i18n/, results/ types and publish/ (build time).',
       room.site,
-      [room.site, entries, room.i18n, room.results, room.publish,
-        // Exception until the one translation helper of issue 16 lands (in flight): the sandbox's and the
-        // viz's string tables, and the build-time instructions renderer, are read by their components.
-        '^src/(sandbox|viz)/i18n[.]ts$', '^src/sandbox/instructions[.]ts$'],
+      [room.site, entries, room.i18n, room.results, room.publish],
     ),
     onlyImports(
       'exercises-import-model-and-kit',

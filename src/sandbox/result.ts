@@ -3,7 +3,7 @@
 // this object, whichever backend produced it. A type-only import.
 import type { GradeResult, TestResult, TestStatus } from '../results/grade-result.ts';
 
-export type { GradeResult, TestResult, TestStatus };
+export type { GradeResult };
 
 const statuses: readonly TestStatus[] = ['pass', 'fail', 'error'];
 

@@ -2,7 +2,7 @@
 // the first failure open. Plain DOM: the panel is small and must render before Monaco arrives.
 import type { Locale } from '../i18n/locales.ts';
 import { translator } from '../i18n/translate.ts';
-import { sandboxStrings } from './i18n.ts';
+import { sandboxStrings } from '../i18n/sandbox-strings.ts';
 import { type GradeResult, summarize } from './result.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

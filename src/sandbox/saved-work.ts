@@ -34,7 +34,7 @@ function isFiles(value: unknown): value is Files {
  * Keeps exactly the exercise's files: a file the exercise no longer has is dropped, a new one comes from
  * the starter. Pure, so a changed exercise never breaks a learner's saved work.
  */
-export function reconcileFiles(saved: Files | undefined, starter: Files): Files {
+function reconcileFiles(saved: Files | undefined, starter: Files): Files {
   const result: Files = {};
   for (const [name, content] of Object.entries(starter)) {
     result[name] = saved && typeof saved[name] === 'string' ? saved[name] : content;
@@ -42,7 +42,7 @@ export function reconcileFiles(saved: Files | undefined, starter: Files): Files 
   return result;
 }
 
-export function freshWork(starter: Files): SavedWork {
+function freshWork(starter: Files): SavedWork {
   return { version: 1, files: { ...starter }, hintsShown: 0, failedRuns: 0 };
 }
 

@@ -1,7 +1,7 @@
 // Words for the map: a node's one-line description (aria-label, list item), its detail rows (tooltip),
 // a replay step's caption. Pure functions over graph nodes and events, shared by the graph and the list.
 import type { GraphNode, RegionGraph } from './graph.ts';
-import type { Translate, VizKey } from './i18n.ts';
+import type { Translate, VizKey } from '../i18n/viz-strings.ts';
 import type { VizEvent } from './replay.ts';
 import type { VizNetwork, VizRule } from './world.ts';
 
@@ -21,39 +21,65 @@ export function stateText(state: string, t: Translate): string {
   return label === state ? state : `${label} (${state})`;
 }
 
-export function ownerLabel(owner: string | undefined, t: Translate): string {
+function ownerLabel(owner: string | undefined, t: Translate): string {
   if (!owner || owner === 'self') return t('node.ownerSelf');
   if (owner === 'amazon') return t('node.ownerAmazon');
   if (owner === 'aws-marketplace') return t('node.ownerMarketplace');
   return t('node.ownerOther', { account: owner });
 }
 
-export function tagsText(node: GraphNode, t: Translate): string {
+function tagsText(node: GraphNode, t: Translate): string {
   return node.tags.length ? node.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ') : t('node.noTags');
 }
 
-/** Incoming arrows of a node, as text: "launched from ami-…" / "created from i-…". */
-export function originsText(node: GraphNode, graph: RegionGraph, t: Translate): string[] {
-  return graph.edges
-    .filter((e) => e.target === node.id)
-    .map((e) => (e.kind === 'launched-from' ? t('node.launchedFrom', { id: e.source }) : t('node.createdFrom', { id: e.source })));
+const originKeys = { 'launched-from': 'node.launchedFrom', 'created-from': 'node.createdFrom', 'named-by': 'node.usesImage' } as const;
+
+/** Incoming arrows of a node, as text: "launched from ami-…" / "created from i-…" / "uses ami-…". */
+function originsText(node: GraphNode, graph: RegionGraph, t: Translate): string[] {
+  return graph.edges.filter((e) => e.target === node.id).map((e) => t(originKeys[e.kind], { id: e.source }));
+}
+
+/** A launch template's rows: its default and latest version, and the AMI each version names. */
+function templateRows(node: GraphNode, t: Translate): [string, string][] {
+  if (!node.template) return [];
+  const { defaultVersion, latestVersion, versions } = node.template;
+  return [
+    [t('node.defaultVersion'), String(defaultVersion)],
+    [t('node.latestVersion'), String(latestVersion)],
+    ...versions.map((v): [string, string] => [t('node.version', { version: v.number }), v.imageId ?? t('node.noImage')]),
+  ];
+}
+
+/** The kind of a node in the reader's language. */
+export function kindLabel(node: GraphNode, t: Translate): string {
+  return node.kind === 'image' ? t('node.image') : node.kind === 'instance' ? t('node.instance') : t('node.template');
+}
+
+/** The one-line description of a launch template (it has no state nor architecture). */
+function describeTemplate(node: GraphNode, graph: RegionGraph, t: Translate): string {
+  return [
+    `${kindLabel(node, t)} ${node.id} "${node.label}"`,
+    ...templateRows(node, t).map(([label, value]) => `${label}: ${value}`),
+    `${t('node.tags')}: ${tagsText(node, t)}`,
+    ...originsText(node, graph, t),
+  ].join('; ');
 }
 
 /** "subnet-… (10.0.1.0/24, us-east-1a), 10.0.1.4": where the instance sits. */
-export function subnetText(network: VizNetwork): string {
+function subnetText(network: VizNetwork): string {
   const where = [network.cidr, network.zone].filter(Boolean).join(', ');
   return [`${network.subnetId}${where ? ` (${where})` : ''}`, network.privateIp].filter(Boolean).join(', ');
 }
 
 /** "TCP 80 from 0.0.0.0/0": one inbound rule; a range shows as 8000-8080, protocol -1 as all traffic. */
-export function ruleText(rule: VizRule, t: Translate): string {
+function ruleText(rule: VizRule, t: Translate): string {
   if (rule.protocol === '-1') return t('node.ruleAll', { from: rule.peer });
   const ports = rule.fromPort === undefined || rule.fromPort === rule.toPort ? `${rule.fromPort ?? ''}` : `${rule.fromPort}-${rule.toPort}`;
   return t('node.rule', { what: `${rule.protocol.toUpperCase()} ${ports}`.trim(), from: rule.peer });
 }
 
 /** What the instance's security groups let in, or "nothing". */
-export function inboundText(network: VizNetwork, t: Translate): string {
+function inboundText(network: VizNetwork, t: Translate): string {
   return network.inbound.length ? network.inbound.map((r) => ruleText(r, t)).join('; ') : t('node.letsInNothing');
 }
 
@@ -68,7 +94,8 @@ function networkRows(node: GraphNode, t: Translate): [string, string][] {
 
 /** One line that says everything the node shows: for aria-label and the list view. */
 export function describeNode(node: GraphNode, graph: RegionGraph, t: Translate): string {
-  const kind = node.kind === 'image' ? t('node.image') : t('node.instance');
+  if (node.kind === 'template') return describeTemplate(node, graph, t);
+  const kind = kindLabel(node, t);
   const name = node.label !== node.id ? ` "${node.label}"` : '';
   const parts = [
     `${kind} ${node.id}${name}`,
@@ -87,8 +114,9 @@ export function describeNode(node: GraphNode, graph: RegionGraph, t: Translate):
 
 /** Label/value rows for the hover-and-focus card. */
 export function detailRows(node: GraphNode, t: Translate): [string, string][] {
+  if (node.kind === 'template') return [[kindLabel(node, t), node.id], ...templateRows(node, t), [t('node.tags'), tagsText(node, t)]];
   const rows: [string, string][] = [
-    [node.kind === 'image' ? t('node.image') : t('node.instance'), node.id],
+    [kindLabel(node, t), node.id],
     [t('node.state'), stateText(node.state, t)],
     [t('node.architecture'), node.architecture],
   ];
@@ -117,6 +145,14 @@ export function describeEvent(event: VizEvent, t: Translate): string {
       return event.to === 'deregistered'
         ? t('event.imageDeregistered', { id: event.id })
         : t('event.imageState', { id: event.id, from: s(event.from), to: s(event.to) });
+    case 'template-created':
+      return t('event.templateCreated', { id: event.id, name: event.name });
+    case 'template-version':
+      return t('event.templateVersion', { id: event.id, version: event.version });
+    case 'template-default':
+      return t('event.templateDefault', { id: event.id, version: event.version });
+    case 'template-deleted':
+      return t('event.templateDeleted', { id: event.id, name: event.name });
     default:
       return t('event.other', { type: event.type, region: event.region });
   }

@@ -1,18 +1,30 @@
-// The live map's graph: per region, the account's AMIs and instances as nodes, and two kinds of arrow:
-// "launched from" (AMI -> instance) and "created from" (instance -> AMI). Pure functions, no DOM, no
-// layout: layout.ts places what this module decides to draw.
-import { listed, readWorld, tagValue, type ImageResolver, type RegionWorld, type Tag, type VizImage, type VizInstance, type VizNetwork, type VizWorld } from './world.ts';
+// The live map's graph: per region, the account's AMIs, instances and launch templates as nodes, and
+// three kinds of arrow: "launched from" (AMI -> instance), "created from" (instance -> AMI) and "named by"
+// (AMI -> the launch template whose versions name it). Pure functions, no DOM, no layout: layout.ts
+// places what this module decides to draw.
+import {
+  listed, readWorld, tagValue, templateImageIds,
+  type ImageResolver, type RegionWorld, type Tag, type VizImage, type VizInstance, type VizNetwork, type VizTemplate, type VizTemplateVersion, type VizWorld,
+} from './world.ts';
 
-export type NodeKind = 'image' | 'instance';
-export type EdgeKind = 'launched-from' | 'created-from';
+type NodeKind = 'image' | 'instance' | 'template';
+type EdgeKind = 'launched-from' | 'created-from' | 'named-by';
+
+/** What a launch template's node shows beside its name and ID. */
+interface TemplateDetails {
+  defaultVersion: number;
+  latestVersion: number;
+  versions: VizTemplateVersion[];
+}
 
 export interface GraphNode {
   id: string;
   kind: NodeKind;
   /** Main caption: the Name tag of an instance, the name of an image (the ID when there is none). */
   label: string;
-  /** API state name: pending, running, available, ... ('missing' for an image no longer in the state). */
+  /** API state name: pending, running, available, ... ('missing' for an image no longer in the state; '' for a template, which has none). */
   state: string;
+  /** '' for a template (its versions may name images of either architecture). */
   architecture: string;
   tags: Tag[];
   /** Instances only. */
@@ -25,6 +37,8 @@ export interface GraphNode {
   snapshots?: string[];
   /** Software on the root disk beyond the operating system's base. */
   software?: string[];
+  /** Launch templates only. */
+  template?: TemplateDetails;
 }
 
 export interface GraphEdge {
@@ -78,6 +92,11 @@ function instanceNode(instance: VizInstance): GraphNode {
   };
 }
 
+function templateNode(template: VizTemplate): GraphNode {
+  const { defaultVersion, latestVersion, versions } = template;
+  return { id: template.id, kind: 'template', label: template.name, state: '', architecture: '', tags: template.tags, template: { defaultVersion, latestVersion, versions } };
+}
+
 /** An instance's image that the state no longer holds (deregistered long ago, or outside the export). */
 function missingImageNode(id: string, architecture: string): GraphNode {
   return { id, kind: 'image', label: id, state: 'missing', architecture, tags: [] };
@@ -92,13 +111,13 @@ function byTimeThenId<T extends { id: string }>(time: (x: T) => string | undefin
  * from (a Quick Start AMI, say). The thousands of public catalog images nobody used stay out.
  */
 function imagesToDraw(region: RegionWorld, accountId: string): VizImage[] {
-  const used = new Set(Object.values(region.instances).map((i) => i.imageId));
+  const used = new Set([...Object.values(region.instances).map((i) => i.imageId), ...templateImageIds(region)]);
   return Object.values(region.images)
     .filter((image) => (accountId !== '' && image.ownerId === accountId) || used.has(image.id))
     .sort(byTimeThenId((i) => i.creationDate));
 }
 
-export function regionToGraph(regionName: string, region: RegionWorld, accountId: string): RegionGraph {
+function regionToGraph(regionName: string, region: RegionWorld, accountId: string): RegionGraph {
   const images = imagesToDraw(region, accountId);
   const instances = Object.values(region.instances).sort(byTimeThenId((i) => i.launchTime));
   const nodes: GraphNode[] = images.map((image) => imageNode(image, accountId));
@@ -123,7 +142,19 @@ export function regionToGraph(regionName: string, region: RegionWorld, accountId
       edges.push({ id: `${image.sourceInstanceId}->${image.id}`, kind: 'created-from', source: image.sourceInstanceId, target: image.id });
     }
   }
+  for (const template of Object.values(region.templates).sort(byTimeThenId((t) => t.createTime))) {
+    nodes.push(templateNode(template));
+    edges.push(...templateEdges(template, known));
+  }
   return { region: regionName, nodes, edges };
+}
+
+/** One "named by" arrow per AMI a template's versions name, when that AMI is drawn in the panel. */
+function templateEdges(template: VizTemplate, drawn: ReadonlySet<string>): GraphEdge[] {
+  const named = new Set(template.versions.map((v) => v.imageId ?? ''));
+  return [...named]
+    .filter((imageId) => drawn.has(imageId))
+    .map((imageId) => ({ id: `${imageId}->${template.id}`, kind: 'named-by', source: imageId, target: template.id }));
 }
 
 export function worldToGraph(world: VizWorld): VizGraph {
@@ -142,7 +173,7 @@ export function stateToGraph(state: unknown, resolve?: ImageResolver): VizGraph 
   return worldToGraph(readWorld(state, resolve));
 }
 
-export function countNodes(graph: RegionGraph): { images: number; instances: number } {
-  const images = graph.nodes.filter((n) => n.kind === 'image').length;
-  return { images, instances: graph.nodes.length - images };
+export function countNodes(graph: RegionGraph): { images: number; instances: number; templates: number } {
+  const count = (kind: NodeKind) => graph.nodes.filter((n) => n.kind === kind).length;
+  return { images: count('image'), instances: count('instance'), templates: count('template') };
 }

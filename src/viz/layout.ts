@@ -4,10 +4,10 @@
 import type { ELK as ElkEngine, ElkNode, ElkExtendedEdge } from 'elkjs/lib/elk-api';
 import type { GraphEdge, GraphNode, RegionGraph } from './graph.ts';
 
-export const NODE_WIDTH = 236;
-export const NODE_HEIGHT = 64;
+const NODE_WIDTH = 236;
+const NODE_HEIGHT = 64;
 
-export interface Point {
+interface Point {
   x: number;
   y: number;
 }
@@ -20,7 +20,7 @@ export interface PlacedNode {
   height: number;
 }
 
-export interface PlacedEdge {
+interface PlacedEdge {
   edge: GraphEdge;
   /** Start point, bend points, end point. */
   points: Point[];
@@ -39,14 +39,14 @@ let engine: Promise<ElkEngine> | undefined;
 /** The shared ELK instance, created on first use (runs on the calling thread: no worker to ship). */
 export function loadElk(): Promise<ElkEngine> {
   engine ??= import('elkjs/lib/elk.bundled.js').then((mod) => {
-    const ELK = (mod as { default: new () => ElkEngine }).default;
+    const ELK = mod.default;
     return new ELK();
   });
   return engine;
 }
 
 /** Above this many nodes the map switches to ELK's fast settings. */
-export const BIG_GRAPH = 150;
+const BIG_GRAPH = 150;
 
 /**
  * Small graphs (every lesson's run) get ELK's careful defaults and right-angled arrows. Big ones
@@ -68,7 +68,7 @@ export function layoutOptions(nodeCount: number): Record<string, string> {
   };
 }
 
-export function toElkGraph(graph: RegionGraph): ElkNode {
+function toElkGraph(graph: RegionGraph): ElkNode {
   return {
     id: `region:${graph.region}`,
     layoutOptions: layoutOptions(graph.nodes.length),

@@ -2,13 +2,23 @@
 // and focus), and the same content as a nested list for screen readers and for anyone who prefers text.
 import { h, s, uid } from './dom.ts';
 import { countNodes, type GraphNode, type RegionGraph } from './graph.ts';
-import type { Translate } from './i18n.ts';
+import type { Translate } from '../i18n/viz-strings.ts';
 import type { PlacedNode, RegionLayout } from './layout.ts';
-import { describeNode, detailRows, graphTree, stateLabel, type TreeItem } from './describe.ts';
+import { describeNode, detailRows, graphTree, kindLabel, stateLabel, type TreeItem } from './describe.ts';
 import { stateTone } from './styles.ts';
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A state's colour; a launch template has no state and is always ready to launch from. */
+function toneOf(node: GraphNode) {
+  return node.kind === 'template' ? 'ok' : stateTone(node.state);
+}
+
+/** The short status of a node: its state, or a template's default version. */
+function statusText(node: GraphNode, t: Translate): string {
+  return node.template ? t('node.defaultShort', { version: node.template.defaultVersion }) : stateLabel(node.state, t);
 }
 
 function arrowMarkers(prefix: string): SVGDefsElement {
@@ -20,15 +30,18 @@ function arrowMarkers(prefix: string): SVGDefsElement {
 
 function drawNode(placed: PlacedNode, graph: RegionGraph, t: Translate, changed: boolean): SVGGElement {
   const { node, x, y, width, height } = placed;
-  const kind = node.kind === 'image' ? t('node.image') : t('node.instance');
-  // Instance type or architecture on the card; the rest is in the hover/focus card and the aria-label.
+  const kind = kindLabel(node, t);
+  // Instance type or architecture on the card (a template: its ID alone); the rest is in the hover/focus
+  // card and the aria-label. A template has no state: its default version takes that corner.
   const detail = node.kind === 'instance' ? node.instanceType || node.architecture : node.architecture;
+  const bottom = node.id === node.label || !detail ? node.id : `${node.id} · ${detail}`;
+  const corner = node.template ? statusText(node, t) : `● ${statusText(node, t)}`;
   return s('g', {
     class: 'viz-node',
     'data-id': node.id,
     'data-kind': node.kind,
     'data-state': node.state,
-    'data-tone': stateTone(node.state),
+    'data-tone': toneOf(node),
     'data-changed': changed,
     transform: `translate(${x},${y})`,
     tabindex: 0,
@@ -38,16 +51,18 @@ function drawNode(placed: PlacedNode, graph: RegionGraph, t: Translate, changed:
     s('rect', { class: 'viz-box', width, height, rx: node.kind === 'image' ? 14 : 4 }),
     s('rect', { class: 'viz-stripe', x: 0, y: 6, width: 5, height: height - 12, rx: 2 }),
     s('text', { class: 'viz-kind', x: 14, y: 16 }, kind.toUpperCase()),
-    s('text', { class: 'viz-state', x: width - 10, y: 16, 'text-anchor': 'end' }, `● ${stateLabel(node.state, t)}`),
+    s('text', { class: 'viz-state', x: width - 10, y: 16, 'text-anchor': 'end' }, corner),
     s('text', { class: 'viz-label', x: 14, y: 34 }, truncate(node.label, 32)),
-    s('text', { class: 'viz-id', x: 14, y: 52 }, truncate(node.id === node.label ? detail : `${node.id} · ${detail}`, 31)),
+    s('text', { class: 'viz-id', x: 14, y: 52 }, truncate(node.id === node.label ? detail || node.id : bottom, 31)),
   );
 }
 
-/** "2 AMIs and 1 instance in us-east-1", each count with its plural form. */
+/** "2 AMIs and 1 instance in us-east-1" (and launch templates when there are some), each count with its plural form. */
 function regionSummary(graph: RegionGraph, t: Translate): string {
-  const { images, instances } = countNodes(graph);
-  return t('map.regionSummary', { images: t('map.images', { count: images }), instances: t('map.instances', { count: instances }), region: graph.region });
+  const { images, instances, templates } = countNodes(graph);
+  const counts = { images: t('map.images', { count: images }), instances: t('map.instances', { count: instances }), region: graph.region };
+  if (!templates) return t('map.regionSummary', counts);
+  return t('map.regionSummaryTemplates', { ...counts, templates: t('map.templates', { count: templates }) });
 }
 
 function pathOf(points: { x: number; y: number }[]): string {
@@ -104,7 +119,7 @@ export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Transla
     g.addEventListener('focus', show);
     g.addEventListener('mouseleave', hide);
     g.addEventListener('blur', hide);
-    g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') hide(); });
+    g.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
     svg.append(g);
   }
   return svg;
@@ -112,7 +127,7 @@ export function renderGraph(layout: RegionLayout, graph: RegionGraph, t: Transla
 
 function listItem(item: TreeItem, graph: RegionGraph, t: Translate): HTMLLIElement {
   const li = h('li', { 'data-id': item.node.id, 'data-state': item.node.state },
-    h('span', { class: 'viz-badge', 'data-tone': stateTone(item.node.state) }, stateLabel(item.node.state, t)),
+    h('span', { class: 'viz-badge', 'data-tone': toneOf(item.node) }, statusText(item.node, t)),
     ' ',
     describeNode(item.node, graph, t));
   if (item.children.length) li.append(h('ul', {}, ...item.children.map((c) => listItem(c, graph, t))));

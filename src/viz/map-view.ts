@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { h, s } from './dom.ts';
 import { worldToGraph, type RegionGraph, type VizGraph } from './graph.ts';
 import { translator } from '../i18n/translate.ts';
-import { vizStrings, type Translate } from './i18n.ts';
+import { vizStrings, type Translate } from '../i18n/viz-strings.ts';
 import { layoutRegion, type RegionLayout } from './layout.ts';
 import { renderGraph, renderList } from './map-render.ts';
 import { describeEvent } from './describe.ts';
@@ -20,7 +20,7 @@ export interface RunModel {
 }
 
 /** The part of MiniEc2 the map needs to follow a model live. */
-export interface LiveModel {
+interface LiveModel {
   subscribe(listener: (event: unknown) => void): () => void;
   exportState(): unknown;
   /** The events so far (MiniEc2.events()): lets the map replay what happened before it was opened. */

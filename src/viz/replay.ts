@@ -2,9 +2,8 @@
 // it. A run sends back its final state and its event log (src/mini-ec2/events.ts). Events say what
 // appeared and when states changed; the final state supplies details an event leaves out (an instance's
 // architecture). Step 0 is the world before the first event; step N has events 1..N applied.
-import type { ModelEvent } from '../mini-ec2/events.ts';
 import { worldToGraph, type VizGraph } from './graph.ts';
-import { addCatalogImages, listed, readTags, readWorld, type ImageResolver, type VizWorld } from './world.ts';
+import { addCatalogImages, listed, readTags, readWorld, type ImageResolver, type RegionWorld, type VizWorld } from './world.ts';
 
 /** The events the map draws, read from ModelEvents; everything else is 'other' (a step with no change). */
 export type VizEvent =
@@ -13,6 +12,10 @@ export type VizEvent =
   | { kind: 'instance-expired'; seq: number; region: string; id: string }
   | { kind: 'image-created'; seq: number; region: string; id: string; name: string; state: string; sourceInstanceId?: string; sourceImageId?: string; sourceRegion?: string }
   | { kind: 'image-state'; seq: number; region: string; id: string; from?: string; to: string }
+  | { kind: 'template-created'; seq: number; region: string; id: string; name: string; version: number }
+  | { kind: 'template-version'; seq: number; region: string; id: string; version: number }
+  | { kind: 'template-default'; seq: number; region: string; id: string; version: number }
+  | { kind: 'template-deleted'; seq: number; region: string; id: string; name: string }
   | { kind: 'other'; seq: number; region: string; type: string };
 
 type Json = Record<string, unknown>;
@@ -29,10 +32,28 @@ function optStr(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** The launch template events (launch-template-*), or undefined for any other type or a malformed one. */
+function readTemplateEvent(e: Partial<Json>, seq: number, region: string, type: string): VizEvent | undefined {
+  const id = str(e.launchTemplateId);
+  const version = typeof e.version === 'number' && Number.isInteger(e.version) ? e.version : undefined;
+  if (!id) return undefined;
+  switch (type) {
+    case 'launch-template-created':
+      return version === undefined ? undefined : { kind: 'template-created', seq, region, id, name: str(e.name) || id, version };
+    case 'launch-template-version-created':
+      return version === undefined ? undefined : { kind: 'template-version', seq, region, id, version };
+    case 'launch-template-default-changed':
+      return version === undefined ? undefined : { kind: 'template-default', seq, region, id, version };
+    case 'launch-template-deleted':
+      return { kind: 'template-deleted', seq, region, id, name: str(e.name) || id };
+  }
+  return undefined;
+}
+
 /** Reads one ModelEvent (as JSON). Malformed events become 'other' steps: they never break a replay. */
 export function readEvent(raw: unknown, index = 0): VizEvent {
   if (!isRecord(raw)) return { kind: 'other', seq: index + 1, region: '', type: 'unknown' };
-  const e = raw as Partial<Record<keyof ModelEvent | string, unknown>>;
+  const e: Partial<Json> = raw;
   const seq = typeof e.seq === 'number' ? e.seq : index + 1;
   const region = str(e.region);
   const type = str(e.type);
@@ -65,17 +86,19 @@ export function readEvent(raw: unknown, index = 0): VizEvent {
       if (imageId) return { kind: 'image-state', seq, region, id: imageId, to: 'deregistered' };
       break;
   }
-  return { kind: 'other', seq, region, type: type || 'unknown' };
+  return readTemplateEvent(e, seq, region, type) ?? { kind: 'other', seq, region, type: type || 'unknown' };
 }
 
 function cloneWorld(world: VizWorld): VizWorld {
   const regions: VizWorld['regions'] = {};
-  for (const [name, r] of Object.entries(world.regions)) regions[name] = { images: { ...r.images }, instances: { ...r.instances } };
+  for (const [name, r] of Object.entries(world.regions)) {
+    regions[name] = { images: { ...r.images }, instances: { ...r.instances }, templates: { ...r.templates } };
+  }
   return { accountId: world.accountId, regions };
 }
 
 function regionOf(world: VizWorld, name: string) {
-  return (world.regions[name] ??= { images: {}, instances: {} });
+  return (world.regions[name] ??= { images: {}, instances: {}, templates: {} });
 }
 
 /**
@@ -137,15 +160,47 @@ export function applyEvent(world: VizWorld, event: VizEvent, reference: VizWorld
       if (current) r.images[event.id] = { ...current, state: event.to };
       break;
     }
+    default:
+      applyTemplateEvent(r, event, ref);
   }
   return next;
+}
+
+/**
+ * A launch template event on a region of the next world. The final world supplies what the events leave
+ * out (the image each version names), up to the version the event reached.
+ */
+function applyTemplateEvent(r: RegionWorld, event: VizEvent, ref: RegionWorld | undefined): void {
+  const known = ref?.templates[event.kind === 'other' ? '' : event.id];
+  const versionsUpTo = (n: number) => known?.versions.filter((v) => v.number <= n) ?? [];
+  switch (event.kind) {
+    case 'template-created':
+      r.templates[event.id] = {
+        id: event.id, region: event.region, name: event.name, defaultVersion: event.version, latestVersion: event.version,
+        versions: versionsUpTo(event.version), tags: known?.tags ?? [], createTime: known?.createTime,
+      };
+      break;
+    case 'template-version': {
+      const current = r.templates[event.id];
+      if (current) r.templates[event.id] = { ...current, latestVersion: event.version, versions: versionsUpTo(event.version) };
+      break;
+    }
+    case 'template-default': {
+      const current = r.templates[event.id];
+      if (current) r.templates[event.id] = { ...current, defaultVersion: event.version };
+      break;
+    }
+    case 'template-deleted':
+      delete r.templates[event.id];
+      break;
+  }
 }
 
 /**
  * The world before the first event: the final state without what the events created, and each
  * remaining resource in the state it had before its first recorded change.
  */
-export function initialWorld(final: VizWorld, events: readonly VizEvent[]): VizWorld {
+function initialWorld(final: VizWorld, events: readonly VizEvent[]): VizWorld {
   const start = cloneWorld(final);
   const seen = new Set<string>();
   for (const event of events) {
@@ -154,6 +209,7 @@ export function initialWorld(final: VizWorld, events: readonly VizEvent[]): VizW
     const r = regionOf(start, event.region);
     if (event.kind === 'instance-launched') delete r.instances[event.id];
     else if (event.kind === 'image-created') delete r.images[event.id];
+    else if (event.kind === 'template-created') delete r.templates[event.id];
     else if (event.kind === 'instance-state' && event.from && r.instances[event.id]) r.instances[event.id] = { ...r.instances[event.id], state: event.from };
     else if (event.kind === 'image-state' && event.from && r.images[event.id]) r.images[event.id] = { ...r.images[event.id], state: event.from };
   }

@@ -54,7 +54,7 @@ function vars(set: Record<string, string>): string {
 
 const scope = '.viz-root';
 
-export const vizCss = `
+const vizCss = `
 ${scope}{${vars(palette.light)}color:var(--viz-fg);background:var(--viz-bg);font:inherit;border:1px solid var(--viz-border);border-radius:8px;padding:12px;margin-block:12px;}
 @media (prefers-color-scheme: dark){:root:not([data-theme="light"]) ${scope}{${vars(palette.dark)}}}
 :root[data-theme="dark"] ${scope},.dark ${scope}{${vars(palette.dark)}}
@@ -97,6 +97,7 @@ ${scope} .viz-node[data-tone=off] rect.viz-box{stroke-dasharray:5 3;}
 @keyframes viz-appear{from{opacity:.25;}to{opacity:1;}}
 ${scope} .viz-edge{fill:none;stroke:var(--viz-edge);stroke-width:1.6;}
 ${scope} .viz-edge[data-kind=created-from]{stroke:var(--viz-edge-created);stroke-dasharray:6 3;}
+${scope} .viz-edge[data-kind=named-by]{stroke-dasharray:2 3;}
 ${scope} .viz-arrow{fill:var(--viz-edge);}
 ${scope} .viz-arrow-created{fill:var(--viz-edge-created);}
 ${scope} .viz-legend{display:flex;flex-wrap:wrap;gap:14px;font-size:.9em;color:var(--viz-muted);}

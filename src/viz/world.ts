@@ -68,9 +68,31 @@ export interface VizNetwork {
   inbound: VizRule[];
 }
 
+/** One numbered version of a launch template and the AMI it names (absent: the launch must give one). */
+export interface VizTemplateVersion {
+  number: number;
+  /** An AMI ID, or `resolve:ssm:<parameter>` as the learner wrote it (resolved only at launch). */
+  imageId?: string;
+}
+
+/** A launch template: a named, versioned set of launch settings (src/mini-ec2/resources/launch-templates.ts). */
+export interface VizTemplate {
+  id: string;
+  region: string;
+  name: string;
+  defaultVersion: number;
+  latestVersion: number;
+  /** Oldest first. */
+  versions: VizTemplateVersion[];
+  tags: Tag[];
+  /** ISO 8601. */
+  createTime?: string;
+}
+
 export interface RegionWorld {
   images: Record<string, VizImage>;
   instances: Record<string, VizInstance>;
+  templates: Record<string, VizTemplate>;
 }
 
 export interface VizWorld {
@@ -84,7 +106,7 @@ export interface VizWorld {
  */
 export type ImageResolver = (region: string, imageId: string) => VizImage | undefined;
 
-export function emptyWorld(accountId = ''): VizWorld {
+function emptyWorld(accountId = ''): VizWorld {
   return { accountId, regions: {} };
 }
 
@@ -103,7 +125,7 @@ function optStr(value: unknown): string | undefined {
 }
 
 /** State times are simulated ms since epoch; a live SDK-shaped object may hold Dates or ISO strings. */
-export function isoTime(value: unknown): string | undefined {
+function isoTime(value: unknown): string | undefined {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString();
   return optStr(value);
@@ -128,7 +150,7 @@ function readSnapshotIds(value: unknown): string[] {
  * What a disk holds beyond its distribution's base picture: `DiskData` of the state (a volume or a
  * snapshot) keeps `contents` once something was written to it, and only `baseDistro` until then.
  */
-export function addedSoftware(disk: unknown): string[] {
+function addedSoftware(disk: unknown): string[] {
   if (!isRecord(disk) || !isRecord(disk.contents) || !isRecord(disk.contents.packages)) return [];
   const base = sharedBasePicture(str(disk.contents.distro, 'al2023') as Distro)?.packages ?? {};
   return Object.entries(disk.contents.packages)
@@ -210,7 +232,7 @@ function readNetwork(instance: Json, regionState: Json): VizNetwork | undefined 
 }
 
 /** An InstanceRecord of the state (with its region's state, to read its network). */
-export function readInstance(raw: unknown, region: string, regionState: Json = {}): VizInstance | undefined {
+function readInstance(raw: unknown, region: string, regionState: Json = {}): VizInstance | undefined {
   if (!isRecord(raw)) return undefined;
   const id = str(raw.id);
   if (!id) return undefined;
@@ -228,6 +250,40 @@ export function readInstance(raw: unknown, region: string, regionState: Json = {
   };
 }
 
+function positiveInt(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** A LaunchTemplateVersionRecord of the state: its number and the ImageId of its launch data. */
+function readTemplateVersion(raw: unknown): VizTemplateVersion | undefined {
+  if (!isRecord(raw)) return undefined;
+  const number = positiveInt(raw.number);
+  if (number === undefined) return undefined;
+  return { number, imageId: isRecord(raw.data) ? optStr(raw.data.ImageId) : undefined };
+}
+
+/** A LaunchTemplateRecord of the state. */
+function readTemplate(raw: unknown, region: string): VizTemplate | undefined {
+  if (!isRecord(raw)) return undefined;
+  const id = str(raw.id);
+  if (!id) return undefined;
+  const versions = recordValues(raw.versions)
+    .map(readTemplateVersion)
+    .filter((v): v is VizTemplateVersion => v !== undefined)
+    .sort((a, b) => a.number - b.number);
+  const newest = versions.at(-1)?.number ?? 1;
+  return {
+    id,
+    region,
+    name: str(raw.name, id),
+    defaultVersion: positiveInt(raw.defaultVersion) ?? 1,
+    latestVersion: positiveInt(raw.latestVersion) ?? newest,
+    versions,
+    tags: readTags(raw.tags),
+    createTime: isoTime(raw.createTime),
+  };
+}
+
 function recordValues(value: unknown): unknown[] {
   return isRecord(value) ? Object.values(value) : Array.isArray(value) ? value : [];
 }
@@ -242,7 +298,7 @@ export function readWorld(state: unknown, resolve?: ImageResolver): VizWorld {
   if (!isRecord(state.regions)) return world;
   for (const [region, raw] of Object.entries(state.regions)) {
     if (!isRecord(raw)) continue;
-    const regionWorld: RegionWorld = { images: {}, instances: {} };
+    const regionWorld: RegionWorld = { images: {}, instances: {}, templates: {} };
     for (const rawImage of recordValues(raw.images)) {
       const image = readImage(rawImage, region, isRecord(raw.snapshots) ? raw.snapshots : {});
       if (image) regionWorld.images[image.id] = image;
@@ -251,17 +307,28 @@ export function readWorld(state: unknown, resolve?: ImageResolver): VizWorld {
       const instance = readInstance(rawInstance, region, raw);
       if (instance) regionWorld.instances[instance.id] = instance;
     }
+    for (const rawTemplate of recordValues(raw.launchTemplates)) {
+      const template = readTemplate(rawTemplate, region);
+      if (template) regionWorld.templates[template.id] = template;
+    }
     if (resolve) addCatalogImages(regionWorld, region, resolve);
     world.regions[region] = regionWorld;
   }
   return world;
 }
 
-/** Adds the catalog images the region's instances were launched from (when the resolver knows them). */
+/** The AMI IDs the region's launch templates name, in any version (`resolve:ssm:` names left out). */
+export function templateImageIds(region: RegionWorld): string[] {
+  return Object.values(region.templates).flatMap((template) =>
+    template.versions.flatMap((v) => (v.imageId?.startsWith('ami-') ? [v.imageId] : [])));
+}
+
+/** Adds the catalog images the region's instances were launched from or its templates name (when the resolver knows them). */
 export function addCatalogImages(region: RegionWorld, regionName: string, resolve: ImageResolver): void {
-  for (const instance of Object.values(region.instances)) {
-    if (!instance.imageId || region.images[instance.imageId]) continue;
-    const image = resolve(regionName, instance.imageId);
+  const used = [...Object.values(region.instances).map((instance) => instance.imageId), ...templateImageIds(region)];
+  for (const imageId of used) {
+    if (!imageId || region.images[imageId]) continue;
+    const image = resolve(regionName, imageId);
     if (image) region.images[image.id] = image;
   }
 }

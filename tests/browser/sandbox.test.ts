@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadExercise } from '../../src/grader/index.ts';
-import { sandboxStrings } from '../../src/sandbox/i18n.ts';
+import { sandboxStrings } from '../../src/i18n/sandbox-strings.ts';
 import { serveStatic } from '../../src/server/static-files.ts';
 import { axeScan, distDir, launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeScan, skipBrowser, useServerAndBrowser, watchConsole } from './harness.ts';
-import { vizStrings, type VizKey } from '../../src/viz/i18n.ts';
+import { vizStrings, type VizKey } from '../../src/i18n/viz-strings.ts';
 import { textsOf } from '../../src/i18n/translate.ts';
 
 const LAZY = /elk\.bundled|wizard-view|map-view|mini-ec2/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instructionsToHtml } from '../../src/sandbox/instructions.ts';
-import { sandboxStrings } from '../../src/sandbox/i18n.ts';
+import { instructionsToHtml } from '../../src/components/instructions.ts';
+import { sandboxStrings } from '../../src/i18n/sandbox-strings.ts';
 
 describe('exercise instructions', () => {
   it('makes paragraphs and code spans, and escapes everything else', () => {

@@ -6,7 +6,7 @@ import { stateToGraph } from '../../src/viz/graph.ts';
 import { eventsToGraphs } from '../../src/viz/replay.ts';
 import { describeNode, detailRows } from '../../src/viz/describe.ts';
 import { translator } from '../../src/i18n/translate.ts';
-import { vizStrings } from '../../src/viz/i18n.ts';
+import { vizStrings } from '../../src/i18n/viz-strings.ts';
 import { readWorld } from '../../src/viz/world.ts';
 
 async function webServer() {

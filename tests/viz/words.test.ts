@@ -2,7 +2,7 @@
 // state as text, the list view's tree, and CLI quoting.
 import { describe, expect, it } from 'vitest';
 import { translator, type Entry } from '../../src/i18n/translate.ts';
-import { vizStrings, type VizKey } from '../../src/viz/i18n.ts';
+import { vizStrings, type VizKey } from '../../src/i18n/viz-strings.ts';
 import { describeEvent, describeNode, graphTree } from '../../src/viz/describe.ts';
 import { stateToGraph } from '../../src/viz/graph.ts';
 import { readEvent } from '../../src/viz/replay.ts';

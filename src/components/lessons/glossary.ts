@@ -14,7 +14,6 @@ export type Glossary = Record<string, GlossaryEntry>;
 
 export const glossaries: Record<Locale, Glossary> = { en, 'pt-br': ptBr, es };
 
-export type TermId = keyof typeof en;
 
 export function glossaryEntry(locale: Locale, id: string): GlossaryEntry {
   const entry = glossaries[locale][id];

@@ -2,7 +2,7 @@
 // tests. Lessons write questions inline in MDX (see content/lessons/AUTHORING.md); each language supplies its
 // own strings and keeps the same right answers.
 
-export interface ChoiceOption {
+interface ChoiceOption {
   text: string;
   correct?: boolean;
   /** Why this option is right or wrong; shown after the learner checks. */

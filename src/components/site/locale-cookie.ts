@@ -1,7 +1,7 @@
 // The learner's chosen language, remembered in a cookie so the server's `/` redirect can read it too.
 import { isLocale } from '../../i18n/locales.ts';
 
-export const LOCALE_COOKIE = 'ec2lab_locale';
+const LOCALE_COOKIE = 'ec2lab_locale';
 
 export function rememberLocale(locale: string): void {
   if (!isLocale(locale)) return;

@@ -10,11 +10,11 @@
 import { RUN_RESULT_EVENT } from '../../results/sandbox-events.ts';
 
 export const PROGRESS_KEY = 'ec2lab:progress';
-export const PROGRESS_VERSION = 1;
+const PROGRESS_VERSION = 1;
 /** Dispatched on window after every change in this tab; `storage` events cover other tabs. */
-export const PROGRESS_EVENT = 'ec2lab:progress-change';
+const PROGRESS_EVENT = 'ec2lab:progress-change';
 
-export interface QuizScore {
+interface QuizScore {
   correct: number;
   total: number;
   /** ISO time of the attempt. */

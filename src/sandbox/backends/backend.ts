@@ -3,7 +3,7 @@
 import type { GradeResult } from '../result.ts';
 import type { Files } from '../saved-work.ts';
 
-export type BackendKind = 'page' | 'webcontainer' | 'local';
+type BackendKind = 'page' | 'webcontainer' | 'local';
 
 export interface RunRequest {
   exercise: string;

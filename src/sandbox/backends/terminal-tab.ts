@@ -3,7 +3,7 @@
 // runs `npm test` (vitest's own output) and their own scripts against the model. Run never waits for it.
 import type { Locale } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/translate.ts';
-import { sandboxStrings } from '../i18n.ts';
+import { sandboxStrings } from '../../i18n/sandbox-strings.ts';
 import type { ContainerProcess, WebContainerBackend } from './webcontainer.ts';
 
 /** Boots the WebContainer in the background; when it is up, adds a Terminal button next to `anchor`. */

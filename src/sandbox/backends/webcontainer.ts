@@ -33,7 +33,7 @@ export interface Container {
     rm(path: string, options?: { force?: boolean; recursive?: boolean }): Promise<void>;
   };
 }
-export type BootContainer = () => Promise<Container>;
+type BootContainer = () => Promise<Container>;
 
 /** Everything the container needs for one exercise, produced at build time (see src/sandbox/exercise-data.ts). */
 export interface Workspace {
@@ -53,7 +53,7 @@ export interface Workspace {
 /** Turns the results file's text (undefined when the run wrote none) into a GradeResult. */
 export type ReportConverter = (exercise: string, report: string | undefined, run: { durationMs: number; output: string }) => GradeResult;
 
-export type BootState =
+type BootState =
   | { status: 'idle' }
   | { status: 'booting' }
   | { status: 'ready'; container: Container }
@@ -67,7 +67,7 @@ export class BootTimeout extends Error {
 }
 
 /** Races a promise against a timer; the timer is cleared either way so nothing lingers. */
-export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(onTimeout()), ms);
@@ -136,24 +136,22 @@ export interface WebContainerBackendOptions {
   now?: () => number;
 }
 
-/**
- * The WebContainer backend. `start()` boots (once) and prepares the workspace (once); it rejects when the
- * container cannot start in time, which is the sandbox's cue to fall back to the local backend.
- */
-export function createWebContainerBackend(options: WebContainerBackendOptions) {
-  const now = options.now ?? (() => Date.now());
+/** Why a WebContainer cannot start on this page at all, or undefined when it may try. */
+function unsupportedReason(): string | undefined {
+  if ('crossOriginIsolated' in globalThis && !globalThis.crossOriginIsolated) return 'this page is not cross-origin isolated';
+  return typeof navigator !== 'undefined' && navigator.onLine === false ? 'the browser is offline' : undefined;
+}
+
+/** Boots the container once, raced against our timeout, and remembers how it went. */
+function createBooter(bootContainer: BootContainer, timeoutMs: number) {
   let state: BootState = { status: 'idle' };
   let booting: Promise<Container> | undefined;
   /** The boot itself, without our timeout: on a slow network it may still finish after we gave up. */
   let rawBoot: Promise<Container> | undefined;
-  const prepared = new Map<string, Promise<Workspace>>();
-  let installed: Promise<void> | undefined;
 
   function boot(): Promise<Container> {
     if (booting) return booting;
-    const unsupported = ('crossOriginIsolated' in globalThis && !globalThis.crossOriginIsolated)
-      ? 'this page is not cross-origin isolated'
-      : (typeof navigator !== 'undefined' && navigator.onLine === false ? 'the browser is offline' : undefined);
+    const unsupported = unsupportedReason();
     if (unsupported) {
       state = { status: 'failed', reason: 'unsupported', message: unsupported };
       booting = Promise.reject(new Error(unsupported));
@@ -161,9 +159,9 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
       return booting;
     }
     state = { status: 'booting' };
-    rawBoot = options.boot();
+    rawBoot = bootContainer();
     rawBoot.catch(() => {});
-    booting = withTimeout(rawBoot, options.bootTimeoutMs, () => new BootTimeout(options.bootTimeoutMs)).then(
+    booting = withTimeout(rawBoot, timeoutMs, () => new BootTimeout(timeoutMs)).then(
       (container) => {
         state = { status: 'ready', container };
         return container;
@@ -177,17 +175,34 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
     return booting;
   }
 
-  /** Mounts the exercise's tree and installs dependencies; both once (the lockfile is shared by all exercises). */
-  function prepare(container: Container, exercise: string, signal: AbortSignal, onOutput: (t: string) => void): Promise<Workspace> {
+  /** Resolves if a boot that timed out finishes after all; from then on runs can use the container. */
+  async function bootedLate(): Promise<void> {
+    if (!rawBoot) throw new Error('the WebContainer was never started');
+    const container = await rawBoot;
+    state = { status: 'ready', container };
+    booting = Promise.resolve(container);
+  }
+
+  return { boot, bootedLate, state: (): BootState => state };
+}
+
+type Prepare = (container: Container, exercise: string, signal: AbortSignal, onOutput: (t: string) => void) => Promise<Workspace>;
+
+/** Mounts an exercise's tree and installs dependencies; both once (the lockfile is shared by all exercises). */
+function createPreparer(loadWorkspace: WebContainerBackendOptions['loadWorkspace'], installTimeoutMs: number): Prepare {
+  const prepared = new Map<string, Promise<Workspace>>();
+  let installed: Promise<void> | undefined;
+
+  return (container, exercise, signal, onOutput) => {
     let ready = prepared.get(exercise);
     if (!ready) {
       ready = (async () => {
-        const workspace = await options.loadWorkspace(exercise);
+        const workspace = await loadWorkspace(exercise);
         await container.mount(workspace.tree);
         installed ??= runProcess(container, 'npm', ['ci', '--no-audit', '--no-fund'], {
           signal: new AbortController().signal, // an install is shared by later runs: a cancelled run does not stop it
           onOutput,
-          timeoutMs: options.installTimeoutMs ?? 180_000,
+          timeoutMs: installTimeoutMs,
         }).then(({ exitCode }) => {
           if (exitCode !== 0) throw new Error(`npm ci exited with code ${exitCode}`);
         });
@@ -203,12 +218,41 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
     }
     throwIfAborted(signal);
     return ready;
-  }
+  };
+}
 
-  async function writeLearnerFiles(container: Container, workspace: Workspace, files: Record<string, string>): Promise<void> {
-    const dir = workspace.learnerDir ? `${workspace.learnerDir.replace(/\/$/, '')}/` : '';
-    for (const [name, content] of Object.entries(files)) await container.fs.writeFile(`${dir}${name}`, content);
+async function writeLearnerFiles(container: Container, workspace: Workspace, files: Record<string, string>): Promise<void> {
+  const dir = workspace.learnerDir ? `${workspace.learnerDir.replace(/\/$/, '')}/` : '';
+  for (const [name, content] of Object.entries(files)) await container.fs.writeFile(`${dir}${name}`, content);
+}
+
+/** The results file's text, or undefined when vitest crashed before writing it (the converter reports that). */
+async function readReport(container: Container, path: string): Promise<string | undefined> {
+  try {
+    return await container.fs.readFile(path, 'utf-8');
+  } catch {
+    return undefined;
   }
+}
+
+/** A shell (jsh) in a prepared workspace, wired both ways to `terminal`. */
+async function spawnShell(container: Container, terminal: ShellTerminal): Promise<ContainerProcess> {
+  const shell = await container.spawn('jsh', [], { terminal: { cols: terminal.cols, rows: terminal.rows } });
+  void pipeOutput(shell.output, (text) => terminal.write(text)).catch(() => '');
+  const writer = shell.input?.getWriter();
+  const typing = terminal.onData((data) => void writer?.write(data));
+  void shell.exit.finally(() => typing.dispose());
+  return shell;
+}
+
+/**
+ * The WebContainer backend. `start()` boots (once) and prepares the workspace (once); it rejects when the
+ * container cannot start in time, which is the sandbox's cue to fall back to the local backend.
+ */
+export function createWebContainerBackend(options: WebContainerBackendOptions) {
+  const now = options.now ?? (() => Date.now());
+  const { boot, bootedLate, state } = createBooter(options.boot, options.bootTimeoutMs);
+  const prepare = createPreparer(options.loadWorkspace, options.installTimeoutMs ?? 180_000);
 
   const backend: Backend & {
     start(): Promise<void>;
@@ -217,17 +261,11 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
     openShell(exercise: string, files: Record<string, string>, terminal: ShellTerminal): Promise<ContainerProcess>;
   } = {
     kind: 'webcontainer',
-    state: () => state,
+    state,
     async start() {
       await boot();
     },
-    /** Resolves if a boot that timed out finishes after all; from then on runs can use the container. */
-    async bootedLate() {
-      if (!rawBoot) throw new Error('the WebContainer was never started');
-      const container = await rawBoot;
-      state = { status: 'ready', container };
-      booting = Promise.resolve(container);
-    },
+    bootedLate,
     /**
      * A shell (jsh) in the exercise's workspace holding the learner's files, wired to `terminal`: the
      * learner types `npm test` (vitest's own output) or `node <file>`. Boots and installs first if needed.
@@ -236,12 +274,7 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
       const container = await boot();
       const workspace = await prepare(container, exercise, new AbortController().signal, (text) => terminal.write(text));
       await writeLearnerFiles(container, workspace, files);
-      const shell = await container.spawn('jsh', [], { terminal: { cols: terminal.cols, rows: terminal.rows } });
-      void pipeOutput(shell.output, (text) => terminal.write(text)).catch(() => '');
-      const writer = shell.input?.getWriter();
-      const typing = terminal.onData((data) => void writer?.write(data));
-      void shell.exit.finally(() => typing.dispose());
-      return shell;
+      return spawnShell(container, terminal);
     },
     async run(request: RunRequest): Promise<GradeResult> {
       const started = now();
@@ -257,12 +290,7 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
         timeoutMs: options.runTimeoutMs ?? 90_000,
         env: workspace.testEnv,
       });
-      let report: string | undefined;
-      try {
-        report = await container.fs.readFile(workspace.resultsFile, 'utf-8');
-      } catch {
-        report = undefined; // vitest crashed before writing: the converter turns this into an error result
-      }
+      const report = await readReport(container, workspace.resultsFile);
       if (request.signal.aborted) throw new RunCancelled();
       const result = options.convertReport(request.exercise, report, { durationMs: now() - started, output });
       request.onOutput(`\r\n${transcript(result)}`);

@@ -1,6 +1,6 @@
 // The "Equivalent AWS CLI" box under each wizard step: the command, and a Copy button.
 import { h } from '../dom.ts';
-import type { Translate } from '../i18n.ts';
+import type { Translate } from '../../i18n/viz-strings.ts';
 
 export interface CliBlock {
   element: HTMLElement;

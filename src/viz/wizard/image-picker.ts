@@ -3,7 +3,7 @@
 // each ami- ID. Every query is a DescribeImages call on the model; its CLI line is shown under the list.
 import type { Image } from '../../mini-ec2/sdk-shapes.ts';
 import { h, uid } from '../dom.ts';
-import type { Translate, VizKey } from '../i18n.ts';
+import type { Translate, VizKey } from '../../i18n/viz-strings.ts';
 import { describeImagesCli } from './cli.ts';
 import { AMI_TABS, isCommunityImage, matchesSearch, sortImages, tabRequest, tabRequestForCli, type AmiTab, type ArchChoice, type PickerQuery } from './ami-tabs.ts';
 import type { WizardClient } from './wizard-api.ts';

@@ -2,7 +2,7 @@
 // text, and the console's actions (Create image, Stop, Start, Terminate), each with its CLI line.
 import type { DescribeInstancesResult, Instance } from '../../mini-ec2/sdk-shapes.ts';
 import { h, uid } from '../dom.ts';
-import type { Translate } from '../i18n.ts';
+import type { Translate } from '../../i18n/viz-strings.ts';
 import { stateText } from '../describe.ts';
 import { stateTone } from '../styles.ts';
 import { createImageCli, instanceActionCli } from './cli.ts';

@@ -24,20 +24,20 @@ export interface LaunchChoices {
 }
 
 /** Base64 of the text's UTF-8 bytes, as RunInstances wants UserData (the CLI and boto3 encode it for you). */
-export function toBase64(text: string): string {
+function toBase64(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 
-export function launchTags(choices: Pick<LaunchChoices, 'name' | 'tags'>): Tag[] {
+function launchTags(choices: Pick<LaunchChoices, 'name' | 'tags'>): Tag[] {
   const tags: Tag[] = [];
   if (choices.name.trim()) tags.push({ Key: 'Name', Value: choices.name.trim() });
   for (const t of choices.tags) if (t.key.trim()) tags.push({ Key: t.key.trim(), Value: t.value });
   return tags;
 }
 
-export function storageMappings(choices: Pick<LaunchChoices, 'rootDeviceName' | 'volumeSizeGiB' | 'volumeType'>): BlockDeviceMapping[] | undefined {
+function storageMappings(choices: Pick<LaunchChoices, 'rootDeviceName' | 'volumeSizeGiB' | 'volumeType'>): BlockDeviceMapping[] | undefined {
   if (!choices.rootDeviceName) return undefined;
   return [{ DeviceName: choices.rootDeviceName, Ebs: { VolumeSize: choices.volumeSizeGiB, VolumeType: choices.volumeType, DeleteOnTermination: true } }];
 }

@@ -27,12 +27,21 @@ export interface WizardEnv {
   speed: number;
 }
 
+/** A thrown object without a message, shown by its fields (String() would print "[object Object]"). */
+function fieldsOf(error: object): string {
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
+}
+
 /** An EC2 error as the wizard shows it: the code and the message, exactly as the model threw them. */
 export function errorParts(error: unknown): { code: string; message: string } {
   if (error && typeof error === 'object') {
     const e = error as { Code?: unknown; name?: unknown; message?: unknown };
     const code = typeof e.Code === 'string' ? e.Code : typeof e.name === 'string' ? e.name : 'Error';
-    return { code, message: typeof e.message === 'string' ? e.message : String(error) };
+    return { code, message: typeof e.message === 'string' ? e.message : fieldsOf(error) };
   }
   return { code: 'Error', message: String(error) };
 }

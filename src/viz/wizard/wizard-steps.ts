@@ -3,7 +3,7 @@
 // lines. wizard-view.ts puts them together with the AMI picker, the Launch button and the instance list.
 import type { Image, InstanceTypeInfo, KeyPairInfo, SecurityGroup, Subnet, VolumeType } from '../../mini-ec2/sdk-shapes.ts';
 import { h, uid } from '../dom.ts';
-import type { Translate } from '../i18n.ts';
+import type { Translate } from '../../i18n/viz-strings.ts';
 import { createKeyPairCli } from './cli.ts';
 import { cliBlock, type CliBlock } from './cli-block.ts';
 import type { LaunchChoices } from './launch-request.ts';

@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { Image, InstanceTypeInfo } from '../../mini-ec2/sdk-shapes.ts';
 import { h, uid } from '../dom.ts';
 import { translator } from '../../i18n/translate.ts';
-import { vizStrings, type Translate } from '../i18n.ts';
+import { vizStrings, type Translate } from '../../i18n/viz-strings.ts';
 import { ensureStyles } from '../styles.ts';
 import type { LiveMapController } from '../map-view.ts';
 import { blockDeviceArgs, createKeyPairCli, describeInstanceTypesCli, describeKeyPairsCli, describeNetworkCli, runInstancesCli, tagArgs, userDataCli } from './cli.ts';
