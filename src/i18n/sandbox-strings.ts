@@ -2,7 +2,7 @@
 // type makes a missing key in pt-br or es a compile error. Placeholders are {name}; look keys up with
 // translator(sandboxStrings, locale) from src/i18n/translate.ts.
 import type { Locale } from './locales.ts';
-import type { TableLike } from './translate.ts';
+import type { TableLike, Translate } from './translate.ts';
 
 const en = {
   'sandbox.label': 'Exercise sandbox: {title}',
@@ -148,3 +148,6 @@ const es: Strings = {
 };
 
 export const sandboxStrings: Record<Locale, Strings> = { en, 'pt-br': ptBr, es };
+
+/** A sandbox string looked up in the learner's language. */
+export type SandboxTranslate = Translate<keyof typeof en>;

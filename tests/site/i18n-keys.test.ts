@@ -20,8 +20,6 @@ const repoRoot = new URL('../..', import.meta.url).pathname;
 const tables: Record<string, Record<string, Record<string, Entry>>> = {
   'src/i18n/ui.ts': ui,
   'src/i18n/sandbox-strings.ts': sandboxStrings,
-  // re-exports the sandbox's table for sandbox.ts until its rewrite imports src/i18n directly
-  'src/sandbox/i18n.ts': sandboxStrings,
   'src/i18n/viz-strings.ts': vizStrings,
   'src/components/lessons/i18n.ts': lessonStrings,
 };
