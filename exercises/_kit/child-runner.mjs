@@ -1,6 +1,7 @@
 // Runs inside the CHILD process that holds the learner's code (plain JavaScript: the child loads no
 // TypeScript tooling). It imports the learner's compiled bundle, calls the exported function with an EC2
-// client whose every method is a message to the test process (where the model lives), and reports back.
+// client (and, when the exercise offers one, an SSM client after it) whose every method is a message to
+// the test process (where the model lives), and reports back.
 // The child can break itself (loop, exit, hog memory); it cannot reach the model or the assertions.
 //
 // One child may serve several runs of the same file in turn (the bundle is imported once, as a module is
@@ -76,7 +77,10 @@ function rebuildError(data, ExceptionClass) {
   return error;
 }
 
-function makeClient(methods, ExceptionClass) {
+/** The SSM client's methods come prefixed in `methods` (learner-protocol.ts): `ssm.sendCommand`. */
+const SSM_PREFIX = 'ssm.';
+
+function makeClient(methods, ExceptionClass, prefix = '') {
   const call = (method, args) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
@@ -88,11 +92,18 @@ function makeClient(methods, ExceptionClass) {
     });
   const client = {};
   for (const method of methods) {
-    Object.defineProperty(client, method, { value: (...args) => call(method, args), enumerable: true });
+    Object.defineProperty(client, method.slice(prefix.length), { value: (...args) => call(method, args), enumerable: true });
   }
   // Waiters "sleep" through this method: the test process advances the model's clock instead.
-  Object.defineProperty(client, SLEEP, { value: (ms) => call('$sleep', [ms]) });
+  Object.defineProperty(client, SLEEP, { value: (ms) => call(`${prefix}$sleep`, [ms]) });
   return client;
+}
+
+/** What the learner's function receives before its own arguments: ec2, then ssm when offered. */
+function makeClients(methods, bundle) {
+  const ec2 = makeClient(methods.filter((m) => !m.startsWith(SSM_PREFIX)), bundle.Ec2ServiceException);
+  const ssmMethods = methods.filter((m) => m.startsWith(SSM_PREFIX));
+  return ssmMethods.length ? [ec2, makeClient(ssmMethods, bundle.SsmServiceException, SSM_PREFIX)] : [ec2];
 }
 
 process.on('uncaughtException', (error) => finish({ type: 'done', ok: false, uncaught: true, error: describeError(error) }));
@@ -130,8 +141,7 @@ process.on('message', async (message) => {
     return;
   }
   try {
-    const client = makeClient(message.methods, bundle.Ec2ServiceException);
-    const value = await fn(client, ...message.args);
+    const value = await fn(...makeClients(message.methods, bundle), ...message.args);
     finish({ type: 'done', ok: true, value });
   } catch (error) {
     finish({ type: 'done', ok: false, error: describeError(error) });

@@ -50,14 +50,15 @@ function formatMessages(messages: esbuild.Message[], submissionDir: string): str
 
 /**
  * Bundles the learner's entry file. The bundle exports the learner's module as `learner` and the model's
- * error class as `Ec2ServiceException`, so errors rebuilt in the child pass `instanceof` checks.
+ * error classes (`Ec2ServiceException`, `SsmServiceException`), so errors rebuilt in the child pass
+ * `instanceof` checks.
  */
 export async function compileLearnerModule(options: { submissionDir: string; file: string; modelEntry: string }): Promise<CompileResult> {
   const entry = path.resolve(options.submissionDir, options.file);
   if (!isInside(options.submissionDir, entry) || !existsSync(entry)) {
     return { ok: false, message: `${options.file} is missing: the submission has no file named ${options.file}` };
   }
-  const stub = `export * as learner from ${JSON.stringify(entry)};\nexport { Ec2ServiceException } from 'mini-ec2';\n`;
+  const stub = `export * as learner from ${JSON.stringify(entry)};\nexport { Ec2ServiceException, SsmServiceException } from 'mini-ec2';\n`;
   try {
     const result = await esbuild.build({
       stdin: { contents: stub, resolveDir: options.submissionDir, sourcefile: 'ec2-lab-entry.js', loader: 'js' },

@@ -14,6 +14,7 @@ export type { LearnerOutcome } from './learner-protocol.ts';
 /** @public The parts of a MiniEc2 model the harness needs (kept structural so the kit stands alone). */
 export interface ModelLike {
   client(region: string): object;
+  ssmClient?(region: string): object;
   subscribe(listener: (event: unknown) => void): () => void;
   exportState(): unknown;
 }
@@ -32,10 +33,11 @@ async function currentTransport(): Promise<LearnerTransport> {
 
 export interface RunLearnerOptions {
   file: string; // the learner's file, e.g. 'launch.ts'
-  export: string; // the exported function to call; it receives (ec2, ...args)
+  export: string; // the exported function to call; it receives (ec2, ...args), or (ec2, ssm, ...args) with `ssm`
   args?: unknown[];
   model: ModelLike;
-  region?: string; // the region the learner's client is bound to (default us-east-1)
+  region?: string; // the region the learner's clients are bound to (default us-east-1)
+  ssm?: boolean; // the function also receives an SSM client (the model's, same region) after ec2
   main?: boolean; // the exercise's main scenario: its final state and events feed the live map
   label?: string;
 }
@@ -76,12 +78,15 @@ export async function runLearnerFunction(options: RunLearnerOptions): Promise<Le
   const events: unknown[] = [];
   const unsubscribe = options.main ? options.model.subscribe((event) => events.push(event)) : () => {};
 
+  const region = options.region ?? 'us-east-1';
+  if (options.ssm && !options.model.ssmClient) throw new Error('runLearnerFunction: `ssm: true` needs a model with ssmClient(region)');
   const result = await (await currentTransport()).run({
     testPath,
     file: options.file,
     exportName: options.export,
     args: options.args ?? [],
-    client: options.model.client(options.region ?? 'us-east-1'),
+    client: options.model.client(region),
+    ...(options.ssm ? { ssm: options.model.ssmClient?.(region) } : {}),
   });
   unsubscribe();
 

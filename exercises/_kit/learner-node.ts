@@ -110,6 +110,7 @@ async function runInChild(request: LearnerRequest): Promise<ChildRunResult> {
     exportName: request.exportName,
     args: request.args,
     client: request.client,
+    ssm: request.ssm,
     timeoutMs: limits.callTimeoutMs,
     maxCalls: limits.maxCalls,
     maxOutputBytes: 64 * 1024,

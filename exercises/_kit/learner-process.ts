@@ -6,14 +6,15 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { clientMethods, cutNote, doneOutcome, serveCall, type CallRecord, type ChildRunResult, type LearnerOutcome } from './learner-protocol.ts';
+import { cutNote, doneOutcome, learnerMethods, serveCall, type CallRecord, type ChildRunResult, type LearnerOutcome } from './learner-protocol.ts';
 
 
 interface ChildRunOptions {
   runnerDir: string; // folder holding child-runner.mjs and learner.mjs (the only folder the child may read)
   exportName: string;
   args: unknown[];
-  client: object; // the model's client the calls go to
+  client: object; // the model's EC2 client the calls go to
+  ssm?: object; // the model's SSM client, when the learner's function receives one
   timeoutMs: number;
   memoryMb: number;
   maxCalls: number;
@@ -133,7 +134,7 @@ export class LearnerProcess {
   run(options: RunOptions): Promise<ChildRunResult> {
     const started = Date.now();
     const runId = this.nextRun++;
-    const methods = clientMethods(options.client);
+    const methods = learnerMethods(options);
     const allowed = new Set(methods);
     const calls: CallRecord[] = [];
     this.output = { text: '', dropped: 0, max: options.maxOutputBytes, received: 0 };
@@ -180,7 +181,7 @@ export class LearnerProcess {
         }
         const record: CallRecord = { method, input: args[0] };
         calls.push(record);
-        const reply = await serveCall(options.client, allowed, method, args, record);
+        const reply = await serveCall(options, allowed, method, args, record);
         if (!settled && this.child.connected) this.child.send({ type: 'reply', id, ...reply });
       };
 

@@ -35,7 +35,8 @@ export interface LearnerRequest {
   file: string;
   exportName: string;
   args: unknown[];
-  client: object; // the model's client the learner's calls go to
+  client: object; // the model's EC2 client the learner's calls go to
+  ssm?: object; // the model's SSM client, when the learner's function receives one: export(ec2, ssm, ...args)
 }
 
 /**
@@ -49,11 +50,21 @@ export interface LearnerTransport {
   endFile(testPath: string): void;
 }
 
+/**
+ * Calls meant for the SSM client carry this prefix (`ssm.sendCommand`), in the method lists sent to the
+ * learner's side and in its calls back: the learner's side builds an `ssm` client only when the list
+ * holds such names, and the serving side routes each call by it.
+ */
+const SSM_PREFIX = 'ssm.';
+
+/** The model's clients one run offers the learner: always EC2, SSM when the exercise gives it. */
+export type LearnerClients = { client: object; ssm?: object };
+
 /** The model client's clock hook: waiters "sleep" through it, so the model's clock moves instead. */
 const SLEEP = Symbol.for('mini-ec2.sleep');
 
 /** Method names of the model client the learner may call (own and inherited functions, no internals). */
-export function clientMethods(client: object): string[] {
+function clientMethods(client: object): string[] {
   const names = new Set<string>();
   for (let o: object | null = client; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
     for (const name of Object.getOwnPropertyNames(o)) {
@@ -62,6 +73,12 @@ export function clientMethods(client: object): string[] {
     }
   }
   return [...names].sort();
+}
+
+/** Every method the learner's side may call: the EC2 client's names, then the SSM client's with their prefix. */
+export function learnerMethods(clients: LearnerClients): string[] {
+  const ssm = clients.ssm ? clientMethods(clients.ssm).map((name) => SSM_PREFIX + name) : [];
+  return [...clientMethods(clients.client), ...ssm];
 }
 
 /** An error the model threw, as plain data from which the learner's side rebuilds an SDK-style error. */
@@ -79,19 +96,23 @@ function serializeError(error: unknown): Record<string, unknown> {
 export type CallReply = { ok: true; value: unknown } | { ok: false; error: Record<string, unknown> };
 
 /**
- * Serves one call of the learner's code from the model's client: `$sleep` moves the model's clock, any
- * other name must be one of `allowed`. Records the call (and the error's name) in `record`.
+ * Serves one call of the learner's code from the model's clients (an `ssm.` name from the SSM client):
+ * `$sleep` moves the model's clock, any other name must be one of `allowed`. Records the call (and the
+ * error's name) in `record`.
  */
-export async function serveCall(client: object, allowed: Set<string>, method: string, args: unknown[], record: CallRecord): Promise<CallReply> {
+export async function serveCall(clients: LearnerClients, allowed: Set<string>, method: string, args: unknown[], record: CallRecord): Promise<CallReply> {
+  const toSsm = method.startsWith(SSM_PREFIX);
+  const client = (toSsm ? clients.ssm : clients.client) ?? {};
+  const name = toSsm ? method.slice(SSM_PREFIX.length) : method;
   try {
     let value: unknown;
-    if (method === '$sleep') {
+    if (name === '$sleep') {
       const sleep = (client as Record<symbol, unknown>)[SLEEP];
       if (typeof sleep === 'function') value = await (sleep as (ms: number) => unknown).call(client, Number(args[0]) || 0);
     } else if (allowed.has(method)) {
-      value = await (client as Record<string, (...a: unknown[]) => unknown>)[method](...args);
+      value = await (client as Record<string, (...a: unknown[]) => unknown>)[name](...args);
     } else {
-      throw new TypeError(`ec2.${method} is not a function`);
+      throw new TypeError(`${toSsm ? method : `ec2.${method}`} is not a function`);
     }
     return { ok: true, value };
   } catch (error) {

@@ -3,7 +3,7 @@
 // which the page (outside both workers) starts, watches and terminates; this side serves the learner's EC2
 // calls from the model next to the assertions, exactly as learner-process.ts does for a child process.
 // Browser-safe: no Node built-ins; the page's compiler is handed in (`compile`).
-import { clientMethods, serveCall, type CallRecord, type CallReply, type ChildRunResult, type LearnerRequest, type LearnerTransport } from './learner-protocol.ts';
+import { learnerMethods, serveCall, type CallRecord, type CallReply, type ChildRunResult, type LearnerClients, type LearnerRequest, type LearnerTransport } from './learner-protocol.ts';
 
 /** The learner's files as CommonJS modules keyed by file name, or why they do not compile. */
 export type CompiledFiles = { ok: true; modules: Record<string, string> } | { ok: false; message: string };
@@ -30,7 +30,7 @@ interface WorkerHost {
   compile(file: string): CompiledFiles;
 }
 
-type Pending = { client: object; allowed: Set<string>; calls: CallRecord[]; done: (result: ChildRunResult) => void };
+type Pending = { clients: LearnerClients; allowed: Set<string>; calls: CallRecord[]; done: (result: ChildRunResult) => void };
 
 export function createWorkerTransport(host: WorkerHost): LearnerTransport & { receive(message: CallFromLearner | LearnerEnded): void } {
   const compiled = new Map<string, CompiledFiles>();
@@ -42,7 +42,7 @@ export function createWorkerTransport(host: WorkerHost): LearnerTransport & { re
     if (!run) return;
     const record: CallRecord = { method: message.method, input: message.args[0] };
     run.calls.push(record);
-    const reply = await serveCall(run.client, run.allowed, message.method, message.args, record);
+    const reply = await serveCall(run.clients, run.allowed, message.method, message.args, record);
     if (pending.has(message.request)) host.post({ type: 'reply', request: message.request, id: message.id, reply });
   }
 
@@ -57,10 +57,10 @@ export function createWorkerTransport(host: WorkerHost): LearnerTransport & { re
         return Promise.resolve({ outcome, calls: [], output: '', durationMs: Date.now() - started, isolated: false });
       }
       const id = nextRequest++;
-      const methods = clientMethods(request.client);
+      const methods = learnerMethods(request);
       return new Promise((resolve) => {
         const calls: CallRecord[] = [];
-        pending.set(id, { client: request.client, allowed: new Set(methods), calls, done: resolve });
+        pending.set(id, { clients: { client: request.client, ssm: request.ssm }, allowed: new Set(methods), calls, done: resolve });
         host.post({
           type: 'learner-run',
           request: id,

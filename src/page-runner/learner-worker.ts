@@ -1,7 +1,8 @@
-// The learner worker: runs the learner's compiled code with an EC2 client whose every method is a message
-// to the page (which forwards it to the judge, where the model lives). The browser twin of the kit's
-// child-runner.mjs, with the same messages and the same outcomes: it can break itself (loop, throw, hog
-// memory), and the page terminates it; it can reach neither the model nor the assertions.
+// The learner worker: runs the learner's compiled code with an EC2 client (and an SSM client after it, when
+// the exercise offers one) whose every method is a message to the page (which forwards it to the judge,
+// where the model lives). The browser twin of the kit's child-runner.mjs, with the same messages and the
+// same outcomes: it can break itself (loop, throw, hog memory), and the page terminates it; it can reach
+// neither the model nor the assertions.
 //
 // One worker may serve several runs of the same file in turn (the learner's modules are evaluated once, as
 // a module is in a real program); every message carries the run's id so a late message of an old run is
@@ -15,7 +16,8 @@ import type { FromLearner, LearnerDone, LearnerStart, ToLearner } from './protoc
 
 const SLEEP = Symbol.for('mini-ec2.sleep');
 const post = (message: FromLearner) => (self as unknown as Worker).postMessage(message);
-const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+type ServiceException = typeof miniEc2.Ec2ServiceException;
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void; ExceptionClass: ServiceException }>();
 let nextId = 1;
 let currentRun = 0;
 let finished = true;
@@ -61,21 +63,24 @@ function print(...args: unknown[]): void {
 for (const name of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[name] = print;
 
 /** The SDK-style error the learner's code sees, built from what the model threw in the judge. */
-function rebuildError(data: Record<string, unknown>): Error {
+function rebuildError(data: Record<string, unknown>, ExceptionClass: ServiceException): Error {
   const metadata = data.$metadata as { httpStatusCode?: number } | undefined;
   if (typeof data.Code === 'string') {
-    return new miniEc2.Ec2ServiceException(data.Code, String(data.message), metadata?.httpStatusCode ?? 400, data.$fault === 'server' ? 'server' : 'client');
+    return new ExceptionClass(data.Code, String(data.message), metadata?.httpStatusCode ?? 400, data.$fault === 'server' ? 'server' : 'client');
   }
   const error = new Error(String(data.message));
   error.name = String(data.name);
   return error;
 }
 
-function makeClient(methods: string[]): object {
+/** The SSM client's methods come prefixed in `methods` (learner-protocol.ts): `ssm.sendCommand`. */
+const SSM_PREFIX = 'ssm.';
+
+function makeClient(methods: string[], ExceptionClass: ServiceException, prefix = ''): object {
   const call = (method: string, args: unknown[]) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject, ExceptionClass });
       try {
         post({ type: 'call', run: currentRun, id, method, args });
       } catch {
@@ -84,10 +89,17 @@ function makeClient(methods: string[]): object {
       }
     });
   const client = {};
-  for (const method of methods) Object.defineProperty(client, method, { value: (...args: unknown[]) => call(method, args), enumerable: true });
+  for (const method of methods) Object.defineProperty(client, method.slice(prefix.length), { value: (...args: unknown[]) => call(method, args), enumerable: true });
   // Waiters "sleep" through this method: the judge advances the model's clock instead.
-  Object.defineProperty(client, SLEEP, { value: (ms: number) => call('$sleep', [ms]) });
+  Object.defineProperty(client, SLEEP, { value: (ms: number) => call(`${prefix}$sleep`, [ms]) });
   return client;
+}
+
+/** What the learner's function receives before its own arguments: ec2, then ssm when offered. */
+function makeClients(methods: string[]): object[] {
+  const ec2 = makeClient(methods.filter((m) => !m.startsWith(SSM_PREFIX)), miniEc2.Ec2ServiceException);
+  const ssmMethods = methods.filter((m) => m.startsWith(SSM_PREFIX));
+  return ssmMethods.length ? [ec2, makeClient(ssmMethods, miniEc2.SsmServiceException, SSM_PREFIX)] : [ec2];
 }
 
 /** Evaluates the learner's CommonJS modules: `mini-ec2` is the model's own code, relative paths their files. */
@@ -141,7 +153,7 @@ async function start(message: LearnerStart): Promise<void> {
     return;
   }
   try {
-    const value: unknown = await (fn as (...a: unknown[]) => unknown)(makeClient(message.methods), ...message.args);
+    const value: unknown = await (fn as (...a: unknown[]) => unknown)(...makeClients(message.methods), ...message.args);
     finish({ ok: true, value });
   } catch (error) {
     finish({ ok: false, error: describeError(error) });
@@ -164,7 +176,7 @@ self.addEventListener('message', (event: MessageEvent<ToLearner>) => {
     if (!waiting) return;
     pending.delete(message.id);
     if (message.ok) waiting.resolve(message.value);
-    else waiting.reject(rebuildError(message.error));
+    else waiting.reject(rebuildError(message.error, waiting.ExceptionClass));
   } else if (message.type === 'start' && finished) {
     void start(message);
   }

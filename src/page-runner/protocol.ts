@@ -32,7 +32,7 @@ export type LearnerStart = {
   entry: string;
   exportName: string;
   args: unknown[];
-  methods: string[];
+  methods: string[]; // the EC2 client's, then the SSM client's prefixed `ssm.` (learner-protocol.ts)
   maxOutputBytes: number;
   memoryMb: number;
 };

@@ -1,22 +1,29 @@
-// Lesson 7, capstone: the golden-image pipeline. AMI #1 launches the builder (instance #1), whose user data
-// installs the web server at its first boot; the builder becomes AMI #2, which holds its disk; AMI #2 launches
-// clones that have the web server without running the setup again and carry only their own launch's
-// settings; the builder is cleaned up. Judged on the model's state and the model's view of each disk.
+// Lesson 7, capstone: the golden-image pipeline. An SSM public parameter names the base image (AMI #1),
+// which launches the builder (instance #1), whose user data installs the web server at its first boot;
+// the builder becomes AMI #2, which holds its disk; a launch template holds the clones' launch settings,
+// and the clones launched from it have the web server without running the setup again and carry only
+// their own launch's settings; the builder is cleaned up. Judged on the model's state and the model's
+// view of each disk.
 // Sources: EC2 User Guide, "Create an Amazon EBS-backed AMI" (an image holds snapshots of the instance's EBS
-// volumes) and "Run commands when you launch an EC2 instance with user data input" (user data runs once, at
-// the first boot); EC2 API Reference, RunInstances (type, key pair, groups, user data and tags are launch
-// parameters), DescribeInstanceAttribute (userData).
+// volumes), "Run commands when you launch an EC2 instance with user data input" (user data runs once, at
+// the first boot), "Store instance launch parameters in Amazon EC2 launch templates" and "Launch an
+// instance from a launch template" (EC2 tags such instances aws:ec2launchtemplate:id and
+// aws:ec2launchtemplate:version); Systems Manager User Guide, "Calling AMI public parameters in Parameter
+// Store" (/aws/service/ami-amazon-linux-latest/..., and resolve:ssm: as an image ID); EC2 API Reference,
+// RunInstances (type, key pair, groups, user data and tags are launch parameters), DescribeInstanceAttribute.
 import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
 import { describeList, listInstances, ownImages, stateOf, tagMap, type Image, type Instance } from '../../_kit/ec2-read.ts';
 
 const REGION = 'us-east-1';
+const TEMPLATE_TAG = 'aws:ec2launchtemplate:id';
 let model: MiniEc2;
 let plan: {
-  baseImageId: string; instanceType: string; keyName: string; securityGroupId: string; setupScript: string;
-  builderTags: Record<string, string>; imageName: string; cloneCount: number; cloneTags: Record<string, string>;
+  baseImageParameter: string; instanceType: string; keyName: string; securityGroupId: string; setupScript: string;
+  builderTags: Record<string, string>; imageName: string; templateName: string; cloneCount: number; cloneTags: Record<string, string>;
 };
+let baseImageId: string;
 let run: LearnerRun;
 let images: Image[];
 let instances: Instance[];
@@ -25,30 +32,42 @@ let clones: Instance[];
 /** What the model's disk view says is installed on an instance (what `rpm -q` would answer on it). */
 const installed = (id: string, name: string) => model.instanceDisk(REGION, id)?.packages[name] !== undefined;
 const userDataOf = async (id: string) => (await model.client(REGION).describeInstanceAttribute({ InstanceId: id, Attribute: 'userData' })).UserData?.Value;
+/** The learner's launch template, by the name the plan gave it. */
+const templateNamed = async (name: string) => (await model.client(REGION).describeLaunchTemplates({ Filters: [{ Name: 'launch-template-name', Values: [name] }] })).LaunchTemplates?.[0];
+/** Tags EC2 adds by itself (aws:...) are not the launch's own. */
+const ownTags = (instance: Instance) => Object.fromEntries(Object.entries(tagMap(instance.Tags)).filter(([key]) => !key.startsWith('aws:')));
 
 beforeAll(async () => {
   model = new MiniEc2({ seed: 7 });
   const ec2 = model.client(REGION);
   await ec2.createKeyPair({ KeyName: 'cat-photos-key' });
   const groupId = (await ec2.createSecurityGroup({ GroupName: 'cat-photos-web', Description: 'HTTP for the cat photo app' })).GroupId!;
-  const base = (await ec2.describeImages({ Owners: ['amazon'], Filters: [{ Name: 'name', Values: ['al2023-ami-2023*-x86_64'] }] })).Images!;
-  const newest = [...base].sort((a, b) => (b.CreationDate ?? '').localeCompare(a.CreationDate ?? ''))[0];
   plan = {
-    baseImageId: newest.ImageId!,
+    baseImageParameter: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
     instanceType: 't3.small',
     keyName: 'cat-photos-key',
     securityGroupId: groupId,
     setupScript: '#!/bin/bash\ndnf install -y httpd\nsystemctl enable httpd\nsystemctl start httpd\necho "cat photos" > /var/www/html/index.html\n',
     builderTags: { Name: 'cat-photos-builder', Role: 'builder' },
     imageName: 'cat-photos-web-2026-01-15',
+    templateName: 'cat-photos-web',
     cloneCount: 3,
     cloneTags: { Name: 'cat-photos-web', app: 'cat-photos' },
   };
-  run = await runLearnerFunction({ file: 'golden-image.ts', export: 'buildWebFleet', args: [plan], model, region: REGION, main: true });
+  baseImageId = (await model.ssmClient(REGION).getParameter({ Name: plan.baseImageParameter })).Parameter!.Value!;
+  run = await runLearnerFunction({ file: 'golden-image.ts', export: 'buildWebFleet', args: [plan], model, region: REGION, ssm: true, main: true });
   images = await ownImages(ec2);
   instances = await listInstances(ec2);
-  builders = instances.filter((i) => i.ImageId === plan.baseImageId);
+  builders = instances.filter((i) => i.ImageId === baseImageId);
   clones = instances.filter((i) => images.some((image) => image.ImageId === i.ImageId));
+});
+
+test('finds the base image through its SSM public parameter', () => {
+  expectFinished(run);
+  const asked = run.calls.some((c) => c.method === 'ssm.getParameter' || c.method === 'ssm.getParameters');
+  const resolved = run.calls.some((c) => c.method === 'runInstances' && String((c.input as { ImageId?: unknown })?.ImageId ?? '') === `resolve:ssm:${plan.baseImageParameter}`);
+  expect(asked || resolved, 'Read plan.baseImageParameter with ssm.getParameter({ Name }) (or launch with ImageId: `resolve:ssm:${name}`).').toBe(true);
+  expect(builders.length, `No instance was launched from ${baseImageId}, the image the parameter names: ${describeList(instances)}.`).toBeGreaterThan(0);
 });
 
 test('builds one golden image from a single builder instance', () => {
@@ -67,10 +86,30 @@ test('sets the builder up with the setup script as user data', async () => {
   for (const [key, value] of Object.entries(plan.builderTags)) expect(tags[key], `The builder lacks its tag ${key}=${value}.`).toBe(value);
 });
 
-test('launches the requested number of clones from the golden image', () => {
+test('keeps the clones\' launch settings in a launch template', async () => {
+  expectFinished(run);
+  const template = await templateNamed(plan.templateName);
+  expect(template, `No launch template named ${plan.templateName}: create it with ec2.createLaunchTemplate.`).toBeDefined();
+  const version = (await model.client(REGION).describeLaunchTemplateVersions({ LaunchTemplateId: template!.LaunchTemplateId, Versions: ['$Default'] })).LaunchTemplateVersions![0];
+  const data = version.LaunchTemplateData ?? {};
+  expect(data.ImageId, 'The template should launch the golden image (AMI #2).').toBe(images[0]?.ImageId);
+  expect(data.InstanceType, 'Put the instance type in the template.').toBe(plan.instanceType);
+  expect(data.KeyName, 'Put the key pair in the template.').toBe(plan.keyName);
+  expect(data.SecurityGroupIds, 'Put the security group in the template (SecurityGroupIds).').toEqual([plan.securityGroupId]);
+  expect(data.UserData, 'The template needs no user data: the software is already on the golden image\'s disk.').toBeUndefined();
+  const instanceTags = (data.TagSpecifications ?? []).filter((s) => s.ResourceType === 'instance').flatMap((s) => s.Tags ?? []);
+  expect(tagMap(instanceTags), 'Give the template the clones\' tags: TagSpecifications with ResourceType "instance".').toEqual(plan.cloneTags);
+  expect((run.value as { launchTemplateId?: unknown } | undefined)?.launchTemplateId, 'Return the template\'s ID as launchTemplateId.').toBe(template!.LaunchTemplateId);
+});
+
+test('launches the requested number of clones from the launch template', async () => {
   expectFinished(run);
   const running = clones.filter((i) => stateOf(i) === 'running');
   expect(running.length, `Expected ${plan.cloneCount} running clones of the golden image, found ${describeList(clones)}.`).toBe(plan.cloneCount);
+  const templateId = (await templateNamed(plan.templateName))?.LaunchTemplateId;
+  for (const clone of clones) {
+    expect(tagMap(clone.Tags)[TEMPLATE_TAG], `${clone.InstanceId} was not launched from the launch template ${plan.templateName}: runInstances({ LaunchTemplate: { LaunchTemplateId }, MinCount, MaxCount }).`).toBe(templateId ?? 'a launch template');
+  }
 });
 
 test('every clone has the web server without running the setup again', async () => {
@@ -78,7 +117,7 @@ test('every clone has the web server without running the setup again', async () 
   expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
   // The control: a plain instance of the base image has no web server, so the clones' came from the image.
   const ec2 = model.client(REGION);
-  const plain = (await ec2.runInstances({ ImageId: plan.baseImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
+  const plain = (await ec2.runInstances({ ImageId: baseImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
   model.clock.advance(60_000);
   expect(installed(plain, 'httpd'), 'A plain instance of the base image should not have httpd.').toBe(false);
   for (const clone of clones) {
@@ -92,9 +131,9 @@ test('every clone carries its own tags, none of the builder\'s', () => {
   expectFinished(run);
   expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
   for (const clone of clones) {
-    const tags = tagMap(clone.Tags);
+    const tags = ownTags(clone);
     for (const [key, value] of Object.entries(plan.cloneTags)) {
-      expect(tags[key], `${clone.InstanceId} lacks the tag ${key}=${value}: tags belong to a launch, so give them when you launch the clones.`).toBe(value);
+      expect(tags[key], `${clone.InstanceId} lacks the tag ${key}=${value}: tags belong to a launch, so give them in the clones' launch template.`).toBe(value);
     }
     expect(Object.keys(tags).filter((key) => !(key in plan.cloneTags)), `${clone.InstanceId} has tags that are not the clones' own.`).toEqual([]);
   }
@@ -109,7 +148,7 @@ test('cleans up the builder', () => {
 test('returns the golden image and the clone IDs', () => {
   expectFinished(run);
   const fleet = (run.value ?? {}) as { imageId?: unknown; instanceIds?: unknown };
-  expect(fleet.imageId, 'Return { imageId, instanceIds }: imageId is the golden image.').toBe(images[0]?.ImageId);
+  expect(fleet.imageId, 'Return { imageId, launchTemplateId, instanceIds }: imageId is the golden image.').toBe(images[0]?.ImageId);
   const ids = Array.isArray(fleet.instanceIds) ? [...(fleet.instanceIds as unknown[])].sort() : fleet.instanceIds;
   expect(ids, 'instanceIds should be the IDs of the clones.').toEqual(clones.map((c) => c.InstanceId).sort());
 });
