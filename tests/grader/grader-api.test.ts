@@ -27,7 +27,7 @@ describe('gradeSubmission rejects bad input with a clear error', () => {
 test('a graded submission has the results.json v3 shape, points and the main scenario for the live map', async () => {
   const exercise = loadExercise('golden-image');
   const result = await gradeSubmission({ exerciseId: 'golden-image', files: exercise.solution });
-  expect(result).toMatchObject({ version: 3, status: 'pass', exercise: 'golden-image', points: 13, maxPoints: 13 });
+  expect(result).toMatchObject({ version: 3, status: 'pass', exercise: 'golden-image', points: 15, maxPoints: 15 });
   expect(result.tests[0]).toMatchObject({ name: 'builds one golden image from a single builder instance', status: 'pass', task_id: 1, points: 2, maxPoints: 2 });
   expect(result.tests[0].test_code).toMatch(/^test\('builds one golden image/);
   // The chain AMI #1 -> builder -> AMI #2 -> clones is in the event log.
