@@ -15,7 +15,7 @@ import { listExercises, loadExercise } from '../../src/grader/index.ts';
  */
 function diagnosticsOf(sets: Record<string, Record<string, string>>): Record<string, string[]> {
   const root = '/learner/';
-  const files = new Map(Object.entries(sets).flatMap(([folder, set]) => Object.entries(set).map(([name, text]) => [`${root}${folder}/${name}`, text] as const)));
+  const files = new Map<string, string>(Object.entries(sets).flatMap(([folder, set]) => Object.entries(set).map(([name, text]) => [`${root}${folder}/${name}`, text] as const)));
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,

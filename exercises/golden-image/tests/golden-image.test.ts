@@ -65,7 +65,7 @@ beforeAll(async () => {
 test('finds the base image through its SSM public parameter', () => {
   expectFinished(run);
   const asked = run.calls.some((c) => c.method === 'ssm.getParameter' || c.method === 'ssm.getParameters');
-  const resolved = run.calls.some((c) => c.method === 'runInstances' && String((c.input as { ImageId?: unknown })?.ImageId ?? '') === `resolve:ssm:${plan.baseImageParameter}`);
+  const resolved = run.calls.some((c) => c.method === 'runInstances' && (c.input as { ImageId?: unknown } | undefined)?.ImageId === `resolve:ssm:${plan.baseImageParameter}`);
   expect(asked || resolved, 'Read plan.baseImageParameter with ssm.getParameter({ Name }) (or launch with ImageId: `resolve:ssm:${name}`).').toBe(true);
   expect(builders.length, `No instance was launched from ${baseImageId}, the image the parameter names: ${describeList(instances)}.`).toBeGreaterThan(0);
 });
