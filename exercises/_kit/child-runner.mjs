@@ -79,6 +79,10 @@ function rebuildError(data, ExceptionClass) {
 
 /** The SSM client's methods come prefixed in `methods` (learner-protocol.ts): `ssm.sendCommand`. */
 const SSM_PREFIX = 'ssm.';
+// Taken before any learner code runs: a learner who patches Array or String prototypes in one run must not
+// break the clients of the next run in the same child.
+const { startsWith, slice } = String.prototype;
+const isSsm = (method) => Reflect.apply(startsWith, method, [SSM_PREFIX]);
 
 function makeClient(methods, ExceptionClass, prefix = '') {
   const call = (method, args) =>
@@ -92,7 +96,7 @@ function makeClient(methods, ExceptionClass, prefix = '') {
     });
   const client = {};
   for (const method of methods) {
-    Object.defineProperty(client, method.slice(prefix.length), { value: (...args) => call(method, args), enumerable: true });
+    Object.defineProperty(client, Reflect.apply(slice, method, [prefix.length]), { value: (...args) => call(method, args), enumerable: true });
   }
   // Waiters "sleep" through this method: the test process advances the model's clock instead.
   Object.defineProperty(client, SLEEP, { value: (ms) => call(`${prefix}$sleep`, [ms]) });
@@ -101,8 +105,10 @@ function makeClient(methods, ExceptionClass, prefix = '') {
 
 /** What the learner's function receives before its own arguments: ec2, then ssm when offered. */
 function makeClients(methods, bundle) {
-  const ec2 = makeClient(methods.filter((m) => !m.startsWith(SSM_PREFIX)), bundle.Ec2ServiceException);
-  const ssmMethods = methods.filter((m) => m.startsWith(SSM_PREFIX));
+  const ec2Methods = [];
+  const ssmMethods = [];
+  for (const method of methods) (isSsm(method) ? ssmMethods : ec2Methods).push(method);
+  const ec2 = makeClient(ec2Methods, bundle.Ec2ServiceException);
   return ssmMethods.length ? [ec2, makeClient(ssmMethods, bundle.SsmServiceException, SSM_PREFIX)] : [ec2];
 }
 

@@ -75,6 +75,11 @@ function rebuildError(data: Record<string, unknown>, ExceptionClass: ServiceExce
 
 /** The SSM client's methods come prefixed in `methods` (learner-protocol.ts): `ssm.sendCommand`. */
 const SSM_PREFIX = 'ssm.';
+// Taken before any learner code runs: a learner who patches Array or String prototypes in one run must not
+// break the clients of the next run in the same worker.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called through Reflect.apply with a string
+const { startsWith, slice } = String.prototype;
+const isSsm = (method: string) => Reflect.apply<string, [string], boolean>(startsWith, method, [SSM_PREFIX]);
 
 function makeClient(methods: string[], ExceptionClass: ServiceException, prefix = ''): object {
   const call = (method: string, args: unknown[]) =>
@@ -89,7 +94,7 @@ function makeClient(methods: string[], ExceptionClass: ServiceException, prefix 
       }
     });
   const client = {};
-  for (const method of methods) Object.defineProperty(client, method.slice(prefix.length), { value: (...args: unknown[]) => call(method, args), enumerable: true });
+  for (const method of methods) Object.defineProperty(client, Reflect.apply<string, [number], string>(slice, method, [prefix.length]), { value: (...args: unknown[]) => call(method, args), enumerable: true });
   // Waiters "sleep" through this method: the judge advances the model's clock instead.
   Object.defineProperty(client, SLEEP, { value: (ms: number) => call(`${prefix}$sleep`, [ms]) });
   return client;
@@ -97,8 +102,10 @@ function makeClient(methods: string[], ExceptionClass: ServiceException, prefix 
 
 /** What the learner's function receives before its own arguments: ec2, then ssm when offered. */
 function makeClients(methods: string[]): object[] {
-  const ec2 = makeClient(methods.filter((m) => !m.startsWith(SSM_PREFIX)), miniEc2.Ec2ServiceException);
-  const ssmMethods = methods.filter((m) => m.startsWith(SSM_PREFIX));
+  const ec2Methods: string[] = [];
+  const ssmMethods: string[] = [];
+  for (const method of methods) (isSsm(method) ? ssmMethods : ec2Methods).push(method);
+  const ec2 = makeClient(ec2Methods, miniEc2.Ec2ServiceException);
   return ssmMethods.length ? [ec2, makeClient(ssmMethods, miniEc2.SsmServiceException, SSM_PREFIX)] : [ec2];
 }
 
