@@ -2,6 +2,7 @@
 // `exercise`, and their fenced code blocks with the meta the code-example test acts on.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 
 export const repoRoot = new URL('../..', import.meta.url).pathname;
 const lessonsDir = join(repoRoot, 'content/lessons');
@@ -81,4 +82,16 @@ export function codeBlocks(source: string): CodeBlock[] {
     i = j;
   }
   return blocks;
+}
+
+/**
+ * The questions of a lesson's <KnowledgeCheck questions={[...]} />, evaluated as the MDX build evaluates them
+ * (a plain JavaScript array literal), in a separate context with nothing in scope.
+ */
+export function knowledgeCheckQuestions(source: string): unknown[] {
+  const start = source.lastIndexOf('<KnowledgeCheck questions={');
+  const end = source.lastIndexOf('} />');
+  if (start < 0 || end < start) return [];
+  const literal = source.slice(start + '<KnowledgeCheck questions={'.length, end);
+  return runInNewContext(`(${literal})`, {}, { timeout: 1000 }) as unknown[];
 }

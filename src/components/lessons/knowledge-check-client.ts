@@ -1,14 +1,20 @@
-// Browser side of <KnowledgeCheck>: reads each question's answer from the form, grades it with the pure
-// functions of questions.ts, writes the verdict and the explanations into live regions, and keeps the score
-// in the site's progress store (src/components/site/progress.ts) so the course home can show it.
-import { fill } from '../../i18n/translate.ts';
+// Browser side of <KnowledgeCheck>: the mastery loop of questions.ts on the page. Check grades the form; a
+// wrong first try shows a targeted hint and a Try again button; a second wrong try shows the right answer;
+// Try again clears the answer and reshuffles what is shown. The score line (and the progress store, so the
+// course home can show it) counts first tries only.
+import { htmlLang, isLocale } from '../../i18n/locales.ts';
+import { fill, pickForm, type Entry } from '../../i18n/translate.ts';
 import { readProgress, recordQuiz } from '../site/progress.ts';
-import { isCorrect, type Answer, type Question } from './questions.ts';
+import { afterCheck, firstTryScore, freshAttempt, isCorrect, partsRight, reshuffle, type Answer, type Attempt, type Question, type Stage } from './questions.ts';
 
 type Strings = Record<
-  'check' | 'correct' | 'incorrect' | 'multipleSummary' | 'noAnswer' | 'rightOrder' | 'rightPairs' | 'youChose' | 'shouldChoose' | 'score' | 'saved' | 'moveUp' | 'moveDown',
+  | 'correct' | 'incorrect' | 'multipleSummary' | 'noAnswer' | 'rightOrder' | 'rightPairs' | 'rightAnswer' | 'youChose' | 'shouldChoose'
+  | 'score' | 'saved' | 'tryAgainNote' | 'revealNote',
   string
->;
+> &
+  Record<'stepsInPlace' | 'pairsRight', Entry>;
+
+type ChoiceQuestion = Extract<Question, { kind: 'single' | 'multiple' }>;
 
 function readJson<T>(root: Element, selector: string): T {
   return JSON.parse(root.querySelector(selector)?.textContent ?? 'null') as T;
@@ -27,69 +33,127 @@ function readAnswer(item: HTMLElement, question: Question): Answer | null {
   return chosen.some((c) => c < 0) ? null : { kind: 'match', chosen };
 }
 
-function showFeedback(item: HTMLElement, question: Question, answer: Answer, right: boolean, strings: Strings): void {
-  const feedback = item.querySelector<HTMLElement>('[data-feedback]')!;
-  feedback.dataset.verdict = right ? 'right' : 'wrong';
-  feedback.replaceChildren();
-  const verdict = document.createElement('strong');
-  verdict.textContent = right ? strings.correct : strings.incorrect;
-  feedback.append(verdict);
+function paragraph(text: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
 
-  if (question.kind === 'single' || question.kind === 'multiple') {
-    const chosen = new Set(answer.kind === 'order' ? [] : answer.chosen);
-    if (question.kind === 'single') {
-      // One choice: its explanation goes in the announced feedback, nothing repeated beside the option.
-      const picked = question.options.find((_, i) => chosen.has(i));
-      feedback.append(' ', picked?.explain ?? '');
-      return;
-    }
-    // Several choices: each option the learner chose, and each right one they missed, is explained beside
-    // it; the announced feedback sums up.
-    item.querySelectorAll<HTMLElement>('[data-option]').forEach((li) => {
-      const index = Number(li.dataset.option);
-      const option = question.options[index];
-      const explain = li.querySelector<HTMLElement>('[data-explain]')!;
-      const picked = chosen.has(index);
-      if (!picked && !(option.correct && question.kind === 'multiple' && !right)) {
-        explain.hidden = true;
-        return;
-      }
-      explain.hidden = false;
-      explain.dataset.verdict = option.correct ? 'right' : 'wrong';
-      explain.textContent = `${picked ? strings.youChose : strings.shouldChoose} ${option.explain}`;
-    });
-    const missed = question.options.filter((o, i) => o.correct && !chosen.has(i)).length;
-    const wrong = question.options.filter((o, i) => !o.correct && chosen.has(i)).length;
-    if (!right) feedback.append(' ', strings.multipleSummary.replace('{missed}', String(missed)).replace('{wrong}', String(wrong)));
-    feedback.append(' ', question.options.filter((_, i) => chosen.has(i)).map((o) => o.explain).join(' '));
-    return;
-  }
-
-  feedback.append(' ', question.explain);
-  if (right) return;
-  const title = document.createElement('p');
-  title.textContent = question.kind === 'order' ? strings.rightOrder : strings.rightPairs;
-  const list = document.createElement(question.kind === 'order' ? 'ol' : 'ul');
-  const lines = question.kind === 'order' ? question.steps : question.pairs.map((p) => `${p.left} → ${p.right}`);
+function list(lines: string[], ordered: boolean): HTMLElement {
+  const element = document.createElement(ordered ? 'ol' : 'ul');
   for (const line of lines) {
     const li = document.createElement('li');
     li.textContent = line;
-    list.append(li);
+    element.append(li);
   }
-  feedback.append(title, list);
+  return element;
+}
+
+/** Marks one option with its note (the hint of a wrong pick, or why a right one is right), or hides the note. */
+function markOption(item: HTMLElement, index: number, note: { verdict: 'right' | 'wrong'; text: string } | null): void {
+  const explain = item.querySelector<HTMLElement>(`[data-option="${index}"] [data-explain]`);
+  if (!explain) return;
+  explain.hidden = !note;
+  if (!note) return;
+  explain.dataset.verdict = note.verdict;
+  explain.textContent = note.text;
+}
+
+/** Feedback on a choice question: hints for wrong picks; on a reveal or a right answer, why the right ones are right. */
+function choiceFeedback(item: HTMLElement, question: ChoiceQuestion, chosen: Set<number>, stage: Stage, strings: Strings): Node[] {
+  const showRight = stage !== 'hint';
+  const nodes: Node[] = [];
+  question.options.forEach((option, index) => {
+    const picked = chosen.has(index);
+    const note =
+      picked && !option.correct ? { verdict: 'wrong' as const, text: `${strings.youChose} ${option.explain}` }
+      : option.correct && showRight && question.kind === 'multiple' ? { verdict: 'right' as const, text: `${picked ? strings.youChose : strings.shouldChoose} ${option.explain}` }
+      : null;
+    markOption(item, index, question.kind === 'multiple' ? note : null);
+  });
+  const wrongPicks = question.options.filter((o, i) => !o.correct && chosen.has(i));
+  if (question.kind === 'multiple' && stage !== 'right') {
+    const missed = question.options.filter((o, i) => o.correct && !chosen.has(i)).length;
+    nodes.push(paragraph(fill(strings.multipleSummary, { missed, wrong: wrongPicks.length })));
+  }
+  if (question.kind === 'single') nodes.push(...wrongPicks.map((o) => paragraph(o.explain)));
+  if (!showRight) return nodes;
+  const right = question.options.filter((o) => o.correct);
+  if (stage === 'reveal') nodes.push(paragraph(strings.rightAnswer), list(right.map((o) => o.text), false));
+  if (question.kind === 'single') nodes.push(paragraph(right[0].explain));
+  return nodes;
+}
+
+/** Feedback on an ordering or matching question: how many parts are right and the hint; the answer on a reveal. */
+function sequenceFeedback(question: Extract<Question, { kind: 'order' | 'match' }>, answer: Answer, stage: Stage, strings: Strings, lang: string): Node[] {
+  if (stage === 'right') return [paragraph(question.explain)];
+  const count = partsRight(answer);
+  const total = question.kind === 'order' ? question.steps.length : question.pairs.length;
+  const progress = fill(pickForm(question.kind === 'order' ? strings.stepsInPlace : strings.pairsRight, lang, count), { count, total });
+  const nodes: Node[] = [paragraph(progress), paragraph(question.hint)];
+  if (stage === 'hint') return nodes;
+  const lines = question.kind === 'order' ? question.steps : question.pairs.map((p) => `${p.left} → ${p.right}`);
+  nodes.push(paragraph(question.kind === 'order' ? strings.rightOrder : strings.rightPairs), list(lines, question.kind === 'order'), paragraph(question.explain));
+  return nodes;
+}
+
+function showFeedback(item: HTMLElement, question: Question, answer: Answer, stage: Stage, strings: Strings, lang: string): void {
+  const feedback = item.querySelector<HTMLElement>('[data-feedback]')!;
+  feedback.dataset.verdict = stage === 'right' ? 'right' : 'wrong';
+  feedback.dataset.stage = stage;
+  const verdict = document.createElement('strong');
+  verdict.textContent = stage === 'right' ? strings.correct : strings.incorrect;
+  const body =
+    question.kind === 'single' || question.kind === 'multiple'
+      ? choiceFeedback(item, question, new Set(answer.kind === 'order' ? [] : answer.chosen), stage, strings)
+      : sequenceFeedback(question, answer, stage, strings, lang);
+  const note = stage === 'hint' ? [paragraph(strings.tryAgainNote)] : stage === 'reveal' ? [paragraph(strings.revealNote)] : [];
+  feedback.replaceChildren(verdict, ...body, ...note);
 }
 
 /** Up/Down buttons move a step; focus follows the moved step so keyboard users keep their place. */
 function moveStep(button: HTMLButtonElement): void {
   const li = button.closest<HTMLElement>('[data-step]');
-  const list = li?.parentElement;
-  if (!li || !list) return;
+  const parent = li?.parentElement;
+  if (!li || !parent) return;
   const delta = Number(button.dataset.move);
   const sibling = delta < 0 ? li.previousElementSibling : li.nextElementSibling;
   if (!sibling) return;
-  if (delta < 0) list.insertBefore(li, sibling);
-  else list.insertBefore(sibling, li);
+  if (delta < 0) parent.insertBefore(li, sibling);
+  else parent.insertBefore(sibling, li);
   li.querySelector<HTMLButtonElement>(`[data-move="${delta}"]`)?.focus();
+}
+
+/** The shuffled parts of a question (options, steps or matching rows) and the attribute that numbers them. */
+function shuffledParts(item: HTMLElement, question: Question): { parts: HTMLElement[]; attribute: string } {
+  const attribute = question.kind === 'order' ? 'step' : question.kind === 'match' ? 'pair' : 'option';
+  return { parts: [...item.querySelectorAll<HTMLElement>(`[data-${attribute}]`)], attribute };
+}
+
+/** Try again: clear the answer, reshuffle what is shown (never the same order, never a solved one), focus the first control. */
+function retry(item: HTMLElement, question: Question): void {
+  const { parts, attribute } = shuffledParts(item, question);
+  const shown = parts.map((part) => Number(part.dataset[attribute]));
+  const solved = question.kind === 'order' ? [parts.map((_, i) => i)] : [];
+  const order = reshuffle(shown, Math.random, solved);
+  const byNumber = new Map(parts.map((part) => [Number(part.dataset[attribute]), part]));
+  const parent = parts[0]?.parentElement;
+  for (const number of order) parent?.append(byNumber.get(number)!);
+  item.querySelectorAll<HTMLInputElement>('input').forEach((input) => (input.checked = false));
+  item.querySelectorAll<HTMLSelectElement>('[data-match]').forEach((select) => (select.value = '-1'));
+  item.querySelectorAll<HTMLElement>('[data-explain]').forEach((explain) => (explain.hidden = true));
+  setLocked(item, false);
+  item.querySelector<HTMLElement>('input, select, [data-move]')?.focus();
+}
+
+/** While a wrong answer's feedback is up, the answer is frozen until Try again (so a retry always reshuffles). */
+function setLocked(item: HTMLElement, locked: boolean, retryOffered = false): void {
+  item.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, [data-move], [data-check]').forEach((control) => {
+    control.disabled = locked;
+  });
+  const retryButton = item.querySelector<HTMLButtonElement>('[data-retry]')!;
+  retryButton.hidden = !retryOffered;
+  item.querySelector<HTMLButtonElement>('[data-check]')!.hidden = retryOffered;
 }
 
 function setUpOne(root: HTMLElement): void {
@@ -97,37 +161,42 @@ function setUpOne(root: HTMLElement): void {
   root.dataset.ready = 'true';
   const questions = readJson<Question[]>(root, '[data-questions]');
   const strings = readJson<Strings>(root, '[data-strings]');
+  const locale = root.dataset.locale;
+  const lang = isLocale(locale) ? htmlLang[locale] : 'en';
   const slug = root.dataset.slug ?? '';
   const scoreLine = root.querySelector<HTMLElement>('[data-score]')!;
-  const results = new Map<number, boolean>();
+  const attempts = new Map<number, Attempt>();
 
   const saved = slug ? readProgress().quizzes[slug] : undefined;
   if (saved) scoreLine.textContent = fill(strings.saved, { correct: saved.correct, total: saved.total });
 
+  const check = (item: HTMLElement, index: number) => {
+    const question = questions[index];
+    const answer = readAnswer(item, question);
+    const feedback = item.querySelector<HTMLElement>('[data-feedback]')!;
+    if (!answer) {
+      feedback.dataset.verdict = 'wrong';
+      feedback.textContent = strings.noAnswer;
+      return;
+    }
+    const { attempt, stage } = afterCheck(attempts.get(index) ?? freshAttempt, isCorrect(question, answer));
+    attempts.set(index, attempt);
+    showFeedback(item, question, answer, stage, strings, lang);
+    setLocked(item, true, stage !== 'right');
+    if (stage !== 'right') item.querySelector<HTMLButtonElement>('[data-retry]')!.focus();
+    const correct = firstTryScore(attempts.values());
+    scoreLine.textContent = fill(strings.score, { correct, total: questions.length });
+    if (slug) recordQuiz(slug, { correct, total: questions.length });
+  };
+
   root.querySelectorAll<HTMLElement>('[data-question]').forEach((item) => {
     const index = Number(item.dataset.question);
-    const question = questions[index];
     item.addEventListener('click', (event) => {
       const target = event.target as HTMLElement;
       const move = target.closest<HTMLButtonElement>('[data-move]');
-      if (move) {
-        moveStep(move);
-        return;
-      }
-      if (!target.closest('[data-check]')) return;
-      const answer = readAnswer(item, question);
-      const feedback = item.querySelector<HTMLElement>('[data-feedback]')!;
-      if (!answer) {
-        feedback.dataset.verdict = 'wrong';
-        feedback.textContent = strings.noAnswer;
-        return;
-      }
-      const right = isCorrect(question, answer);
-      results.set(index, right);
-      showFeedback(item, question, answer, right, strings);
-      const correct = [...results.values()].filter(Boolean).length;
-      scoreLine.textContent = fill(strings.score, { correct, total: questions.length });
-      if (slug) recordQuiz(slug, { correct, total: questions.length });
+      if (move) moveStep(move);
+      else if (target.closest('[data-check]')) check(item, index);
+      else if (target.closest('[data-retry]')) retry(item, questions[index]);
     });
   });
 }
