@@ -1,6 +1,5 @@
 // The lessons in a real browser, served by `npm start`: every lesson in every language renders with its
-// diagrams and knowledge check; a question answered wrong then right gives the right feedback, by mouse and by
-// keyboard; the score survives a reload and shows on the course home; search finds "hypervisor" in each
+// diagrams and knowledge check (its mastery loop: knowledge-check.test.ts); search finds "hypervisor" in each
 // language and stays in that language; pt-br and es pages carry none of the components' English text; the
 // accessibility scan of the lesson content, the glossary and the search page is clean.
 import { readFileSync } from 'node:fs';
@@ -96,78 +95,6 @@ describe.skipIf(skipBrowser)('lessons in the browser', () => {
       await page.close();
     });
   }
-
-  it('a knowledge check gives feedback for a wrong and a right answer, keeps the score across a reload and shows it on the home page', async () => {
-    const context = await course.browser.newContext();
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await open(page, `${course.server.url}en/what-is-ec2/`);
-    const first = page.locator('[data-knowledge-check] [data-question="0"]');
-
-    // Wrong first: option 2 ("A website builder ...").
-    await first.locator('input[value="1"]').check();
-    await first.locator('[data-check]').click();
-    const feedback = first.locator('[data-feedback]');
-    await expect.poll(() => feedback.getAttribute('data-verdict')).toBe('wrong');
-    expect(await feedback.innerText()).toContain('Not quite.');
-    expect(await feedback.innerText()).toContain('EC2 gives you whole servers');
-
-    // A multiple-choice question explains, beside each option, the ones chosen wrongly and the ones missed.
-    const third = page.locator('[data-knowledge-check] [data-question="2"]');
-    await third.locator('input[value="0"]').check();
-    await third.locator('input[value="4"]').check();
-    await third.locator('[data-check]').click();
-    await expect.poll(() => third.locator('[data-feedback]').getAttribute('data-verdict')).toBe('wrong');
-    expect(await third.locator('[data-feedback]').innerText()).toContain('missed: 3; wrong answers chosen: 1');
-    expect(await third.locator('[data-option="4"] [data-explain]').getAttribute('data-verdict')).toBe('wrong');
-    expect(await third.locator('[data-option="1"] [data-explain]').isVisible()).toBe(true);
-    expect(await third.locator('[data-option="0"] [data-explain]').getAttribute('data-verdict')).toBe('right');
-
-    // Then right, by keyboard only: focus the first radio, Space selects it, Tab to Check, Enter.
-    await first.locator('input[value="0"]').focus();
-    await page.keyboard.press('Space');
-    await first.locator('[data-check]').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => feedback.getAttribute('data-verdict')).toBe('right');
-    expect(await feedback.innerText()).toContain('Correct.');
-    expect(await page.locator('[data-knowledge-check] [data-score]').innerText()).toContain('1 of 4');
-
-    await page.reload();
-    await expect.poll(() => page.locator('[data-knowledge-check] [data-score]').innerText()).toContain('1 of 4');
-
-    await open(page, `${course.server.url}en/`);
-    const badge = page.locator('[data-progress-lesson="what-is-ec2"] [data-progress="quiz"]');
-    await expect.poll(() => badge.innerText()).toContain('1/4');
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-
-  it('ordering and matching questions work with the keyboard', async () => {
-    const context = await course.browser.newContext();
-    const page = await context.newPage();
-    await open(page, `${course.server.url}en/recipe-and-cake/`);
-    const match = page.locator('[data-question][data-kind="match"]').first();
-    const selects = match.locator('select');
-    const rights = ['AMI', 'Running instance', 'AMI (what you define)', 'Instance (what you work with)'];
-    for (let i = 0; i < rights.length; i++) await selects.nth(i).selectOption({ label: rights[i] });
-    await match.locator('[data-check]').press('Enter');
-    await expect.poll(() => match.locator('[data-feedback]').getAttribute('data-verdict')).toBe('right');
-
-    const order = page.locator('[data-question][data-kind="order"]').first();
-    // Sort the steps with the Move up buttons only: bubble each step to its place.
-    const stepCount = await order.locator('[data-step]').count();
-    for (let pass = 0; pass < stepCount; pass++) {
-      for (let i = 1; i < stepCount; i++) {
-        const items = order.locator('[data-step]');
-        const above = Number(await items.nth(i - 1).getAttribute('data-step'));
-        const here = Number(await items.nth(i).getAttribute('data-step'));
-        if (here < above) await items.nth(i).locator('[data-move="-1"]').press('Enter');
-      }
-    }
-    await order.locator('[data-check]').press('Enter');
-    await expect.poll(() => order.locator('[data-feedback]').getAttribute('data-verdict')).toBe('right');
-    await context.close();
-  });
 
   for (const [locale, word] of [['en', 'hypervisor'], ['pt-br', 'hipervisor'], ['es', 'hipervisor'], ['pt-br', 'hypervisor'], ['es', 'hypervisor']] as const) {
     it(`${locale}: search finds "${word}" in this language only`, async () => {

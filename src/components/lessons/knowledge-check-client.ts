@@ -29,7 +29,9 @@ function readAnswer(item: HTMLElement, question: Question): Answer | null {
   if (question.kind === 'order') {
     return { kind: 'order', order: [...item.querySelectorAll<HTMLElement>('[data-step]')].map((li) => Number(li.dataset.step)) };
   }
-  const chosen = [...item.querySelectorAll<HTMLSelectElement>('[data-match]')].map((select) => Number(select.value));
+  // Indexed by each menu's own left item: a retry reshuffles the rows, so screen order is not pair order.
+  const chosen: number[] = [];
+  item.querySelectorAll<HTMLSelectElement>('[data-match]').forEach((select) => (chosen[Number(select.dataset.match)] = Number(select.value)));
   return chosen.some((c) => c < 0) ? null : { kind: 'match', chosen };
 }
 
