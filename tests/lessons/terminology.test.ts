@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textsOf, type Entry } from '../../src/i18n/translate.ts';
 import { ui } from '../../src/i18n/ui.ts';
-import { sandboxStrings } from '../../src/sandbox/i18n.ts';
-import { vizStrings } from '../../src/viz/i18n.ts';
+import { sandboxStrings } from '../../src/i18n/sandbox-strings.ts';
+import { vizStrings } from '../../src/i18n/viz-strings.ts';
 import { lessonStrings } from '../../src/components/lessons/i18n.ts';
 import { repoRoot } from './lesson-files.ts';
 
@@ -46,10 +46,10 @@ const rules: Record<'pt-br' | 'es', Rule[]> = {
 const knownDrift: Record<'pt-br' | 'es', { where: string; text: string }[]> = {
   es: [],
   'pt-br': [
-    // src/viz (the live map): "launched from" should read "executada a partir de".
-    { where: 'src/viz/i18n.ts map.launchedFrom', text: 'iniciada a partir de' },
-    { where: 'src/viz/i18n.ts node.launchedFrom', text: 'iniciada a partir de' },
-    { where: 'src/viz/i18n.ts event.instanceLaunched', text: 'iniciada a partir de' },
+    // the live map's strings (src/i18n/viz-strings.ts): "launched from" should read "executada a partir de".
+    { where: 'src/i18n/viz-strings.ts map.launchedFrom', text: 'iniciada a partir de' },
+    { where: 'src/i18n/viz-strings.ts node.launchedFrom', text: 'iniciada a partir de' },
+    { where: 'src/i18n/viz-strings.ts event.instanceLaunched', text: 'iniciada a partir de' },
     // exercises: "pedido de execução", "Para executar", "execute".
     { where: 'exercises/launch-request/manifest.json.title', text: 'pedido de lançamento' },
     { where: 'exercises/launch-request/manifest.json.instructions', text: 'lançar uma instância' },
@@ -82,7 +82,7 @@ function glossaryTexts(locale: string): Text[] {
 
 function tableTexts(locale: 'pt-br' | 'es'): Text[] {
   const tables: Record<string, Record<string, Record<string, Entry>>> = {
-    'src/i18n/ui.ts': ui, 'src/sandbox/i18n.ts': sandboxStrings, 'src/viz/i18n.ts': vizStrings, 'src/components/lessons/i18n.ts': lessonStrings,
+    'src/i18n/ui.ts': ui, 'src/i18n/sandbox-strings.ts': sandboxStrings, 'src/i18n/viz-strings.ts': vizStrings, 'src/components/lessons/i18n.ts': lessonStrings,
   };
   return Object.entries(tables).flatMap(([file, table]) =>
     Object.entries(table[locale]).flatMap(([key, entry]) => textsOf(entry).map((text) => ({ where: `${file} ${key}`, text }))),
