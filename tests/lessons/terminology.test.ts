@@ -45,16 +45,7 @@ const rules: Record<'pt-br' | 'es', Rule[]> = {
  */
 const knownDrift: Record<'pt-br' | 'es', { where: string; text: string }[]> = {
   es: [],
-  'pt-br': [
-    // the live map's strings (src/i18n/viz-strings.ts): "launched from" should read "executada a partir de".
-    { where: 'src/i18n/viz-strings.ts map.launchedFrom', text: 'iniciada a partir de' },
-    { where: 'src/i18n/viz-strings.ts node.launchedFrom', text: 'iniciada a partir de' },
-    { where: 'src/i18n/viz-strings.ts event.instanceLaunched', text: 'iniciada a partir de' },
-    // exercises: "pedido de execução", "Para executar", "execute".
-    { where: 'exercises/launch-request/manifest.json.title', text: 'pedido de lançamento' },
-    { where: 'exercises/launch-request/manifest.json.instructions', text: 'lançar uma instância' },
-    { where: 'exercises/launch/manifest.json.instructions', text: 'lance' },
-  ],
+  'pt-br': [],
 };
 
 interface Text {

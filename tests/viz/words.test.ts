@@ -50,7 +50,7 @@ describe('describe', () => {
     expect(en).toContain(`launched from ${GOLDEN_AMI}`);
     const pt = describeNode(node, east, translator(vizStrings, 'pt-br'));
     expect(pt).toContain('em execução (running)');
-    expect(pt).toContain(`iniciada a partir de ${GOLDEN_AMI}`);
+    expect(pt).toContain(`executada a partir de ${GOLDEN_AMI}`);
   });
 
   it('nests the list view along the arrows: AMI > instance > AMI > instance', () => {

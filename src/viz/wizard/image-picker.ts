@@ -135,7 +135,7 @@ export function createImagePicker(deps: ImagePickerDeps): ImagePicker {
     const signature = `${query.tab}|${query.search}|${visible.map((i) => `${i.ImageId}:${i.State}`).join(',')}`;
     if (signature === shown) return;
     shown = signature;
-    count.textContent = t('wizard.imageCount', { n: visible.length });
+    count.textContent = t('wizard.imageCount', { count: visible.length });
     if (visible.length === 0) {
       const empty = query.tab === 'mine' && !query.search && !query.arch ? t('wizard.noOwnImages', { region: deps.region() }) : t('wizard.noImages');
       list.replaceChildren(h('li', { class: 'viz-muted', style: 'padding:8px' }, empty));
