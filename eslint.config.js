@@ -95,15 +95,6 @@ export default tseslint.config(
       ],
     },
   },
-  // Exceptions, each to be removed by the work that makes it unnecessary (listed in the lint report).
-  {
-    files: [
-      // the model's two largest operations and the HTTP server's setup: splitting them is a redesign of
-      // their validation order (AWS checks parameters in a fixed order), left to the model's owner
-      'src/mini-ec2/resources/images.ts', 'src/mini-ec2/resources/instances.ts', 'src/mini-ec2/server/http-server.ts',
-    ],
-    rules: { 'max-lines-per-function': 'off' },
-  },
   {
     // Plain JavaScript entry points (the CLI and server launchers, the learner's child process): no types.
     files: ['**/*.mjs'],

@@ -4,7 +4,7 @@
  * the shape below (validate.ts), then hands the clean copy to the resource module that does the work.
  * Results are fresh objects: mutating them never touches the model.
  */
-import type { ClientBackend, Ctx } from './context.ts';
+import { sdkConfig, sleepOnModelClock, type ClientBackend, type Ctx } from './context.ts';
 import { Errors } from './errors.ts';
 import { copyImage, createImage, deregisterImage, describeImages } from './resources/images.ts';
 import { deleteSnapshot, describeSnapshots } from './resources/snapshots.ts';
@@ -58,19 +58,12 @@ export class MiniEc2Client {
   constructor(backend: ClientBackend, region: string) {
     this.#backend = backend;
     this.region = region;
-    this.config = { region: async () => region };
+    this.config = sdkConfig(region);
   }
 
   /** Waiters "sleep" through this: advances the model clock (manual) or waits scaled real time (realtime). */
   async [SLEEP](ms: number): Promise<void> {
-    const clock = this.#backend.clock;
-    const wait = Number.isFinite(ms) && ms > 0 ? ms : 0;
-    if (clock.mode === 'manual') {
-      clock.advance(wait);
-    } else {
-      await new Promise((resolve) => setTimeout(resolve, clock.realDelayFor(wait)));
-      this.#backend.settle();
-    }
+    return sleepOnModelClock(this.#backend, ms);
   }
 
   #run<R extends object>(op: (ctx: Ctx) => R) {

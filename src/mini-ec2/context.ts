@@ -51,3 +51,21 @@ export interface ClientBackend {
   /** Applies every timed transition that is due at the clock's current time. */
   settle(): void;
 }
+
+/**
+ * @internal What the model's SDK-shaped clients (MiniEc2Client, MiniSsmClient) do in `[SLEEP](ms)`, the
+ * waiters' sleep: advance a manual clock by `ms`, or wait `ms` of scaled real time and catch up.
+ */
+export async function sleepOnModelClock(backend: ClientBackend, ms: number): Promise<void> {
+  const clock = backend.clock;
+  const wait = Number.isFinite(ms) && ms > 0 ? ms : 0;
+  if (clock.mode === 'manual') {
+    clock.advance(wait);
+  } else {
+    await new Promise((resolve) => setTimeout(resolve, clock.realDelayFor(wait)));
+    backend.settle();
+  }
+}
+
+/** @internal The SDK client's `config` as the model's clients mirror it: `config.region()`. */
+export const sdkConfig = (region: string) => ({ region: async () => region });

@@ -5,7 +5,7 @@
  * catalog, the model account's public images (the community AMIs of that account) and the images shared
  * with it by launch permission; `Owners: ['self']` and its own resources are empty.
  */
-import type { ClientBackend } from './context.ts';
+import { sdkConfig, type ClientBackend } from './context.ts';
 import { Errors } from './errors.ts';
 import { parse } from './input-parser.ts';
 import { SHAPES } from './request-shapes.ts';
@@ -23,7 +23,7 @@ export class OtherAccountClient {
     this.#backend = backend;
     this.region = region;
     this.accountId = accountId;
-    this.config = { region: async () => region };
+    this.config = sdkConfig(region);
   }
 
   async describeImages(args?: DescribeImagesRequest): Promise<DescribeImagesResult> {

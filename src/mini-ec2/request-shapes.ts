@@ -67,6 +67,8 @@ const ipPermissions = list(
 );
 /** The older flat form of one rule (`--protocol tcp --port 22 --cidr ...` in the AWS CLI). */
 const flatRule = { CidrIp: str(64), FromPort: int(-1, 65535), ToPort: int(-1, 65535), IpProtocol: str(64) };
+/** What every Authorize/Revoke request holds; ingress adds GroupName (a default-VPC group by name). */
+const egressRule = { ...common, ...flatRule, GroupId: str(1024), IpPermissions: ipPermissions };
 
 /** @internal The checkers of each request (the editor types leave them out: learners never call them). */
 export const SHAPES = {
@@ -142,17 +144,7 @@ export const SHAPES = {
   deleteKeyPair: { ...common, KeyName: str(1024), KeyPairId: str(1024) },
   describeSecurityGroups: { ...common, ...page, GroupIds: stringList, GroupNames: stringList, Filters: filters },
   createSecurityGroup: { ...common, GroupName: str(1024), Description: str(1024), VpcId: str(1024), TagSpecifications: tagSpecifications },
-  authorizeSecurityGroupIngress: {
-    ...common,
-    GroupId: str(1024),
-    GroupName: str(1024),
-    CidrIp: str(64),
-    FromPort: int(-1, 65535),
-    ToPort: int(-1, 65535),
-    IpProtocol: str(64),
-    TagSpecifications: tagSpecifications,
-    IpPermissions: ipPermissions,
-  },
+  authorizeSecurityGroupIngress: { ...egressRule, GroupName: str(1024), TagSpecifications: tagSpecifications },
   describeVpcs: { ...common, ...page, VpcIds: stringList, Filters: filters },
   describeSubnets: { ...common, ...page, SubnetIds: stringList, Filters: filters },
   describeRegions: { ...common, RegionNames: stringList, Filters: filters, AllRegions: bool },
@@ -171,9 +163,9 @@ export const SHAPES = {
   deleteSubnet: { ...common, SubnetId: str(1024) },
   modifySubnetAttribute: { SubnetId: str(1024), MapPublicIpOnLaunch: obj({ Value: bool }) },
   deleteSecurityGroup: { ...common, GroupId: str(1024), GroupName: str(1024) },
-  authorizeSecurityGroupEgress: { ...common, ...flatRule, GroupId: str(1024), IpPermissions: ipPermissions, TagSpecifications: tagSpecifications },
-  revokeSecurityGroupIngress: { ...common, ...flatRule, GroupId: str(1024), GroupName: str(1024), IpPermissions: ipPermissions, SecurityGroupRuleIds: stringList },
-  revokeSecurityGroupEgress: { ...common, ...flatRule, GroupId: str(1024), IpPermissions: ipPermissions, SecurityGroupRuleIds: stringList },
+  authorizeSecurityGroupEgress: { ...egressRule, TagSpecifications: tagSpecifications },
+  revokeSecurityGroupIngress: { ...egressRule, GroupName: str(1024), SecurityGroupRuleIds: stringList },
+  revokeSecurityGroupEgress: { ...egressRule, SecurityGroupRuleIds: stringList },
   describeSecurityGroupRules: { ...common, ...page, SecurityGroupRuleIds: stringList, Filters: filters },
   modifySecurityGroupRules: {
     ...common,

@@ -807,41 +807,15 @@ export interface DeleteSecurityGroupResult extends MetadataBearer {
   Return?: boolean;
   GroupId?: string;
 }
-export interface AuthorizeSecurityGroupEgressRequest {
-  GroupId: string | undefined;
-  IpPermissions?: IpPermission[];
-  CidrIp?: string;
-  FromPort?: number;
-  ToPort?: number;
-  IpProtocol?: string;
-  TagSpecifications?: TagSpecification[];
-  DryRun?: boolean;
-}
-export interface AuthorizeSecurityGroupEgressResult extends MetadataBearer {
-  Return?: boolean;
-  SecurityGroupRules?: SecurityGroupRule[];
-}
-export interface RevokeSecurityGroupIngressRequest {
-  GroupId?: string;
-  GroupName?: string;
-  IpPermissions?: IpPermission[];
+/** The ingress request for a group named by ID only (an egress rule needs a VPC group's ID, no GroupName). */
+type EgressForm<R> = Omit<R, 'GroupId' | 'GroupName'> & { GroupId: string | undefined };
+export type AuthorizeSecurityGroupEgressRequest = EgressForm<AuthorizeSecurityGroupIngressRequest>;
+export interface AuthorizeSecurityGroupEgressResult extends AuthorizeSecurityGroupIngressResult {}
+/** Revoking takes the rules' values (as Authorize, without tags) or their IDs. */
+export interface RevokeSecurityGroupIngressRequest extends Omit<AuthorizeSecurityGroupIngressRequest, 'TagSpecifications'> {
   SecurityGroupRuleIds?: string[];
-  CidrIp?: string;
-  FromPort?: number;
-  ToPort?: number;
-  IpProtocol?: string;
-  DryRun?: boolean;
 }
-export interface RevokeSecurityGroupEgressRequest {
-  GroupId: string | undefined;
-  IpPermissions?: IpPermission[];
-  SecurityGroupRuleIds?: string[];
-  CidrIp?: string;
-  FromPort?: number;
-  ToPort?: number;
-  IpProtocol?: string;
-  DryRun?: boolean;
-}
+export type RevokeSecurityGroupEgressRequest = EgressForm<RevokeSecurityGroupIngressRequest>;
 export interface RevokedSecurityGroupRule {
   SecurityGroupRuleId?: string;
   GroupId?: string;
@@ -860,11 +834,7 @@ export interface RevokeSecurityGroupIngressResult extends MetadataBearer {
   UnknownIpPermissions?: IpPermission[];
   RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
 }
-export interface RevokeSecurityGroupEgressResult extends MetadataBearer {
-  Return?: boolean;
-  UnknownIpPermissions?: IpPermission[];
-  RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
-}
+export interface RevokeSecurityGroupEgressResult extends RevokeSecurityGroupIngressResult {}
 export interface DescribeSecurityGroupRulesRequest {
   SecurityGroupRuleIds?: string[];
   Filters?: Filter[];

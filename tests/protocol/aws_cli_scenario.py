@@ -16,17 +16,10 @@ import os
 import subprocess
 import sys
 
+from wire_clients import cli_environment
+
 endpoint, region, name_filter, image_name, missing_ami, out = sys.argv[1:7]
-# Dummy credentials: mini-EC2 does not verify signatures.
-os.environ.update(
-    AWS_ACCESS_KEY_ID="test",
-    AWS_SECRET_ACCESS_KEY="test",
-    AWS_DEFAULT_REGION=region,
-    AWS_CONFIG_FILE="/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE="/dev/null",
-    AWS_MAX_ATTEMPTS="1",
-    AWS_PAGER="",
-)
+cli_environment(region)
 try:
     from awscli.clidriver import create_clidriver  # noqa: E402  (after the environment is set)
 

@@ -1,17 +1,11 @@
 // boto3 (python3) against the real `ec2-lab mini-ec2` command. A machine without python3 or boto3 FAILS
 // this test with a message: it must not pass by skipping.
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROOT, requireProgram, startCommandServer, type CommandServer } from './helpers.ts';
+import { expect, it } from 'vitest';
+import { ROOT, requireProgram, useCommandServer } from './helpers.ts';
 import { checkSummary, SCENARIO, type ScenarioSummary } from './scenario.ts';
 
-let server: CommandServer;
-beforeAll(async () => {
-  server = await startCommandServer(['--speed', '200']);
-}, 60_000);
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-}, 60_000);
+const server = useCommandServer(['--speed', '200']);
 
 it('runs the scenario through boto3 with endpoint_url', () => {
   requireProgram('python3', ['-c', 'import boto3'], 'python3 with boto3');

@@ -4,29 +4,11 @@ Prints one JSON object, the ScenarioSummary; boto3's own waiters poll every seco
 import json
 import sys
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+from wire_clients import client, error_code
 
 endpoint, region, name_filter, image_name, missing_ami = sys.argv[1:6]
-ec2 = boto3.client(
-    "ec2",
-    endpoint_url=endpoint,
-    region_name=region,
-    aws_access_key_id="test",
-    aws_secret_access_key="test",
-    config=Config(retries={"max_attempts": 1}),
-)
+ec2 = client("ec2", endpoint, region)
 fast = {"Delay": 1, "MaxAttempts": 60}
-
-
-def error_code(call):
-    try:
-        call()
-        return "no error"
-    except ClientError as error:
-        return error.response["Error"]["Code"]
-
 
 found = ec2.describe_images(
     Owners=["amazon"],

@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { SSM } from '@aws-sdk/client-ssm';
 import { EC2 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, requireProgram, startCommandServer, type CommandServer } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { ROOT, requireProgram, useCommandServer } from './helpers.ts';
 
 const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 const noConfig = { ...process.env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
@@ -24,13 +24,7 @@ type ChainResult = {
 };
 type SdkError = { name: string; $metadata: { httpStatusCode: number }; $fault: string };
 
-let server: CommandServer;
-beforeAll(async () => {
-  server = await startCommandServer(['--speed', '200']);
-}, 60_000);
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-}, 60_000);
+const server = useCommandServer(['--speed', '200']);
 
 describe('the golden-image chain over the wire', () => {
   it('boto3: user data builds, the image carries the disk, clones carry only their own launch', () => {

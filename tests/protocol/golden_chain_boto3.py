@@ -7,16 +7,13 @@ import json
 import sys
 import time
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+from wire_clients import client, error_code
 
 endpoint = sys.argv[1]
-common = dict(endpoint_url=endpoint, aws_access_key_id="test", aws_secret_access_key="test", config=Config(retries={"max_attempts": 1}))
-ec2 = boto3.client("ec2", region_name="us-east-1", **common)
-ssm = boto3.client("ssm", region_name="us-east-1", **common)
-west_ec2 = boto3.client("ec2", region_name="us-west-2", **common)
-west_ssm = boto3.client("ssm", region_name="us-west-2", **common)
+ec2 = client("ec2", endpoint, "us-east-1")
+ssm = client("ssm", endpoint, "us-east-1")
+west_ec2 = client("ec2", endpoint, "us-west-2")
+west_ssm = client("ssm", endpoint, "us-west-2")
 fast = {"Delay": 1, "MaxAttempts": 60}
 
 USER_DATA = """#!/bin/bash
@@ -24,14 +21,6 @@ dnf install -y httpd
 systemctl enable --now httpd
 echo "built by user data" > /var/www/html/index.html
 """
-
-
-def error_code(call):
-    try:
-        call()
-        return "no error"
-    except ClientError as error:
-        return error.response["Error"]["Code"]
 
 
 def run_command(client, instance_id, commands):

@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = `${ROOT}src/cli/ec2-lab.mjs`;
@@ -40,6 +41,37 @@ export async function startCommandServer(args: string[] = [], env: NodeJS.Proces
       child.kill('SIGTERM');
     });
   return { url, port: Number(new URL(url).port), child, output: () => output, stop };
+}
+
+/**
+ * Runs `ec2-lab mini-ec2 <args>` for the tests of the calling file: started before the first, stopped
+ * after the last (a clean exit, code 0, is part of the test). Read its fields inside the tests only.
+ */
+export function useCommandServer(args: string[] = []): CommandServer {
+  let server: CommandServer | undefined;
+  beforeAll(async () => {
+    server = await startCommandServer(args);
+  }, 60_000);
+  afterAll(async () => {
+    expect(await started().stop()).toBe(0);
+  }, 60_000);
+  const started = (): CommandServer => {
+    if (!server) throw new Error('the mini-ec2 command has not started: use the server inside a test, not at load time');
+    return server;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get port() {
+      return started().port;
+    },
+    get child() {
+      return started().child;
+    },
+    output: () => started().output(),
+    stop: () => started().stop(),
+  };
 }
 
 /** Sends raw bytes on a fresh connection; resolves with everything received until the server closes. */

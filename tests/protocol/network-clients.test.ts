@@ -5,17 +5,11 @@
 // A machine without python3 + boto3 or the AWS CLI FAILS these tests with a message.
 import { spawnSync } from 'node:child_process';
 import { EC2 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROOT, requireProgram, startCommandServer, type CommandServer } from './helpers.ts';
+import { expect, it } from 'vitest';
+import { ROOT, requireProgram, useCommandServer } from './helpers.ts';
 
 const REGION = 'us-west-2';
-let server: CommandServer;
-beforeAll(async () => {
-  server = await startCommandServer(['--speed', '200']);
-}, 60_000);
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-}, 60_000);
+const server = useCommandServer(['--speed', '200']);
 
 /** What both Python clients must read back (the IDs differ per run, so the summary holds comparisons). */
 const EXPECTED = {

@@ -9,20 +9,13 @@ as aws_cli_scenario.py does, or to the `aws` command when that is not this pytho
 import contextlib
 import io
 import json
-import os
 import subprocess
 import sys
 
+from wire_clients import cli_environment
+
 mode, endpoint, region = sys.argv[1:4]
-os.environ.update(
-    AWS_ACCESS_KEY_ID="test",
-    AWS_SECRET_ACCESS_KEY="test",
-    AWS_DEFAULT_REGION=region,
-    AWS_CONFIG_FILE="/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE="/dev/null",
-    AWS_MAX_ATTEMPTS="1",
-    AWS_PAGER="",
-)
+cli_environment(region)
 
 
 class Failed(Exception):
@@ -59,15 +52,15 @@ def cli_runner():
 
 
 def boto3_client():
-    import boto3
-    from botocore.config import Config
     from botocore.exceptions import ClientError
 
-    client = boto3.client("ec2", endpoint_url=endpoint, region_name=region, config=Config(retries={"max_attempts": 1}))
+    from wire_clients import client
+
+    ec2 = client("ec2", endpoint, region)
 
     def call(method, **kwargs):
         try:
-            return getattr(client, method)(**kwargs)
+            return getattr(ec2, method)(**kwargs)
         except ClientError as error:
             raise Failed(error.response["Error"]["Code"])
 

@@ -1,7 +1,7 @@
 // The JavaScript SDK v3 against the real `ec2-lab mini-ec2` command, with an endpoint override.
 import { EC2 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startCommandServer, type CommandServer } from './helpers.ts';
+import { expect, it } from 'vitest';
+import { useCommandServer } from './helpers.ts';
 import { checkSummary, runSdkScenario, SCENARIO } from './scenario.ts';
 
 /** What the SDK throws for an EC2 error, as far as this test reads it. */
@@ -17,13 +17,7 @@ async function failureOf(call: Promise<unknown>): Promise<SdkFailure> {
   throw new Error('expected the call to fail');
 }
 
-let server: CommandServer;
-beforeAll(async () => {
-  server = await startCommandServer(['--speed', '200']);
-}, 60_000);
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-}, 60_000);
+const server = useCommandServer(['--speed', '200']);
 
 it('runs the scenario through @aws-sdk/client-ec2 with an endpoint override', async () => {
   const ec2 = new EC2({

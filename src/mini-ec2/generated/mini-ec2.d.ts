@@ -2623,41 +2623,18 @@ declare module 'mini-ec2/sdk-shapes' {
       Return?: boolean;
       GroupId?: string;
   }
-  export interface AuthorizeSecurityGroupEgressRequest {
+  /** The ingress request for a group named by ID only (an egress rule needs a VPC group's ID, no GroupName). */
+  type EgressForm<R> = Omit<R, 'GroupId' | 'GroupName'> & {
       GroupId: string | undefined;
-      IpPermissions?: IpPermission[];
-      CidrIp?: string;
-      FromPort?: number;
-      ToPort?: number;
-      IpProtocol?: string;
-      TagSpecifications?: TagSpecification[];
-      DryRun?: boolean;
+  };
+  export type AuthorizeSecurityGroupEgressRequest = EgressForm<AuthorizeSecurityGroupIngressRequest>;
+  export interface AuthorizeSecurityGroupEgressResult extends AuthorizeSecurityGroupIngressResult {
   }
-  export interface AuthorizeSecurityGroupEgressResult extends MetadataBearer {
-      Return?: boolean;
-      SecurityGroupRules?: SecurityGroupRule[];
-  }
-  export interface RevokeSecurityGroupIngressRequest {
-      GroupId?: string;
-      GroupName?: string;
-      IpPermissions?: IpPermission[];
+  /** Revoking takes the rules' values (as Authorize, without tags) or their IDs. */
+  export interface RevokeSecurityGroupIngressRequest extends Omit<AuthorizeSecurityGroupIngressRequest, 'TagSpecifications'> {
       SecurityGroupRuleIds?: string[];
-      CidrIp?: string;
-      FromPort?: number;
-      ToPort?: number;
-      IpProtocol?: string;
-      DryRun?: boolean;
   }
-  export interface RevokeSecurityGroupEgressRequest {
-      GroupId: string | undefined;
-      IpPermissions?: IpPermission[];
-      SecurityGroupRuleIds?: string[];
-      CidrIp?: string;
-      FromPort?: number;
-      ToPort?: number;
-      IpProtocol?: string;
-      DryRun?: boolean;
-  }
+  export type RevokeSecurityGroupEgressRequest = EgressForm<RevokeSecurityGroupIngressRequest>;
   export interface RevokedSecurityGroupRule {
       SecurityGroupRuleId?: string;
       GroupId?: string;
@@ -2676,10 +2653,7 @@ declare module 'mini-ec2/sdk-shapes' {
       UnknownIpPermissions?: IpPermission[];
       RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
   }
-  export interface RevokeSecurityGroupEgressResult extends MetadataBearer {
-      Return?: boolean;
-      UnknownIpPermissions?: IpPermission[];
-      RevokedSecurityGroupRules?: RevokedSecurityGroupRule[];
+  export interface RevokeSecurityGroupEgressResult extends RevokeSecurityGroupIngressResult {
   }
   export interface DescribeSecurityGroupRulesRequest {
       SecurityGroupRuleIds?: string[];

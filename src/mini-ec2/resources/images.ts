@@ -13,7 +13,7 @@ import { Errors } from '../errors.ts';
 import { compileFilters, matchesAll, type FilterTable } from '../filters.ts';
 import { isWellFormedId } from '../ids.ts';
 import { regionInfo } from '../regions.ts';
-import type { ImageBlockDevice, ImageRecord, RegionState, SnapshotRecord, TagRecord } from '../state.ts';
+import type { ImageBlockDevice, ImageRecord, InstanceRecord, RegionState, SnapshotRecord, TagRecord } from '../state.ts';
 import { tagsOut } from './tags.ts';
 import { copyDiskData, diskFromSnapshot } from '../disk/volume-disk.ts';
 import { afterBoot } from '../disk/boot.ts';
@@ -122,30 +122,49 @@ function checkDescription(description: string | undefined): void {
 
 // ---- CreateImage -----------------------------------------------------------------------------------
 
-export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: string; Name: string }, dryRun: boolean): { ImageId: string } {
-  const region = ctx.region;
+/** A disk CreateImage will snapshot: one of the instance's volumes, or one the request adds. */
+interface PlannedDisk {
+  device: string;
+  sizeGiB: number;
+  volumeType: ImageBlockDevice['volumeType'];
+  deleteOnTermination: boolean;
+  encrypted: boolean;
+  volumeId?: string;
+  iops?: number;
+  throughput?: number;
+}
+
+/** The instance to image: it must exist and be running, stopping or stopped; name and description checked between. */
+function imageableInstance(ctx: Ctx, input: CreateImageRequest & { InstanceId: string; Name: string }): InstanceRecord {
   if (!isWellFormedId(input.InstanceId, 'i')) throw Errors.instanceMalformed(input.InstanceId);
-  const instance = region.instances[input.InstanceId];
+  const instance = ctx.region.instances[input.InstanceId];
   if (!instance) throw Errors.instanceNotFound([input.InstanceId]);
   checkName(ctx, input.Name);
   checkDescription(input.Description);
   if (instance.state !== 'running' && instance.state !== 'stopping' && instance.state !== 'stopped') {
     throw Errors.createImageState(instance.id);
   }
-  const tagSpecs = tagsByResourceType(input.TagSpecifications, ['image', 'snapshot']);
+  return instance;
+}
 
-  // The disks to snapshot: the instance's volumes, changed by the request's mappings.
-  type Planned = { device: string; sizeGiB: number; volumeType: ImageBlockDevice['volumeType']; deleteOnTermination: boolean; encrypted: boolean; volumeId?: string; iops?: number; throughput?: number };
-  const planned: Planned[] = [];
+/** The instance's attached volumes as they are now. */
+function attachedDisks(region: RegionState, instance: InstanceRecord): PlannedDisk[] {
+  const disks: PlannedDisk[] = [];
   for (const ref of instance.volumes) {
     const v = region.volumes[ref.volumeId];
     if (!v) continue;
-    planned.push({
+    disks.push({
       device: ref.device, sizeGiB: v.sizeGiB, volumeType: v.volumeType, deleteOnTermination: ref.deleteOnTermination, encrypted: v.encrypted, volumeId: v.id,
       ...(v.iops !== undefined ? { iops: v.iops } : {}), ...(v.throughput !== undefined ? { throughput: v.throughput } : {}),
     });
   }
-  for (const m of input.BlockDeviceMappings ?? []) {
+  return disks;
+}
+
+/** The disks to snapshot: the instance's volumes, changed, removed or extended by the request's mappings. */
+function planImageDisks(ctx: Ctx, instance: InstanceRecord, mappings: CreateImageRequest['BlockDeviceMappings']): PlannedDisk[] {
+  const planned = attachedDisks(ctx.region, instance);
+  for (const m of mappings ?? []) {
     if (m.DeviceName === undefined) throw Errors.missingParameter('BlockDeviceMapping.DeviceName');
     const at = planned.findIndex((p) => p.device === m.DeviceName);
     if (m.NoDevice !== undefined) {
@@ -158,10 +177,10 @@ export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: 
     const size = m.Ebs.VolumeSize ?? base?.sizeGiB;
     if (size === undefined) throw Errors.missingParameter('BlockDeviceMapping.Ebs.VolumeSize');
     if (size < 1 || size > 16384 || (base && size < base.sizeGiB)) throw Errors.invalidBlockDeviceMapping(`Invalid volume size ${size} for device ${m.DeviceName}.`);
-    const entry: Planned = {
+    const entry: PlannedDisk = {
       device: m.DeviceName,
       sizeGiB: size,
-      volumeType: (m.Ebs.VolumeType as Planned['volumeType']) ?? base?.volumeType ?? 'gp2',
+      volumeType: (m.Ebs.VolumeType as PlannedDisk['volumeType']) ?? base?.volumeType ?? 'gp2',
       deleteOnTermination: m.Ebs.DeleteOnTermination ?? base?.deleteOnTermination ?? true,
       encrypted: m.Ebs.Encrypted ?? base?.encrypted ?? false,
       ...(base?.volumeId ? { volumeId: base.volumeId } : {}),
@@ -169,22 +188,23 @@ export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: 
     if (at >= 0) planned[at] = entry;
     else planned.push(entry);
   }
-  if (dryRun) throw Errors.dryRun();
+  return planned;
+}
 
-  // ---- every check passed ----
-  const imageId = ctx.newId('ami');
-  const now = ctx.now;
-  const blockDevices: ImageBlockDevice[] = planned.map((p) => {
+/** One pending snapshot per planned disk, holding what its volume holds; returns the image's mappings. */
+function snapshotDisks(ctx: Ctx, instance: InstanceRecord, imageId: string, planned: readonly PlannedDisk[], tags: readonly TagRecord[]): ImageBlockDevice[] {
+  const region = ctx.region;
+  return planned.map((p) => {
     const snapshot: SnapshotRecord = {
       id: ctx.newId('snap'),
       volumeId: p.volumeId ?? 'vol-ffffffff',
       sizeGiB: p.sizeGiB,
       volumeType: p.volumeType,
       description: `Created by CreateImage(${instance.id}) for ${imageId}`,
-      startTime: now,
+      startTime: ctx.now,
       state: 'pending',
       encrypted: p.encrypted,
-      tags: (tagSpecs.snapshot ?? []).map((t) => ({ ...t })),
+      tags: tags.map((t) => ({ ...t })),
       imageId,
       ...copyDiskData(p.volumeId ? region.volumes[p.volumeId] : undefined),
     };
@@ -194,15 +214,19 @@ export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: 
       ...(p.iops !== undefined ? { iops: p.iops } : {}), ...(p.throughput !== undefined ? { throughput: p.throughput } : {}),
     };
   });
+}
+
+/** The new image's record: pending, with its move to available scheduled. */
+function newImageRecord(ctx: Ctx, input: CreateImageRequest & { Name: string }, instance: InstanceRecord, imageId: string, blockDevices: ImageBlockDevice[], tags: readonly TagRecord[]): ImageRecord {
   const source = findImage(ctx, ctx.regionName, instance.imageId);
-  const at = now + ctx.state.timing.imageAvailableMs;
-  const image: ImageRecord = {
+  const at = ctx.now + ctx.state.timing.imageAvailableMs;
+  return {
     id: imageId,
     name: input.Name,
     ...(input.Description !== undefined ? { description: input.Description } : {}),
     ownerId: ctx.accountId,
     state: 'pending',
-    creationDate: now,
+    creationDate: ctx.now,
     public: false,
     architecture: instance.architecture,
     ...(instance.platform ? { platform: instance.platform } : {}),
@@ -211,7 +235,7 @@ export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: 
     virtualizationType: instance.virtualizationType,
     rootDeviceName: instance.rootDeviceName,
     blockDevices,
-    tags: (tagSpecs.image ?? []).map((t) => ({ ...t })),
+    tags: tags.map((t) => ({ ...t })),
     productCodes: [...instance.productCodes],
     enaSupport: true,
     ...(source?.bootMode ? { bootMode: source.bootMode } : {}),
@@ -219,20 +243,32 @@ export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: 
     sourceInstanceId: instance.id,
     transition: { to: 'available', at, order: ctx.schedule('image', ctx.regionName, imageId, at) },
   };
-  region.images[imageId] = image;
+}
+
+export function createImage(ctx: Ctx, input: CreateImageRequest & { InstanceId: string; Name: string }, dryRun: boolean): { ImageId: string } {
+  const instance = imageableInstance(ctx, input);
+  const tagSpecs = tagsByResourceType(input.TagSpecifications, ['image', 'snapshot']);
+  const planned = planImageDisks(ctx, instance, input.BlockDeviceMappings);
+  if (dryRun) throw Errors.dryRun();
+
+  // ---- every check passed ----
+  const imageId = ctx.newId('ami');
+  const blockDevices = snapshotDisks(ctx, instance, imageId, planned, tagSpecs.snapshot ?? []);
+  const image = newImageRecord(ctx, input, instance, imageId, blockDevices, tagSpecs.image ?? []);
+  ctx.region.images[imageId] = image;
   ctx.emit({
     type: 'image-created', resourceId: imageId, imageId, name: image.name, state: 'pending', how: 'create-image',
     sourceInstanceId: instance.id, snapshotIds: blockDevices.map((b) => b.snapshotId),
   });
   for (const b of blockDevices) {
-    const s = region.snapshots[b.snapshotId];
+    const s = ctx.region.snapshots[b.snapshotId];
     ctx.emit({ type: 'snapshot-created', resourceId: s.id, snapshotId: s.id, volumeId: s.volumeId, imageId, sizeGiB: s.sizeGiB });
   }
   // Without NoReboot, EC2 shuts the instance down and boots it again so the file systems are consistent
   // (the snapshots above hold the disk as it was at shutdown): services not enabled stop running.
   if (input.NoReboot !== true && instance.state === 'running') {
     ctx.emit({ type: 'instance-rebooted', resourceId: instance.id, instanceId: instance.id, reason: 'create-image' });
-    afterBoot(ctx, instance, now, 'create-image');
+    afterBoot(ctx, instance, ctx.now, 'create-image');
   }
   return { ImageId: imageId };
 }

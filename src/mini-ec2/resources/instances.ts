@@ -20,14 +20,14 @@ import { diskFromSnapshot } from '../disk/volume-disk.ts';
 import { afterBoot } from '../disk/boot.ts';
 import { resolveImageId } from '../ssm/parameters.ts';
 import { isWellFormedId, stableHex } from '../ids.ts';
-import { instanceTypeSpec } from './instance-types.ts';
+import { instanceTypeSpec, type InstanceTypeSpec } from './instance-types.ts';
 import { vcpuBucket, vcpusOf, type VcpuBucket } from './vcpu-limits.ts';
 import { allocatePrivateIp, freeAddresses, defaultSubnet, privateDnsName } from './subnets.ts';
 import { defaultSecurityGroup, resolveGroupIds, resolveGroupNames } from './security-groups.ts';
 import { findKeyPair } from './key-pairs.ts';
 import { tagsOut } from './tags.ts';
 import { regionInfo } from '../regions.ts';
-import type { ImageRecord, InstanceRecord, InstanceVolumeRef, RegionState, TagRecord, VolumeRecord } from '../state.ts';
+import type { ImageRecord, InstanceRecord, InstanceVolumeRef, RegionState, SubnetRecord, TagRecord, VolumeRecord } from '../state.ts';
 import type {
   DescribeInstancesRequest,
   Instance,
@@ -161,9 +161,10 @@ const fingerprint = (input: RunInstancesRequest) => {
   return stableHex(JSON.stringify(rest), 16);
 };
 
-/** `systemTags`: tags EC2 itself adds (aws:ec2launchtemplate:* for a launch from a template), past the checks on user tags. */
-export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boolean, systemTags: readonly TagRecord[] = []): Reservation {
-  const region = ctx.region;
+type LaunchCounts = { MinCount: number; MaxCount: number; ImageId: string };
+
+/** MinCount, MaxCount and ImageId: EC2 checks these first, in this order. */
+function checkCounts(input: RunInstancesRequest): LaunchCounts {
   if (input.MaxCount === undefined) throw Errors.missingParameter('MaxCount');
   if (input.MinCount === undefined) throw Errors.missingParameter('MinCount');
   if (input.MaxCount < 1) throw Errors.invalidParameterValue('Maximum instance count must be greater than zero');
@@ -172,159 +173,225 @@ export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boole
     throw Errors.invalidParameterValue('Minimum instance count must be less than or equal to maximum instance count');
   }
   if (input.ImageId === undefined) throw Errors.missingParameter('ImageId');
+  return { MinCount: input.MinCount, MaxCount: input.MaxCount, ImageId: input.ImageId };
+}
 
-  if (input.ClientToken !== undefined) {
-    if (input.ClientToken.length > 64) throw Errors.invalidValue(input.ClientToken, 'ClientToken');
-    const seen = Object.prototype.hasOwnProperty.call(region.clientTokens, input.ClientToken) ? region.clientTokens[input.ClientToken] : undefined;
-    if (seen && region.reservations[seen.reservationId]) {
-      if (seen.fingerprint !== fingerprint(input)) throw Errors.idempotentMismatch();
-      if (dryRun) throw Errors.dryRun();
-      return reservationOut(ctx, seen.reservationId, undefined);
-    }
-  }
+/** The reservation an earlier call with the same ClientToken made, if it is still there (idempotency). */
+function replayedReservation(ctx: Ctx, input: RunInstancesRequest, dryRun: boolean): Reservation | undefined {
+  const token = input.ClientToken;
+  if (token === undefined) return undefined;
+  if (token.length > 64) throw Errors.invalidValue(token, 'ClientToken');
+  const tokens = ctx.region.clientTokens;
+  const seen = Object.prototype.hasOwnProperty.call(tokens, token) ? tokens[token] : undefined;
+  if (!seen || !ctx.region.reservations[seen.reservationId]) return undefined;
+  if (seen.fingerprint !== fingerprint(input)) throw Errors.idempotentMismatch();
+  if (dryRun) throw Errors.dryRun();
+  return reservationOut(ctx, seen.reservationId, undefined);
+}
 
-  const image = findLaunchableImage(ctx, resolveImageId(ctx.regionName, input.ImageId));
-
+/** The instance type the launch asks for, which must run the image's architecture. */
+function launchType(input: RunInstancesRequest, image: ImageRecord): InstanceTypeSpec {
   const typeName = input.InstanceType ?? DEFAULT_INSTANCE_TYPE;
   const spec = instanceTypeSpec(typeName);
   if (!spec) throw Errors.invalidValue(typeName, 'InstanceType');
   if (!(spec.architectures as string[]).includes(image.architecture)) {
     throw Errors.archMismatch(spec.architectures.includes('arm64') ? 'arm64' : 'x86_64', image.architecture);
   }
-  const fits = instancesThatFit(ctx, spec.name, spec.vcpus);
+  return spec;
+}
+
+function checkSubscriptions(ctx: Ctx, image: ImageRecord): void {
   for (const code of image.productCodes) {
     if (!ctx.state.marketplaceSubscriptions.includes(code)) throw Errors.optInRequired(code);
   }
+}
 
-  let keyName: string | undefined;
-  if (input.KeyName !== undefined) {
-    if (!findKeyPair(region, input.KeyName)) throw Errors.keyPairNotFound(input.KeyName);
-    keyName = input.KeyName;
-  }
+function launchKeyName(region: RegionState, keyName: string | undefined): string | undefined {
+  if (keyName !== undefined && !findKeyPair(region, keyName)) throw Errors.keyPairNotFound(keyName);
+  return keyName;
+}
 
+/** The subnet named (which must lie in the zone named, if any), or EC2's pick of a default subnet. */
+function launchSubnet(ctx: Ctx, input: RunInstancesRequest, maxCount: number, fits: number): SubnetRecord {
   const zone = input.Placement?.AvailabilityZone;
   if (zone !== undefined && !regionInfo(ctx.regionName)!.zones.some((l) => ctx.regionName + l === zone)) throw Errors.zoneUnknown(zone);
-  let subnet;
-  if (input.SubnetId !== undefined) {
-    if (!isWellFormedId(input.SubnetId, 'subnet')) throw Errors.subnetMalformed(input.SubnetId);
-    subnet = region.subnets[input.SubnetId];
-    if (!subnet) throw Errors.subnetNotFound(input.SubnetId);
-    if (zone !== undefined && subnet.availabilityZone !== zone) {
-      throw Errors.invalidParameterValue(`Invalid availability zone: [${zone}] does not match the zone of subnet ${subnet.id}`);
-    }
-  } else {
+  if (input.SubnetId === undefined) {
     // EC2 picks a default subnet when none is given: the model takes the first (by AZ) with room.
-    subnet = defaultSubnet(region, zone, Math.min(input.MaxCount, Math.max(1, fits)));
+    const subnet = defaultSubnet(ctx.region, zone, Math.min(maxCount, Math.max(1, fits)));
     if (!subnet) throw Errors.zoneUnknown(zone ?? '');
+    return subnet;
   }
+  if (!isWellFormedId(input.SubnetId, 'subnet')) throw Errors.subnetMalformed(input.SubnetId);
+  const subnet = ctx.region.subnets[input.SubnetId];
+  if (!subnet) throw Errors.subnetNotFound(input.SubnetId);
+  if (zone !== undefined && subnet.availabilityZone !== zone) {
+    throw Errors.invalidParameterValue(`Invalid availability zone: [${zone}] does not match the zone of subnet ${subnet.id}`);
+  }
+  return subnet;
+}
 
+/** The groups named by ID and by name, all in the subnet's VPC; none named: the VPC's default group. */
+function launchGroups(region: RegionState, input: RunInstancesRequest, subnet: SubnetRecord): string[] {
   let groupIds = resolveGroupIds(region, input.SecurityGroupIds);
   const byName = resolveGroupNames(region, input.SecurityGroups, subnet.vpcId);
   if (byName) groupIds = [...new Set([...(groupIds ?? []), ...byName])];
-  if (groupIds) {
-    for (const id of groupIds) {
-      if (region.securityGroups[id].vpcId !== subnet.vpcId) {
-        throw Errors.invalidParameter(`Security group ${id} and subnet ${subnet.id} belong to different networks.`);
-      }
+  for (const id of groupIds ?? []) {
+    if (region.securityGroups[id].vpcId !== subnet.vpcId) {
+      throw Errors.invalidParameter(`Security group ${id} and subnet ${subnet.id} belong to different networks.`);
     }
   }
-  groupIds ??= [defaultSecurityGroup(region, subnet.vpcId).id];
+  return groupIds ?? [defaultSecurityGroup(region, subnet.vpcId).id];
+}
 
+/** Everything a launch needs, once every check has passed. */
+interface LaunchPlan {
+  input: RunInstancesRequest;
+  image: ImageRecord;
+  spec: InstanceTypeSpec;
+  count: number;
+  keyName: string | undefined;
+  subnet: SubnetRecord;
+  groupIds: string[];
+  volumes: PlannedVolume[];
+  instanceTags: TagRecord[];
+  volumeTags: TagRecord[];
+}
+
+/**
+ * Checks the rest of the request in the order EC2 does (tests pin it: counts, client token, image, type,
+ * subscriptions, key, subnet, groups, disks, tags, user data, vCPU limit, addresses, DryRun).
+ */
+function planLaunch(ctx: Ctx, input: RunInstancesRequest, counts: LaunchCounts, dryRun: boolean, systemTags: readonly TagRecord[]): LaunchPlan {
+  const { MinCount, MaxCount, ImageId } = counts;
+  const image = findLaunchableImage(ctx, resolveImageId(ctx.regionName, ImageId));
+  const spec = launchType(input, image);
+  const fits = instancesThatFit(ctx, spec.name, spec.vcpus);
+  checkSubscriptions(ctx, image);
+  const keyName = launchKeyName(ctx.region, input.KeyName);
+  const subnet = launchSubnet(ctx, input, MaxCount, fits);
+  const groupIds = launchGroups(ctx.region, input, subnet);
   const volumes = planVolumes(image, input.BlockDeviceMappings);
   const tagSpecs = tagsByResourceType(input.TagSpecifications, ['instance', 'volume', 'network-interface']);
   const instanceTags = [...checkTags(tagSpecs.instance ?? []), ...systemTags];
-  const userData = input.UserData;
-  if (userData !== undefined) checkUserData(userData);
-
+  if (input.UserData !== undefined) checkUserData(input.UserData);
   // vCPU limit: not even MinCount fits -> VcpuLimitExceeded; otherwise up to MaxCount of what fits.
-  if (fits < input.MinCount) throw Errors.vcpuLimit(ctx.state.vcpuLimit);
-  const count = Math.min(input.MaxCount, fits);
+  if (fits < MinCount) throw Errors.vcpuLimit(ctx.state.vcpuLimit);
+  const count = Math.min(MaxCount, fits);
   if (freeAddresses(subnet) < count) throw Errors.insufficientAddresses(subnet.id);
-
   if (dryRun) throw Errors.dryRun();
+  return { input, image, spec, count, keyName, subnet, groupIds, volumes, instanceTags, volumeTags: tagSpecs.volume ?? [] };
+}
 
-  // ---- every check passed: from here on nothing may throw -----------------------------------------
-  const reservationId = ctx.newId('r');
+/** The volumes of one new instance, made from the plan (the image's snapshots give their contents). */
+function createInstanceVolumes(ctx: Ctx, plan: LaunchPlan, instanceId: string): InstanceVolumeRef[] {
   const now = ctx.now;
-  const ids: string[] = [];
-  for (let index = 0; index < count; index++) {
-    const id = ctx.newId('i');
-    const refs: InstanceVolumeRef[] = volumes.map((v) => {
-      const volume: VolumeRecord = {
-        id: ctx.newId('vol'),
-        sizeGiB: v.sizeGiB,
-        volumeType: v.volumeType,
-        ...(v.iops !== undefined ? { iops: v.iops } : {}),
-        ...(v.throughput !== undefined ? { throughput: v.throughput } : {}),
-        availabilityZone: subnet.availabilityZone,
-        state: 'in-use',
-        createTime: now,
-        ...(v.snapshotId ? { snapshotId: v.snapshotId } : {}),
-        encrypted: v.encrypted,
-        attachment: { instanceId: id, device: v.device, deleteOnTermination: v.deleteOnTermination, attachTime: now },
-        tags: (tagSpecs.volume ?? []).map((t) => ({ ...t })),
-        ...diskFromSnapshot(ctx, image, v.device, v.snapshotId),
-      };
-      region.volumes[volume.id] = volume;
-      return { device: v.device, volumeId: volume.id, deleteOnTermination: v.deleteOnTermination, attachTime: now };
-    });
-    const order = ctx.schedule('instance', ctx.regionName, id, now + ctx.state.timing.instanceStartMs);
-    const record: InstanceRecord = {
-      id,
-      reservationId,
-      imageId: image.id,
-      instanceType: spec.name,
-      state: 'pending',
-      launchTime: now,
-      availabilityZone: subnet.availabilityZone,
-      subnetId: subnet.id,
-      vpcId: subnet.vpcId,
-      privateIp: allocatePrivateIp(subnet),
-      ...(keyName !== undefined ? { keyName } : {}),
-      groupIds: [...groupIds],
-      tags: instanceTags.map((t) => ({ ...t })),
-      ...(userData !== undefined ? { userData } : {}),
-      volumes: refs,
-      launchIndex: index,
-      architecture: image.architecture,
-      ...(image.platform ? { platform: image.platform } : {}),
-      platformDetails: image.platformDetails,
-      usageOperation: image.usageOperation,
-      virtualizationType: image.virtualizationType,
-      rootDeviceName: image.rootDeviceName,
-      productCodes: [...image.productCodes],
-      ...(input.ClientToken !== undefined ? { clientToken: input.ClientToken } : {}),
-      monitoring: input.Monitoring?.Enabled === true,
-      ebsOptimized: input.EbsOptimized ?? spec.hypervisor === 'nitro',
-      stateTransitionReason: '',
-      transition: { to: 'running', at: now + ctx.state.timing.instanceStartMs, order },
+  return plan.volumes.map((v) => {
+    const volume: VolumeRecord = {
+      id: ctx.newId('vol'),
+      sizeGiB: v.sizeGiB,
+      volumeType: v.volumeType,
+      ...(v.iops !== undefined ? { iops: v.iops } : {}),
+      ...(v.throughput !== undefined ? { throughput: v.throughput } : {}),
+      availabilityZone: plan.subnet.availabilityZone,
+      state: 'in-use',
+      createTime: now,
+      ...(v.snapshotId ? { snapshotId: v.snapshotId } : {}),
+      encrypted: v.encrypted,
+      attachment: { instanceId, device: v.device, deleteOnTermination: v.deleteOnTermination, attachTime: now },
+      tags: plan.volumeTags.map((t) => ({ ...t })),
+      ...diskFromSnapshot(ctx, plan.image, v.device, v.snapshotId),
     };
+    ctx.region.volumes[volume.id] = volume;
+    return { device: v.device, volumeId: volume.id, deleteOnTermination: v.deleteOnTermination, attachTime: now };
+  });
+}
+
+/** The record of the instance at `index` in a launch: pending, with its move to running scheduled. */
+function newInstanceRecord(ctx: Ctx, plan: LaunchPlan, id: string, reservationId: string, index: number, volumes: InstanceVolumeRef[]): InstanceRecord {
+  const { input, image, spec, subnet, keyName } = plan;
+  const now = ctx.now;
+  const runningAt = now + ctx.state.timing.instanceStartMs;
+  const order = ctx.schedule('instance', ctx.regionName, id, runningAt);
+  return {
+    id,
+    reservationId,
+    imageId: image.id,
+    instanceType: spec.name,
+    state: 'pending',
+    launchTime: now,
+    availabilityZone: subnet.availabilityZone,
+    subnetId: subnet.id,
+    vpcId: subnet.vpcId,
+    privateIp: allocatePrivateIp(subnet),
+    ...(keyName !== undefined ? { keyName } : {}),
+    groupIds: [...plan.groupIds],
+    tags: plan.instanceTags.map((t) => ({ ...t })),
+    ...(input.UserData !== undefined ? { userData: input.UserData } : {}),
+    volumes,
+    launchIndex: index,
+    architecture: image.architecture,
+    ...(image.platform ? { platform: image.platform } : {}),
+    platformDetails: image.platformDetails,
+    usageOperation: image.usageOperation,
+    virtualizationType: image.virtualizationType,
+    rootDeviceName: image.rootDeviceName,
+    productCodes: [...image.productCodes],
+    ...(input.ClientToken !== undefined ? { clientToken: input.ClientToken } : {}),
+    monitoring: input.Monitoring?.Enabled === true,
+    ebsOptimized: input.EbsOptimized ?? spec.hypervisor === 'nitro',
+    stateTransitionReason: '',
+    transition: { to: 'running', at: runningAt, order },
+  };
+}
+
+function emitLaunched(ctx: Ctx, i: InstanceRecord): void {
+  ctx.emit({
+    type: 'instance-launched',
+    resourceId: i.id,
+    instanceId: i.id,
+    imageId: i.imageId,
+    instanceType: i.instanceType,
+    reservationId: i.reservationId,
+    availabilityZone: i.availabilityZone,
+    subnetId: i.subnetId,
+    vpcId: i.vpcId,
+    ...(i.keyName !== undefined ? { keyName: i.keyName } : {}),
+    securityGroupIds: [...i.groupIds],
+    state: 'pending',
+    tags: i.tags.map((t) => ({ ...t })),
+  });
+  for (const ref of i.volumes) {
+    const v = ctx.region.volumes[ref.volumeId];
+    ctx.emit({ type: 'volume-created', resourceId: v.id, volumeId: v.id, instanceId: i.id, sizeGiB: v.sizeGiB, ...(v.snapshotId ? { snapshotId: v.snapshotId } : {}) });
+  }
+}
+
+/** Makes the planned instances and their reservation; nothing in here may throw. */
+function launch(ctx: Ctx, plan: LaunchPlan): Reservation {
+  const region = ctx.region;
+  const reservationId = ctx.newId('r');
+  const ids: string[] = [];
+  for (let index = 0; index < plan.count; index++) {
+    const id = ctx.newId('i');
+    const volumes = createInstanceVolumes(ctx, plan, id);
+    const record = newInstanceRecord(ctx, plan, id, reservationId, index, volumes);
     region.instances[id] = record;
     ids.push(id);
-    ctx.emit({
-      type: 'instance-launched',
-      resourceId: id,
-      instanceId: id,
-      imageId: image.id,
-      instanceType: spec.name,
-      reservationId,
-      availabilityZone: subnet.availabilityZone,
-      subnetId: subnet.id,
-      vpcId: subnet.vpcId,
-      ...(keyName !== undefined ? { keyName } : {}),
-      securityGroupIds: [...groupIds],
-      state: 'pending',
-      tags: instanceTags.map((t) => ({ ...t })),
-    });
-    for (const ref of refs) {
-      const v = region.volumes[ref.volumeId];
-      ctx.emit({ type: 'volume-created', resourceId: v.id, volumeId: v.id, instanceId: id, sizeGiB: v.sizeGiB, ...(v.snapshotId ? { snapshotId: v.snapshotId } : {}) });
-    }
+    emitLaunched(ctx, record);
   }
-  region.reservations[reservationId] = { id: reservationId, instanceIds: ids, groupIds: [...groupIds] };
-  ctx.adjustVcpus(vcpuBucket(spec.name), count * spec.vcpus);
-  if (input.ClientToken !== undefined) region.clientTokens[input.ClientToken] = { reservationId, fingerprint: fingerprint(input) };
+  region.reservations[reservationId] = { id: reservationId, instanceIds: ids, groupIds: [...plan.groupIds] };
+  ctx.adjustVcpus(vcpuBucket(plan.spec.name), plan.count * plan.spec.vcpus);
+  const token = plan.input.ClientToken;
+  if (token !== undefined) region.clientTokens[token] = { reservationId, fingerprint: fingerprint(plan.input) };
   return reservationOut(ctx, reservationId, undefined);
+}
+
+/** `systemTags`: tags EC2 itself adds (aws:ec2launchtemplate:* for a launch from a template), past the checks on user tags. */
+export function runInstances(ctx: Ctx, input: RunInstancesRequest, dryRun: boolean, systemTags: readonly TagRecord[] = []): Reservation {
+  const counts = checkCounts(input);
+  const replayed = replayedReservation(ctx, input, dryRun);
+  if (replayed) return replayed;
+  return launch(ctx, planLaunch(ctx, input, counts, dryRun, systemTags));
 }
 
 // ---- output -----------------------------------------------------------------------------------------

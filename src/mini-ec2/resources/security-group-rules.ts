@@ -121,38 +121,35 @@ function ruleArn(ctx: Ctx, id: string): string {
   return `arn:aws:ec2:${ctx.regionName}:${ctx.accountId}:security-group-rule/${id}`;
 }
 
-/** One rule as DescribeSecurityGroupRules shows it (EC2 API reference, SecurityGroupRule). */
-function ruleOut(ctx: Ctx, group: SecurityGroupRecord, r: RuleRecord, direction: Direction): SecurityGroupRule {
+/** The fields a rule shows both in DescribeSecurityGroupRules and when revoked. */
+function ruleFields(group: SecurityGroupRecord, r: RuleRecord, direction: Direction) {
   return {
     SecurityGroupRuleId: r.id,
     GroupId: group.id,
-    GroupOwnerId: ctx.accountId,
     IsEgress: direction === 'egress',
     IpProtocol: r.protocol,
     FromPort: r.fromPort ?? -1,
     ToPort: r.toPort ?? -1,
     ...(r.cidr !== undefined ? { CidrIpv4: r.cidr } : {}),
     ...(r.cidrV6 !== undefined ? { CidrIpv6: r.cidrV6 } : {}),
-    ...(r.sourceGroupId !== undefined ? { ReferencedGroupInfo: { GroupId: r.sourceGroupId, UserId: ctx.accountId } } : {}),
     ...(r.description !== undefined ? { Description: r.description } : {}),
+  } satisfies SecurityGroupRule & RevokedSecurityGroupRule;
+}
+
+/** One rule as DescribeSecurityGroupRules shows it (EC2 API reference, SecurityGroupRule). */
+function ruleOut(ctx: Ctx, group: SecurityGroupRecord, r: RuleRecord, direction: Direction): SecurityGroupRule {
+  return {
+    ...ruleFields(group, r, direction),
+    GroupOwnerId: ctx.accountId,
+    ...(r.sourceGroupId !== undefined ? { ReferencedGroupInfo: { GroupId: r.sourceGroupId, UserId: ctx.accountId } } : {}),
     ...(r.tags?.length ? { Tags: tagsOut(r.tags) } : {}),
     SecurityGroupRuleArn: ruleArn(ctx, r.id),
   };
 }
 
+/** A revoked rule as Revoke* answers it (EC2 API reference, RevokedSecurityGroupRule): the peer group by ID only. */
 function revokedOut(group: SecurityGroupRecord, r: RuleRecord, direction: Direction): RevokedSecurityGroupRule {
-  return {
-    SecurityGroupRuleId: r.id,
-    GroupId: group.id,
-    IsEgress: direction === 'egress',
-    IpProtocol: r.protocol,
-    FromPort: r.fromPort ?? -1,
-    ToPort: r.toPort ?? -1,
-    ...(r.cidr !== undefined ? { CidrIpv4: r.cidr } : {}),
-    ...(r.cidrV6 !== undefined ? { CidrIpv6: r.cidrV6 } : {}),
-    ...(r.sourceGroupId !== undefined ? { ReferencedGroupId: r.sourceGroupId } : {}),
-    ...(r.description !== undefined ? { Description: r.description } : {}),
-  };
+  return { ...ruleFields(group, r, direction), ...(r.sourceGroupId !== undefined ? { ReferencedGroupId: r.sourceGroupId } : {}) };
 }
 
 /** AuthorizeSecurityGroupIngress / Egress: adds every rule of the request, or none when one is a duplicate. */

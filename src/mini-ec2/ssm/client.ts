@@ -3,7 +3,7 @@
  * @aws-sdk/client-ssm's aggregated `SSM` client, for the calls the model serves. Made by
  * `model.ssmClient(region)`; it runs its calls through the same model as the EC2 client.
  */
-import type { ClientBackend, Ctx } from '../context.ts';
+import { sdkConfig, sleepOnModelClock, type ClientBackend, type Ctx } from '../context.ts';
 import { SLEEP } from '../waiters.ts';
 import { SsmErrors } from './errors.ts';
 import { getParameter, getParameters, getParametersByPath } from './parameters.ts';
@@ -56,18 +56,12 @@ export class MiniSsmClient {
   constructor(backend: ClientBackend, region: string) {
     this.#backend = backend;
     this.region = region;
-    this.config = { region: async () => region };
+    this.config = sdkConfig(region);
   }
 
   /** Waiters "sleep" through this, as with the EC2 client. */
   async [SLEEP](ms: number): Promise<void> {
-    const clock = this.#backend.clock;
-    const wait = Number.isFinite(ms) && ms > 0 ? ms : 0;
-    if (clock.mode === 'manual') clock.advance(wait);
-    else {
-      await new Promise((resolve) => setTimeout(resolve, clock.realDelayFor(wait)));
-      this.#backend.settle();
-    }
+    return sleepOnModelClock(this.#backend, ms);
   }
 
   #run<R extends object>(op: (ctx: Ctx) => R) {

@@ -58,6 +58,10 @@ export const checks = [
   operation<M.DescribeSecurityGroupsRequest, M.DescribeSecurityGroupsResult, Sdk.DescribeSecurityGroupsCommandInput, Sdk.DescribeSecurityGroupsCommandOutput>(ok),
   operation<M.CreateSecurityGroupRequest, M.CreateSecurityGroupResult, Sdk.CreateSecurityGroupCommandInput, Sdk.CreateSecurityGroupCommandOutput>(ok),
   operation<M.AuthorizeSecurityGroupIngressRequest, M.AuthorizeSecurityGroupIngressResult, Sdk.AuthorizeSecurityGroupIngressCommandInput, Sdk.AuthorizeSecurityGroupIngressCommandOutput>(ok),
+  // the egress and revoke requests are derived from the ingress one in sdk-shapes.ts: each checked on its own
+  operation<M.AuthorizeSecurityGroupEgressRequest, M.AuthorizeSecurityGroupEgressResult, Sdk.AuthorizeSecurityGroupEgressCommandInput, Sdk.AuthorizeSecurityGroupEgressCommandOutput>(ok),
+  operation<M.RevokeSecurityGroupIngressRequest, M.RevokeSecurityGroupIngressResult, Sdk.RevokeSecurityGroupIngressCommandInput, Sdk.RevokeSecurityGroupIngressCommandOutput>(ok),
+  operation<M.RevokeSecurityGroupEgressRequest, M.RevokeSecurityGroupEgressResult, Sdk.RevokeSecurityGroupEgressCommandInput, Sdk.RevokeSecurityGroupEgressCommandOutput>(ok),
   operation<M.DescribeVpcsRequest, M.DescribeVpcsResult, Sdk.DescribeVpcsCommandInput, Sdk.DescribeVpcsCommandOutput>(ok),
   operation<M.DescribeSubnetsRequest, M.DescribeSubnetsResult, Sdk.DescribeSubnetsCommandInput, Sdk.DescribeSubnetsCommandOutput>(ok),
   operation<M.DescribeRegionsRequest, M.DescribeRegionsResult, Sdk.DescribeRegionsCommandInput, Sdk.DescribeRegionsCommandOutput>(ok),

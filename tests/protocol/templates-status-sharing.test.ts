@@ -1,22 +1,17 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument -- this file reads the untyped JSON that boto3 and the AWS CLI print */
-// The calls added for issue 13 over EC2's wire protocol, through boto3 (issue13_boto3.py) and the real AWS CLI,
+// Launch templates, status checks, instance attributes, tags, image sharing and snapshots over EC2's wire
+// protocol, through boto3 (templates_status_sharing_boto3.py) and the real AWS CLI,
 // against the real `ec2-lab mini-ec2` command. A machine without python3/boto3 or the CLI FAILS this test.
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROOT, requireProgram, startCommandServer, type CommandServer } from './helpers.ts';
+import { expect, it } from 'vitest';
+import { ROOT, requireProgram, useCommandServer } from './helpers.ts';
 
 const REGION = 'us-east-1';
-let server: CommandServer;
-beforeAll(async () => {
-  server = await startCommandServer(['--speed', '50']); // status checks pass 2.4 s after running: boto3's waiters (1 s) see 'initializing' first
-}, 60_000);
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-}, 60_000);
+const server = useCommandServer(['--speed', '50']); // status checks pass 2.4 s after running: boto3's waiters (1 s) see 'initializing' first
 
 it('launch templates, status checks, ModifyInstanceAttribute, DescribeTags, image sharing and DeleteSnapshot through boto3', () => {
   requireProgram('python3', ['-c', 'import boto3'], 'python3 with boto3');
-  const run = spawnSync('python3', [`${ROOT}tests/protocol/issue13_boto3.py`, server.url, REGION], {
+  const run = spawnSync('python3', [`${ROOT}tests/protocol/templates_status_sharing_boto3.py`, server.url, REGION], {
     encoding: 'utf8',
     timeout: 100_000,
     env: { ...process.env, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },

@@ -1,34 +1,16 @@
-"""The EC2 calls added for issue 13 through boto3 against mini-EC2: launch templates, RunInstances from a
+"""Launch templates, status checks, attributes, tags, sharing and snapshots through boto3 against mini-EC2: launch templates, RunInstances from a
 template, DescribeInstanceStatus and boto3's instance_status_ok waiter, ModifyInstanceAttribute,
-DescribeTags, DeleteSnapshot. Usage: python3 issue13_boto3.py ENDPOINT_URL REGION
-Prints one JSON object of what boto3 saw; issue13-calls.test.ts checks it."""
+DescribeTags, DeleteSnapshot. Usage: python3 templates_status_sharing_boto3.py ENDPOINT_URL REGION
+Prints one JSON object of what boto3 saw; templates-status-sharing.test.ts checks it."""
 import base64
 import json
 import sys
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+from wire_clients import client, error_message as error_of
 
 endpoint, region = sys.argv[1:3]
-ec2 = boto3.client(
-    "ec2",
-    endpoint_url=endpoint,
-    region_name=region,
-    aws_access_key_id="test",
-    aws_secret_access_key="test",
-    config=Config(retries={"max_attempts": 1}),
-)
+ec2 = client("ec2", endpoint, region)
 fast = {"Delay": 1, "MaxAttempts": 120}
-
-
-def error_of(call):
-    try:
-        call()
-        return "no error"
-    except ClientError as error:
-        return error.response["Error"]["Code"] + ": " + error.response["Error"]["Message"]
-
 
 images = ec2.describe_images(Owners=["amazon"], Filters=[{"Name": "name", "Values": ["al2023-ami-2023.*"]}, {"Name": "architecture", "Values": ["x86_64"]}])
 ami = sorted(images["Images"], key=lambda i: i["CreationDate"])[-1]["ImageId"]
