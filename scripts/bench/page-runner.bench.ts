@@ -4,7 +4,8 @@
 //   - the first Run after the page loaded (sandbox awake, nothing of the runner loaded yet; target < 1.5 s);
 //   - JavaScript fetched for that first Run (runner, model, compiler, tests), KB gzipped;
 //   - the lesson's JavaScript before the sandbox is touched, KB gzipped (target <= 60 KB);
-//   - the longest main-thread task while the learner's endless loop runs (target < 50 ms).
+//   - the longest main-thread task while the learner's endless loop runs, after one ordinary Run has loaded the
+//     runner (target < 50 ms).
 // The service worker is blocked so that every byte comes from the network, as on a first visit.
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -91,17 +92,32 @@ async function main(): Promise<void> {
     await page.goto(url, { waitUntil: 'networkidle' });
     await sandboxOf(page, EXERCISE).locator('[data-role="editor"]').hover();
     await page.waitForSelector(`[data-exercise="${EXERCISE}"][data-editor-ready]`, { timeout: 60_000 });
-    await setCode(page, "export async function launchWebServers(): Promise<string[]> {\n  for (;;) {}\n}\n");
-    await page.evaluate(() => {
-      const longest = { ms: 0 };
-      (window as unknown as { longest: typeof longest }).longest = longest;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longest.ms = Math.max(longest.ms, entry.duration);
-      }).observe({ type: 'longtask' });
-    });
+    // One ordinary Run first, so that what is measured is the loop, not loading the runner on a first Run.
+    await setCode(page, solution);
     await clickToResults(page);
-    const longest = await page.evaluate(() => (window as unknown as { longest: { ms: number } }).longest.ms);
-    console.log(`longest main-thread task while an endless loop ran: ${longest === 0 ? 'none over 50 ms' : `${longest.toFixed(0)} ms`} (target < 50 ms)`);
+    await setCode(page, "export async function launchWebServers(): Promise<string[]> {\n  for (;;) {}\n}\n");
+    // Long tasks (over 50 ms) seen from the click: those that ended before the run was stopped happened while
+    // the loop spun; the rest belong to stopping it (workers terminated, a fresh judge, results drawn).
+    await page.evaluate((exercise) => {
+      const seen = { clickAt: 0, stoppedAt: 0, tasks: [] as { start: number; end: number }[] };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) seen.tasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+      }).observe({ type: 'longtask' });
+      const summary = document.querySelector(`[data-exercise="${exercise}"] [data-testid="result-summary"]`)!;
+      new MutationObserver(() => {
+        if (summary.hasAttribute('data-total') && !seen.stoppedAt) seen.stoppedAt = performance.now();
+      }).observe(summary, { attributes: true });
+      document.querySelector(`[data-exercise="${exercise}"] [data-action="run"]`)!.addEventListener('click', () => (seen.clickAt = performance.now()), { capture: true });
+    }, EXERCISE);
+    await clickToResults(page);
+    const seen = await page.evaluate(() => (window as unknown as { seen: { clickAt: number; stoppedAt: number; tasks: { start: number; end: number }[] } }).seen);
+    const longestOf = (tasks: { start: number; end: number }[]) => tasks.reduce((most, t) => Math.max(most, t.end - t.start), 0);
+    const afterClick = seen.tasks.filter((t) => t.start >= seen.clickAt);
+    const during = longestOf(afterClick.filter((t) => t.end <= seen.stoppedAt - 100));
+    const stopping = longestOf(afterClick.filter((t) => t.end > seen.stoppedAt - 100));
+    const ms = (value: number) => (value === 0 ? 'none over 50 ms' : `${value.toFixed(0)} ms`);
+    console.log(`longest main-thread task while an endless loop ran (${((seen.stoppedAt - seen.clickAt) / 1000).toFixed(1)} s): ${ms(during)} (target < 50 ms); when it was stopped: ${ms(stopping)}`);
     await page.context().close();
   } finally {
     await browser.close();
