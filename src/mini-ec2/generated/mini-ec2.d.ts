@@ -1100,12 +1100,11 @@ declare module 'mini-ec2/resources/cidr' {
   /** IPv4 CIDR blocks as numbers: parsing, containment, overlap and the address at an offset. */
   export interface Ipv4Block {
       /** The first address as an unsigned 32-bit number. */
-      base: number;
-      prefix: number;
+      readonly base: number;
+      readonly prefix: number;
       /** How many addresses the block holds (2^(32 - prefix)). */
-      size: number;
+      readonly size: number;
   }
-  /** Parses `a.b.c.d/n`; undefined when malformed or when bits below the prefix are set (`10.0.0.1/16`). */
   export declare function parseIpv4Block(text: string): Ipv4Block | undefined;
   export declare function blockContains(outer: Ipv4Block, inner: Ipv4Block): boolean;
   export declare function blocksOverlap(a: Ipv4Block, b: Ipv4Block): boolean;

@@ -2,16 +2,28 @@
 
 export interface Ipv4Block {
   /** The first address as an unsigned 32-bit number. */
-  base: number;
-  prefix: number;
+  readonly base: number;
+  readonly prefix: number;
   /** How many addresses the block holds (2^(32 - prefix)). */
-  size: number;
+  readonly size: number;
 }
 
 const CIDR_V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /** Parses `a.b.c.d/n`; undefined when malformed or when bits below the prefix are set (`10.0.0.1/16`). */
+/** Parsed blocks by text: every launch asks for its subnet's block, and a model holds few distinct ones. */
+const parsed = new Map<string, Ipv4Block | undefined>();
+const PARSED_KEPT = 1024;
+
 export function parseIpv4Block(text: string): Ipv4Block | undefined {
+  if (parsed.has(text)) return parsed.get(text);
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  const block = parseOnce(text);
+  parsed.set(text, block);
+  return block;
+}
+
+function parseOnce(text: string): Ipv4Block | undefined {
   const m = CIDR_V4.exec(text);
   if (!m) return undefined;
   const octets = m.slice(1, 5).map(Number);
@@ -20,7 +32,7 @@ export function parseIpv4Block(text: string): Ipv4Block | undefined {
   const base = ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
   const size = 2 ** (32 - prefix);
   if (base % size !== 0) return undefined;
-  return { base, prefix, size };
+  return Object.freeze({ base, prefix, size });
 }
 
 export function blockContains(outer: Ipv4Block, inner: Ipv4Block): boolean {
