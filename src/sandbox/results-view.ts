@@ -41,9 +41,9 @@ export function renderResult(summary: HTMLElement, list: HTMLElement, locale: Lo
   if (result.status === 'error' && total === 0) {
     summary.textContent = t('results.error', { message: result.message ?? '' });
   } else if (result.status === 'pass') {
-    summary.textContent = `${t('results.allPassed', { total })} ${t('results.summary', { passed, total, points: result.points, maxPoints: result.maxPoints })}`;
+    summary.textContent = `${t('results.allPassed', { count: total })} ${t('results.summary', { passed, count: total, points: result.points, maxPoints: result.maxPoints })}`;
   } else {
-    summary.textContent = t('results.summary', { passed, total, points: result.points, maxPoints: result.maxPoints });
+    summary.textContent = t('results.summary', { passed, count: total, points: result.points, maxPoints: result.maxPoints });
   }
   summary.title = t('results.duration', { seconds });
 

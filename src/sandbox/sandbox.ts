@@ -103,7 +103,7 @@ function createRun(session: Session, firstChoice: Promise<BackendChoice>): () =>
     try {
       result = await queue.start(async (signal) => {
         const choice = await firstChoice;
-        if (choice.kind === 'none') throw new Error(t('backend.none', { reason: choice.problem }));
+        if (choice.kind === 'none') throw new Error(t('backend.none'));
         return choice.backend.run({ exercise, files, signal, onOutput: session.print });
       });
     } catch (error) {
@@ -162,9 +162,9 @@ function announceBackend(session: Session, firstChoice: Promise<BackendChoice>):
   void firstChoice.then((choice) => {
     parts.backendStatus.dataset.backend = choice.kind;
     if (choice.kind === 'page') parts.backendStatus.textContent = t('backend.page');
-    else if (choice.kind === 'local') parts.backendStatus.textContent = t('backend.local', { reason: choice.problem });
+    else if (choice.kind === 'local') parts.backendStatus.textContent = t('backend.local');
     else {
-      parts.backendStatus.textContent = t('backend.none', { reason: choice.problem });
+      parts.backendStatus.textContent = t('backend.none');
       renderDownload(parts.downloadBox, session.locale, session.exercise);
     }
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { instructionsToHtml } from '../../src/components/instructions.ts';
 import { sandboxStrings } from '../../src/i18n/sandbox-strings.ts';
+import { textsOf } from '../../src/i18n/translate.ts';
 
 describe('exercise instructions', () => {
   it('makes paragraphs and code spans, and escapes everything else', () => {
@@ -12,12 +13,16 @@ describe('exercise instructions', () => {
 
 describe('sandbox strings', () => {
   it('every locale fills every placeholder the English string has', () => {
+    // A plural entry's placeholders are those of all its forms together.
+    const placeholders = (texts: string[]) => [...new Set(texts.flatMap((text) => text.match(/\{\w+\}/g) ?? []))].sort();
     for (const [key, english] of Object.entries(sandboxStrings.en)) {
-      const placeholders = (english.match(/\{\w+\}/g) ?? []).sort();
+      const englishTexts = textsOf(english);
       for (const locale of ['pt-br', 'es'] as const) {
-        const text = sandboxStrings[locale][key as keyof typeof sandboxStrings.en];
-        expect((text.match(/\{\w+\}/g) ?? []).sort(), `${locale} ${key}`).toEqual(placeholders);
-        if (english.replace(/\{\w+\}/g, '').length > 12) expect(text, `${locale} ${key} is still English`).not.toBe(english);
+        const texts = textsOf(sandboxStrings[locale][key as keyof typeof sandboxStrings.en]);
+        expect(placeholders(texts), `${locale} ${key}`).toEqual(placeholders(englishTexts));
+        for (const text of texts) {
+          if (text.replace(/\{\w+\}/g, '').length > 12) expect(englishTexts, `${locale} ${key} is still English`).not.toContain(text);
+        }
       }
     }
   });

@@ -9,8 +9,8 @@ import type { Backend } from './backend.ts';
 
 export type BackendChoice =
   | { kind: 'page'; backend: Backend }
-  | { kind: 'local'; backend: Backend; problem: string }
-  | { kind: 'none'; problem: string };
+  | { kind: 'local'; backend: Backend }
+  | { kind: 'none' };
 
 export interface ChooseOptions {
   supportsModuleWorkers: () => boolean;
@@ -19,10 +19,8 @@ export interface ChooseOptions {
   createLocal: () => Backend;
 }
 
-const NO_WORKERS = 'this browser cannot run module workers';
-
 export async function chooseBackend(options: ChooseOptions): Promise<BackendChoice> {
   if (options.supportsModuleWorkers()) return { kind: 'page', backend: options.createPage() };
-  if (await options.probeLocal().catch(() => false)) return { kind: 'local', backend: options.createLocal(), problem: NO_WORKERS };
-  return { kind: 'none', problem: `${NO_WORKERS}, and this site has no grading server` };
+  if (await options.probeLocal().catch(() => false)) return { kind: 'local', backend: options.createLocal() };
+  return { kind: 'none' }; // the sandbox says why, in the learner's language
 }
