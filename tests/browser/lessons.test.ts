@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { lessonStrings } from '../../src/components/lessons/i18n.ts';
+import { lessonStrings } from '../../src/i18n/lesson-strings.ts';
 import { textsOf } from '../../src/i18n/translate.ts';
 import { axeScan, repoRoot, skipBrowser, useServerAndBrowser, watchConsole } from './harness.ts';
 

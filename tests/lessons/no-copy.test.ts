@@ -15,7 +15,7 @@ const glossaryDir = join(repoRoot, 'content/glossary');
 const texts: Array<{ path: string; text: string }> = [
   ...lessonFiles().map((l) => ({ path: l.path, text: l.source })),
   ...readdirSync(glossaryDir).filter((n) => n.endsWith('.json')).map((n) => ({ path: `content/glossary/${n}`, text: readFileSync(join(glossaryDir, n), 'utf8') })),
-  { path: 'src/components/lessons/i18n.ts', text: readFileSync(join(repoRoot, 'src/components/lessons/i18n.ts'), 'utf8') },
+  { path: 'src/i18n/lesson-strings.ts', text: readFileSync(join(repoRoot, 'src/i18n/lesson-strings.ts'), 'utf8') },
 ];
 
 const scratch = mkdtempSync(join(tmpdir(), 'ec2-lab-no-copy-'));

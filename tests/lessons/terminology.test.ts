@@ -13,7 +13,7 @@ import { textsOf, type Entry } from '../../src/i18n/translate.ts';
 import { ui } from '../../src/i18n/ui.ts';
 import { sandboxStrings } from '../../src/i18n/sandbox-strings.ts';
 import { vizStrings } from '../../src/i18n/viz-strings.ts';
-import { lessonStrings } from '../../src/components/lessons/i18n.ts';
+import { lessonStrings } from '../../src/i18n/lesson-strings.ts';
 import { repoRoot } from './lesson-files.ts';
 
 interface Rule {
@@ -73,7 +73,7 @@ function glossaryTexts(locale: string): Text[] {
 
 function tableTexts(locale: 'pt-br' | 'es'): Text[] {
   const tables: Record<string, Record<string, Record<string, Entry>>> = {
-    'src/i18n/ui.ts': ui, 'src/i18n/sandbox-strings.ts': sandboxStrings, 'src/i18n/viz-strings.ts': vizStrings, 'src/components/lessons/i18n.ts': lessonStrings,
+    'src/i18n/ui.ts': ui, 'src/i18n/sandbox-strings.ts': sandboxStrings, 'src/i18n/viz-strings.ts': vizStrings, 'src/i18n/lesson-strings.ts': lessonStrings,
   };
   return Object.entries(tables).flatMap(([file, table]) =>
     Object.entries(table[locale]).flatMap(([key, entry]) => textsOf(entry).map((text) => ({ where: `${file} ${key}`, text }))),

@@ -12,7 +12,7 @@ import type { Entry } from '../../src/i18n/translate.ts';
 import { ui } from '../../src/i18n/ui.ts';
 import { sandboxStrings } from '../../src/i18n/sandbox-strings.ts';
 import { vizStrings } from '../../src/i18n/viz-strings.ts';
-import { lessonStrings } from '../../src/components/lessons/i18n.ts';
+import { lessonStrings } from '../../src/i18n/lesson-strings.ts';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 
@@ -21,7 +21,7 @@ const tables: Record<string, Record<string, Record<string, Entry>>> = {
   'src/i18n/ui.ts': ui,
   'src/i18n/sandbox-strings.ts': sandboxStrings,
   'src/i18n/viz-strings.ts': vizStrings,
-  'src/components/lessons/i18n.ts': lessonStrings,
+  'src/i18n/lesson-strings.ts': lessonStrings,
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,8 +1,8 @@
 // Interface text of the lesson components (knowledge check, glossary terms, launch tabs, diagrams) in the
 // course's three languages. The `satisfies` below makes a missing key in any language a type error, so no
 // English can leak into a Portuguese or Spanish page through these components.
-import type { Locale } from '../../i18n/locales.ts';
-import type { TableLike } from '../../i18n/translate.ts';
+import type { Locale } from './locales.ts';
+import type { TableLike } from './translate.ts';
 
 const en = {
   // knowledge check
