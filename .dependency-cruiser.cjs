@@ -21,8 +21,11 @@ const room = {
   i18n: '^src/i18n/',
   site: '^src/(pages|layouts|components|integrations)/|^src/content[.]config[.]ts$',
   kit: '^exercises/_kit/',
-  /** The kit's results file: its reader and the record types; pure, shared with results/ and sandbox/. */
-  kitReport: '^exercises/_kit/(results-file|reporter)[.]ts$',
+  /**
+   * The kit's results file (its reader and the record types) and its language list (lang.ts: the results
+   * join tests by id through titles in every language); pure, shared with results/ and sandbox/.
+   */
+  kitReport: '^exercises/_kit/(results-file|reporter|lang)[.]ts$',
   exercises: '^exercises/',
 };
 /** Everything of ours: a rule that lists what a room may import forbids the rest of this. */

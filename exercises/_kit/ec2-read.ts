@@ -1,5 +1,7 @@
 // Small readers the exercise tests use to look at the model's state through its own client (in the test
 // process, never through the learner's code): instances, images, tags.
+import { kitMessages } from './kit-messages.ts';
+import { currentLanguage, inLanguage, plural } from './lang.ts';
 
 /** The few client methods the readers need (the model's client has them all). */
 interface ReadClient {
@@ -68,8 +70,10 @@ export function tagMap(tags: Tag[] | undefined): Record<string, string> {
 
 export const stateOf = (i: Instance) => i.State?.Name ?? 'unknown';
 
-/** "3 instances: i-1 (running), i-2 (pending)" — for failure messages. */
+/** "3 instances: i-1 (running), i-2 (pending)" — for failure messages, in the test file's language. */
 export function describeList(instances: Instance[]): string {
-  if (instances.length === 0) return 'no instances';
-  return `${instances.length} instance(s): ${instances.map((i) => `${i.InstanceId} (${stateOf(i)})`).join(', ')}`;
+  const m = inLanguage(kitMessages);
+  if (instances.length === 0) return m.noInstances;
+  const count = plural(currentLanguage(), instances.length, m.instances).replace('{count}', String(instances.length));
+  return `${count}: ${instances.map((i) => `${i.InstanceId} (${stateOf(i)})`).join(', ')}`;
 }

@@ -7,6 +7,8 @@
 // failure message. Each run is also recorded for the grader (see the afterAll hook at the bottom).
 import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import type { ChildRunResult, LearnerOutcome, LearnerTransport } from './learner-protocol.ts';
+import { kitMessages } from './kit-messages.ts';
+import { inLanguage } from './lang.ts';
 
 /** @public for exercise authors: the kinds of `LearnerRun.outcome`. */
 export type { LearnerOutcome } from './learner-protocol.ts';
@@ -112,39 +114,31 @@ export function expectFinished(run: LearnerRun): void {
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
+/** What happened to a run, in words for the learner, in the test file's language (kit-messages.ts). */
 function explainOutcome(outcome: LearnerOutcome, options: { file: string; export: string }): string {
+  const m = inLanguage(kitMessages);
   const fn = `${options.export}()`;
+  const file = options.file;
   switch (outcome.kind) {
     case 'returned':
-      return `${fn} returned normally.`;
+      return m.returned({ fn });
     case 'threw':
-      if (outcome.error.code === 'ERR_ACCESS_DENIED') {
-        return `Your code tried something the grader does not allow (writing files, starting processes or workers) and was refused: ${outcome.error.message}`;
-      }
-      return outcome.uncaught
-        ? `An error escaped ${fn} after it had started (a promise nobody awaited?): ${outcome.error.name}: ${outcome.error.message}`
-        : `${fn} threw ${outcome.error.name}: ${outcome.error.message}. Catch the errors you expect, or fix the call that failed.`;
+      if (outcome.error.code === 'ERR_ACCESS_DENIED') return m.accessDenied({ message: outcome.error.message });
+      return (outcome.uncaught ? m.uncaught : m.threw)({ fn, name: outcome.error.name, message: outcome.error.message });
     case 'import-failed':
-      return `${options.file} threw an error as soon as it was loaded, before ${fn} could run: ${outcome.error.name}: ${outcome.error.message}`;
-    case 'missing-export': {
-      const found = outcome.available.length ? `it exports: ${outcome.available.join(', ')}` : 'it exports nothing';
-      return `${options.file} does not export a function named ${options.export} (${found}). Write \`export async function ${options.export}(...)\`.`;
-    }
+      return m.importFailed({ file, fn, name: outcome.error.name, message: outcome.error.message });
+    case 'missing-export':
+      return m.missingExport({ file, exportName: options.export, available: outcome.available });
     case 'timeout':
-      return outcome.loaded
-        ? `${fn} was still running after ${seconds(outcome.limitMs)} and was stopped: an endless loop, or waiting for something that never happens? Waiters such as waitUntilInstanceRunning move the model's clock; setTimeout does not.`
-        : `${options.file} was still loading after ${seconds(outcome.limitMs)} and was stopped: an endless loop at the top level of the file?`;
-    case 'exited': {
-      const how = outcome.signal ? `was killed (${outcome.signal})` : `ended with exit code ${outcome.code}`;
-      const when = outcome.loaded ? `before ${fn} returned` : `while ${options.file} was loading`;
-      return `The process running your code ${how} ${when}. Does your code call process.exit()? Return a value (or throw an error) instead.`;
-    }
+      return outcome.loaded ? m.timeoutRunning({ fn, seconds: seconds(outcome.limitMs) }) : m.timeoutLoading({ file, seconds: seconds(outcome.limitMs) });
+    case 'exited':
+      return m.exited({ file, fn, signal: outcome.signal ?? undefined, code: outcome.code, loaded: outcome.loaded });
     case 'out-of-memory':
-      return `Your code used more memory than allowed (about ${outcome.limitMb} MB) and was stopped: a list or string that grows without end?`;
+      return m.outOfMemory({ limitMb: outcome.limitMb });
     case 'too-many-calls':
-      return `Your code made more than ${outcome.limit} calls to EC2 and was stopped: a loop that never ends?`;
+      return m.tooManyCalls({ limit: outcome.limit });
     case 'compile-error':
-      return `Your code does not compile:\n${outcome.message}`;
+      return m.compileError({ message: outcome.message });
     case 'missing-file':
       return outcome.message;
   }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLearnerModule, type CompileResult } from './compile.ts';
+import { isLanguage, type Language } from './lang.ts';
 import { LearnerProcess } from './learner-process.ts';
 import type { ChildRunResult, LearnerOutcome, LearnerRequest, LearnerTransport } from './learner-protocol.ts';
 
@@ -33,7 +34,7 @@ const numberFromEnv = (name: string, fallback: number) => {
 };
 
 /** Limits of one submission's runs: its limits.json (written by the grader next to tests/), else the environment. */
-export type Limits = { callTimeoutMs: number; childMemoryMb: number; maxCalls: number; testTimeoutMs?: number };
+export type Limits = { callTimeoutMs: number; childMemoryMb: number; maxCalls: number; testTimeoutMs?: number; lang?: Language };
 const limitsCache = new Map<string, Limits>();
 
 export function limitsFor(testPath: string): Limits {
@@ -51,6 +52,8 @@ export function limitsFor(testPath: string): Limits {
       childMemoryMb: fromFile.childMemoryMb ?? numberFromEnv('EC2LAB_CHILD_MEMORY_MB', 128),
       maxCalls: fromFile.maxCalls ?? numberFromEnv('EC2LAB_MAX_CALLS', 2000),
       ...(fromFile.testTimeoutMs ? { testTimeoutMs: fromFile.testTimeoutMs } : {}),
+      // The submission's language (one vitest grades every language): the environment's otherwise.
+      ...(isLanguage(fromFile.lang) ? { lang: fromFile.lang } : {}),
     };
     limitsCache.set(dir, limits);
   }

@@ -27,7 +27,7 @@ function isReportedModule(value: unknown): value is ReportedModule {
   return typeof record.file === 'string' && Array.isArray(record.tests) && Array.isArray(record.errors);
 }
 
-/** Points earned: the sum of the manifest's points for the tests that passed. */
+/** Points earned: the sum of the manifest's points (keyed by test id) for the tests (ids) that passed. */
 export function pointsEarned(points: Record<string, number>, passed: ReadonlySet<string>): number {
   return Object.entries(points).reduce((sum, [name, p]) => sum + (passed.has(name) ? p : 0), 0);
 }

@@ -5,6 +5,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { closeGrader, gradeExercises, GradeInputError, listExercises, loadExercise } from '../grader/index.ts';
 import { FORMATS, formatReport, type ReportFormat } from '../grader/reports.ts';
 import { readSubmissions } from '../grader/submissions.ts';
+import { isLocale, locales } from '../i18n/locales.ts';
 import { parseCommandArgs, usageError as commandUsageError } from './command-args.ts';
 
 const USAGE = `usage: ec2-lab grade <exercise-id>[,<exercise-id>...|all] <submission...> [options]
@@ -16,6 +17,7 @@ Several exercises (comma-separated, or all) give one row per student and exercis
 
 options:
   --format text|json|csv|junit   report format (default text)
+  --lang en|pt-br|es             language of the test names and messages (default en)
   --out FILE                     write the report to FILE instead of the terminal
   --jobs N                       submissions graded in parallel (default: CPU count)
   --timeout S                    time limit per submission in seconds (default 20)
@@ -43,6 +45,7 @@ export async function run(args: string[]): Promise<number> {
       timeout: { type: 'string' },
       memory: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'en' },
     },
   });
   if (typeof parsed === 'number') return parsed;
@@ -52,6 +55,8 @@ export async function run(args: string[]): Promise<number> {
   if (paths.length === 0) return usageError('missing the submissions to grade');
   const format = values.format as ReportFormat;
   if (!FORMATS.includes(format)) return usageError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}`);
+  if (!isLocale(values.lang)) return usageError(`unknown language "${values.lang}"; use ${locales.join(', ')}`);
+  const lang = values.lang;
 
   let report: string;
   let allPassed: boolean;
@@ -73,6 +78,7 @@ export async function run(args: string[]): Promise<number> {
       jobs,
       timeoutMs: timeout === undefined ? undefined : timeout * 1000,
       memoryMb: memory,
+      lang,
     });
     report = formatReport(format, batch);
     allPassed = batch.results.every((r) => r.result.status === 'pass');

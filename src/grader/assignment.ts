@@ -1,6 +1,6 @@
 // Writes a self-contained assignment folder for students: starter files, the course's tests, the test kit,
 // a copy of the model, a README in the teacher's language and a package.json whose `npm test` prints the
-// score. After one `npm install` (vitest, esbuild, tsx) it runs offline. Layout:
+// score, all in the teacher's language (README, starter comments, test names and messages). After one `npm install` (vitest, esbuild, tsx) it runs offline. Layout:
 //
 //   README.md  package.json  vitest.config.ts  tsconfig.json  .gitignore
 //   _kit/      (harness, reporter, score.ts)     mini-ec2/  (the model's sources)
@@ -92,7 +92,7 @@ export function writeAssignment(options: AssignmentOptions): { outDir: string; f
   for (const exercise of exercises) {
     const { manifest } = exercise;
     write(path.join(manifest.id, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    for (const name of manifest.files) write(path.join(manifest.id, name), exercise.starter[name] ?? '');
+    for (const name of manifest.files) write(path.join(manifest.id, name), exercise.starters[locale][name] ?? '');
     for (const [name, source] of Object.entries(exercise.tests)) write(path.join(manifest.id, 'tests', name), source);
   }
 
@@ -103,6 +103,8 @@ export function writeAssignment(options: AssignmentOptions): { outDir: string; f
     description: 'EC2 & AMI Lab assignment: run `npm install` once, then `npm test` to see your score.',
     engines: { node: '>=20' },
     scripts: { test: 'tsx _kit/score.ts' },
+    // The language of the test names and messages `npm test` prints (EC2LAB_LANG overrides it): _kit/score.ts.
+    ec2lab: { lang: locale },
     devDependencies: {
       esbuild: installedVersion('esbuild'),
       tsx: installedVersion('tsx'),

@@ -13,7 +13,8 @@ export interface ExerciseManifest {
   instructions: Localized<string>;
   files: string[]; // the files the learner edits, e.g. ["launch.ts"]
   tests: string[]; // test files in tests/, e.g. ["launch.test.ts"]
-  points: Record<string, number>; // test name -> points
+  points: Record<string, number>; // test id -> points, e.g. { "count": 2 }
+  titles: Record<string, Localized<string>>; // test id -> its title in every language (unique per language)
   hints: Localized<string[]>; // progressive: the first is gentle, the last nearly gives it away
 }
 
@@ -30,9 +31,11 @@ export type Files = Record<string, string>;
 export interface Exercise {
   manifest: ExerciseManifest;
   dir: string;
-  starter: Files;
+  starter: Files; // English comments
   solution: Files;
-  tests: Files;
+  starters: Localized<Files>; // the same code, with comments in each language
+  solutions: Localized<Files>;
+  tests: Files; // everything in tests/: the test files (manifest.tests) and what they import (messages.ts)
 }
 
 /** Bad input to the grader (unknown exercise, bad file names, oversized files...): a clear message, nothing graded. */

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { locales } from '../i18n/locales.ts';
+import { locales, type Locale } from '../i18n/locales.ts';
 import { GradeInputError, type Exercise, type ExerciseInfo, type ExerciseManifest, type Files } from './exercise.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,11 +38,13 @@ export function manifestProblems(value: unknown, expectedId?: string): string[] 
       problems.push(`${key} must be a non-empty list of plain file names`);
     }
   }
-  if (!isRecord(m.points) || Object.keys(m.points).length === 0) problems.push('points must map each test name to its points');
+  if (!isRecord(m.points) || Object.keys(m.points).length === 0) problems.push('points must map each test id to its points');
   else {
-    for (const [name, points] of Object.entries(m.points)) {
-      if (typeof points !== 'number' || !Number.isInteger(points) || points < 1) problems.push(`points["${name}"] must be a positive integer`);
+    for (const [id, points] of Object.entries(m.points)) {
+      if (!ID_PATTERN.test(id)) problems.push(`points["${id}"]: a test id must be a lowercase slug, e.g. "same-ami"`);
+      if (typeof points !== 'number' || !Number.isInteger(points) || points < 1) problems.push(`points["${id}"] must be a positive integer`);
     }
+    problems.push(...titleProblems(Object.keys(m.points), m.titles));
   }
   const hints = m.hints;
   for (const locale of locales) {
@@ -56,13 +58,55 @@ export function manifestProblems(value: unknown, expectedId?: string): string[] 
   return problems;
 }
 
+/**
+ * The `titles` table: every test id of `points` has a title in every language, nothing else is there, and a
+ * title names one test only, in every language (the grader joins a reported title back to its id).
+ */
+function titleProblems(ids: string[], titles: unknown): string[] {
+  if (!isRecord(titles)) return ['titles must give each test id its title in every language'];
+  const problems: string[] = [];
+  for (const id of Object.keys(titles)) if (!ids.includes(id)) problems.push(`titles["${id}"] names no test of points`);
+  const owner = new Map<string, string>();
+  for (const id of ids) {
+    const title = titles[id];
+    for (const locale of locales) {
+      const text = isRecord(title) ? title[locale] : undefined;
+      if (!isText(text)) {
+        problems.push(`titles["${id}"].${locale} is missing`);
+        continue;
+      }
+      const other = owner.get(text);
+      if (other !== undefined && other !== id) problems.push(`titles["${id}"].${locale} "${text}" is also the title of "${other}"`);
+      owner.set(text, id);
+    }
+  }
+  return problems;
+}
+
+/** The files directly in `dir` (its sub-folders, such as starter/pt-br/, are not part of it). */
 function readFolder(dir: string): Files {
   const files: Files = {};
   if (!existsSync(dir)) return files;
-  for (const name of readdirSync(dir).sort()) {
-    files[name] = readFileSync(path.join(dir, name), 'utf8');
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isFile()) files[entry.name] = readFileSync(path.join(dir, entry.name), 'utf8');
   }
   return files;
+}
+
+/**
+ * starter/ or solution/ in every language: the English files at the top, each other language's in a
+ * sub-folder of its name (starter/pt-br/launch.ts). The code is the same, the comments are the learner's
+ * (tests/grader/localized-files.test.ts compares them token by token). A missing file is an authoring error.
+ */
+function readLocalizedFolder(id: string, dir: string, names: string[]): Record<Locale, Files> {
+  const english = readFolder(dir);
+  return Object.fromEntries(locales.map((locale) => {
+    const files = locale === 'en' ? english : readFolder(path.join(dir, locale));
+    for (const name of names) {
+      if (!(name in files)) throw new Error(`exercises/${id}: ${path.basename(dir)}/${locale === 'en' ? '' : `${locale}/`}${name} is missing`);
+    }
+    return [locale, files];
+  })) as Record<Locale, Files>;
 }
 
 function readManifest(id: string): ExerciseManifest {
@@ -109,12 +153,16 @@ export function loadExercise(id: string): Exercise {
   for (const name of manifest.tests) {
     if (!(name in tests)) throw new Error(`exercises/${id}: test file tests/${name} is missing`);
   }
+  const starters = readLocalizedFolder(id, path.join(dir, 'starter'), manifest.files);
+  const solutions = readLocalizedFolder(id, path.join(dir, 'solution'), manifest.files);
   const exercise: Exercise = {
     manifest,
     dir,
-    starter: readFolder(path.join(dir, 'starter')),
-    solution: readFolder(path.join(dir, 'solution')),
-    tests: Object.fromEntries(manifest.tests.map((name) => [name, tests[name]])),
+    starter: starters.en,
+    solution: solutions.en,
+    starters,
+    solutions,
+    tests, // the test files and what they import beside them (messages.ts)
   };
   cache.set(id, exercise);
   return exercise;

@@ -8,7 +8,8 @@ import { listExercises, loadExercise } from './exercises.ts';
 import { killOrphanLearners } from './orphans.ts';
 import { buildResult } from '../results/build-result.ts';
 import { VitestDaemon, type ReportedModule, type VitestRun } from './vitest-daemon.ts';
-import { GradeInputError, type Exercise, type Files, type GradeResult } from './exercise.ts';
+import { GradeInputError, type Exercise, type Files, type GradeResult, type Locale } from './exercise.ts';
+import { isLocale, locales } from '../i18n/locales.ts';
 import { LIMITS, validateFiles, validateLimit } from './input-checks.ts';
 import { createBatchFolder, hashFolders, submissionFolderName, writeSubmission, writeVitestConfig, type RunSettings } from './workspace.ts';
 
@@ -24,6 +25,7 @@ export interface BatchOptions {
   timeoutMs?: number; // per submission (default 20 s)
   memoryMb?: number; // heap of the process running the learner's code (default 256 MB)
   includeModel?: boolean; // keep each main scenario's state and events (default: only for a single submission)
+  lang?: Locale; // the language of the test titles and messages (default en)
 }
 
 export interface StudentResult {
@@ -65,7 +67,8 @@ interface Entry {
 /**
  * Grades entries (possibly of different exercises) in one vitest run. Results come back in the same order.
  */
-async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutMs?: number; memoryMb?: number; includeModel: boolean }): Promise<StudentResult[]> {
+async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutMs?: number; memoryMb?: number; includeModel: boolean; lang?: Locale }): Promise<StudentResult[]> {
+  const lang = validateLanguage(options.lang);
   const timeoutMs = validateLimit('timeoutMs', options.timeoutMs, LIMITS.timeoutMs);
   const memoryMb = validateLimit('memoryMb', options.memoryMb, LIMITS.memoryMb);
   const jobs = Math.max(1, Math.min(Math.round(options.jobs ?? availableParallelism()), 16, Math.max(1, entries.length)));
@@ -81,9 +84,9 @@ async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutM
   let retire = false;
   try {
     entries.forEach((e, i) =>
-      writeSubmission(runner.dir, indexes[i], e.exercise, e.files, { callTimeoutMs: settings.callTimeoutMs, childMemoryMb: memoryMb, testTimeoutMs: settings.testTimeoutMs }),
+      writeSubmission(runner.dir, indexes[i], e.exercise, e.files, { callTimeoutMs: settings.callTimeoutMs, childMemoryMb: memoryMb, testTimeoutMs: settings.testTimeoutMs, lang }),
     );
-    const testsOf = (i: number) => [path.join(folders[i], 'tests')];
+    const testsOf = (i: number) => [path.join(folders[i], 'tests'), path.join(folders[i], 'manifest.json')];
     const testsBefore = entries.map((_, i) => hashFolders(testsOf(i)));
     const files = entries.flatMap((e, i) => e.exercise.manifest.tests.map((name) => path.join(folders[i], 'tests', name)));
 
@@ -109,7 +112,7 @@ async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutM
       else if (modules.length > entry.exercise.manifest.tests.length) failure = 'More results than test files came back for this submission (a forged results line?); its result is void.';
       else if (modules.length < entry.exercise.manifest.tests.length) failure = missingResultsReason(run, timeoutMs);
       const durationMs = modules.length ? sumDurations(modules) : run.durationMs;
-      return { student: entry.student, result: buildResult(entry.exercise, { modules, failure, durationMs, includeModel: options.includeModel }) };
+      return { student: entry.student, result: buildResult(entry.exercise, { modules, failure, durationMs, includeModel: options.includeModel, language: lang }) };
     });
   } finally {
     if (process.env.EC2LAB_KEEP_BATCH !== '1') {
@@ -198,6 +201,7 @@ export interface MultiBatchOptions {
   jobs?: number;
   timeoutMs?: number;
   memoryMb?: number;
+  lang?: Locale;
 }
 
 /** Grades submissions of several exercises (a returned assignment folder holds several) in one vitest run. */
@@ -210,6 +214,13 @@ export async function gradeExercises(options: MultiBatchOptions): Promise<BatchR
   }
   const results = await gradeEntries(entries, { ...options, includeModel: false });
   return { exercise: options.work.map((w) => w.exerciseId).join(','), results, durationMs: Date.now() - started };
+}
+
+/** The language asked for (en when none): anything else is bad input naming the accepted values. */
+function validateLanguage(lang: unknown): Locale {
+  if (lang === undefined) return 'en';
+  if (!isLocale(lang)) throw new GradeInputError(`unknown language "${String(lang).slice(0, 20)}"; use ${locales.join(', ')}`);
+  return lang;
 }
 
 function sumDurations(modules: ReportedModule[]): number {
@@ -226,6 +237,7 @@ export interface GradeSubmissionInput {
   files: Files;
   timeoutMs?: number;
   memoryMb?: number;
+  lang?: Locale;
 }
 
 /** Grades one submission (the sandbox's local endpoint and `ec2-lab grade` with one file use this). */
@@ -238,6 +250,7 @@ export async function gradeSubmission(input: GradeSubmissionInput): Promise<Grad
     jobs: 1,
     timeoutMs: input.timeoutMs,
     memoryMb: input.memoryMb,
+    lang: input.lang,
     includeModel: true,
   });
   const result = batch.results[0].result;

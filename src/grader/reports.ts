@@ -71,9 +71,11 @@ export function csvCell(value: string | number): string {
 }
 
 function csvReport(report: BatchReport): string {
-  const lines = [['student', 'exercise', 'score', 'max', 'status'].join(',')];
+  // failed_tests: the stable ids of the tests not passed (the same in every --lang), space-separated.
+  const lines = [['student', 'exercise', 'score', 'max', 'status', 'failed_tests'].join(',')];
   for (const { student, result } of report.results) {
-    lines.push([student, result.exercise, result.points, result.maxPoints, result.status].map(csvCell).join(','));
+    const failed = result.tests.filter((t) => t.status !== 'pass').map((t) => t.id).join(' ');
+    lines.push([student, result.exercise, result.points, result.maxPoints, result.status, failed].map(csvCell).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -93,11 +95,12 @@ function junitReport(report: BatchReport): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const suites = report.results.map(({ student, result }) => {
     const cases = result.tests.map((t) => {
-      const open = `    <testcase classname="${xml(`${result.exercise}.${student}`)}" name="${xml(t.name)}">`;
+      // The name is the title in the graded language; the stable id rides along as a property (as pytest's record_property does).
+      const open = `    <testcase classname="${xml(`${result.exercise}.${student}`)}" name="${xml(t.name)}">\n      <properties><property name="id" value="${xml(t.id)}"/></properties>`;
       const tag = t.status === 'fail' ? 'failure' : 'error';
       const body = t.status === 'pass' ? '' : `\n      <${tag} message="${xml(oneLine(t.message, 200))}">${xml(t.message ?? '')}</${tag}>`;
       const output = t.output ? `\n      <system-out>${xml(t.output)}</system-out>` : '';
-      return `${open}${body}${output}${body || output ? '\n    ' : ''}</testcase>`;
+      return `${open}${body}${output}\n    </testcase>`;
     });
     const props = `    <properties>\n      <property name="points" value="${result.points}"/>\n      <property name="maxPoints" value="${result.maxPoints}"/>\n    </properties>`;
     return `  <testsuite name="${xml(`${student} / ${result.exercise}`)}" tests="${result.tests.length}" failures="${countStatus(result, 'fail')}" errors="${countStatus(result, 'error')}" time="${seconds(result.durationMs)}">\n${props}\n${cases.join('\n')}\n  </testsuite>`;

@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kitDir, modelDir, repoRoot } from './exercises.ts';
-import type { Exercise, Files } from './exercise.ts';
+import type { Exercise, Files, Locale } from './exercise.ts';
 
 const batchesDir = path.join(repoRoot, 'node_modules', '.cache', 'ec2-lab-grader');
 
@@ -55,8 +55,11 @@ export function createBatchFolder(): string {
 
 export const submissionFolderName = (index: number) => `s${index}`;
 
-/** One submission's limits, read by the kit's harness from <submission folder>/limits.json. */
-export type SubmissionLimits = { callTimeoutMs: number; childMemoryMb: number; testTimeoutMs: number };
+/** One submission's limits and language, read by the kit (learner-node.ts, setup.ts) from <submission folder>/limits.json. */
+export type SubmissionLimits = { callTimeoutMs: number; childMemoryMb: number; testTimeoutMs: number; lang?: Locale };
+
+/** The manifest as the tests import it ('../manifest.json'). */
+export const manifestSource = (exercise: Exercise) => `${JSON.stringify(exercise.manifest, null, 2)}\n`;
 
 /** Writes one submission's workspace and returns its folder. */
 export function writeSubmission(batchDir: string, index: number, exercise: Exercise, files: Files, limits?: SubmissionLimits): string {
@@ -64,6 +67,8 @@ export function writeSubmission(batchDir: string, index: number, exercise: Exerc
   mkdirSync(path.join(dir, 'tests'), { recursive: true });
   mkdirSync(path.join(dir, 'submission'), { recursive: true });
   for (const [name, source] of Object.entries(exercise.tests)) writeFileSync(path.join(dir, 'tests', name), source);
+  // The tests read their titles (in every language) from the manifest beside tests/, as in exercises/<id>/.
+  writeFileSync(path.join(dir, 'manifest.json'), manifestSource(exercise));
   for (const name of exercise.manifest.files) {
     if (typeof files[name] === 'string') writeFileSync(path.join(dir, 'submission', name), files[name]);
   }
@@ -116,7 +121,7 @@ export function writeVitestConfig(batchDir: string, settings: RunSettings): stri
   return file;
 }
 
-/** sha256 of every file under the given folders, for the before/after tamper check. */
+/** sha256 of every file under the given folders (or of the given files), for the before/after tamper check. */
 export function hashFolders(dirs: string[]): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -127,7 +132,10 @@ export function hashFolders(dirs: string[]): string {
     }
   };
   try {
-    for (const dir of dirs) walk(dir);
+    for (const dir of dirs) {
+      if (statSync(dir).isDirectory()) walk(dir);
+      else hash.update(dir).update(readFileSync(dir));
+    }
   } catch {
     return 'unreadable'; // a folder removed or replaced: never equal to a real hash
   }

@@ -6,6 +6,7 @@
 import { startTests, type File, type Task, type Test, type VitestRunner, type VitestRunnerConfig } from '@vitest/runner';
 import { reportRunsAfterAll, useLearnerTransport } from '../../exercises/_kit/harness.ts';
 import { createWorkerTransport } from '../../exercises/_kit/learner-worker-transport.ts';
+import { useLanguage } from '../../exercises/_kit/lang.ts';
 import type { ReportedModule, ReportedTest } from '../../exercises/_kit/reporter.ts';
 import { compileLearnerFiles } from './compile.ts';
 import { expect } from './expect.ts';
@@ -73,6 +74,8 @@ function reportModule(file: File): ReportedModule {
 async function judge(start: JudgeStart): Promise<void> {
   const transport = createWorkerTransport({ post, compile: (file) => compileLearnerFiles(start.files, file) });
   useLearnerTransport(transport);
+  // The test files choose their titles and messages as they are imported: the page's language.
+  useLanguage(start.lang);
   self.addEventListener('message', (event: MessageEvent<ToJudge>) => {
     if (event.data.type !== 'start') transport.receive(event.data);
   });

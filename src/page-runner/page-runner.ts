@@ -4,6 +4,7 @@
 //   const runner = createPageRunner();              // reads <base>/manifest.json (written at build time)
 //   runner.warm();                                  // optional: load the workers before the first Run
 //   const result = await runner.run({ exercise, files, signal });
+import type { Language } from '../../exercises/_kit/lang.ts';
 import { buildResult } from '../results/build-result.ts';
 import type { GradeResult } from '../results/grade-result.ts';
 import { PAGE_LIMITS } from './limits.ts';
@@ -21,7 +22,8 @@ interface RunnerManifest {
 export interface ExerciseToGrade {
   id: string;
   tests: string[]; // test file names
-  points: Record<string, number>;
+  points: Record<string, number>; // test id -> points
+  titles: Record<string, Record<Language, string>>; // test id -> its title in every language
   testFiles: Record<string, string>; // test file name -> source (each result's test_code)
 }
 
@@ -31,6 +33,8 @@ interface PageRun {
   signal?: AbortSignal;
   /** Other limits than the CLI grader's defaults (a teacher's `--memory 96` run, a test). */
   limits?: Partial<RunLimits>;
+  /** The language of the test names and messages: the page's locale (default en). */
+  lang?: Language;
 }
 
 const DEFAULT_BASE = '/page-runner/';
@@ -62,14 +66,16 @@ export function createPageRunner(base = DEFAULT_BASE) {
       if (!bundles) throw new Error(`the page runner has no tests for exercise ${request.exercise.id}`);
       const outcome = await dog.judge({
         exercise: request.exercise.id,
+        lang: request.lang ?? 'en',
         testFiles: request.exercise.tests.map((name) => ({ name, url: absolute(bundles[name] ?? name) })),
         files: request.files,
         limits: { ...PAGE_LIMITS, ...request.limits },
         signal: request.signal ?? new AbortController().signal,
       });
       const failure = outcome.failure ?? (outcome.modules.length < request.exercise.tests.length ? 'The test run ended before the tests finished.' : undefined);
-      const exercise = { manifest: { id: request.exercise.id, points: request.exercise.points }, tests: request.exercise.testFiles };
-      const result = buildResult(exercise, { modules: outcome.modules, failure, durationMs: 0, includeModel: true });
+      const { id, points, titles } = request.exercise;
+      const exercise = { manifest: { id, points, titles }, tests: request.exercise.testFiles };
+      const result = buildResult(exercise, { modules: outcome.modules, failure, durationMs: 0, includeModel: true, language: request.lang });
       return { ...result, durationMs: Date.now() - started };
     },
   };

@@ -4,6 +4,7 @@
 // learner's runs is the kit's worker transport (exercises/_kit/learner-worker-transport.ts).
 import type { CallFromLearner, EndSessions, LearnerEnded, LearnerWanted, ReplyToLearner } from '../../exercises/_kit/learner-worker-transport.ts';
 import type { CallReply } from '../../exercises/_kit/learner-protocol.ts';
+import type { Language } from '../../exercises/_kit/lang.ts';
 import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
 
 export type { LearnerWanted } from '../../exercises/_kit/learner-worker-transport.ts';
@@ -19,7 +20,7 @@ export interface RunLimits {
 }
 
 // ---- page <-> judge --------------------------------------------------------------------------------------
-export type JudgeStart = { type: 'start'; exercise: string; testFiles: { name: string; url: string }[]; files: Record<string, string>; limits: RunLimits };
+export type JudgeStart = { type: 'start'; exercise: string; lang: Language; testFiles: { name: string; url: string }[]; files: Record<string, string>; limits: RunLimits };
 export type ToJudge = JudgeStart | LearnerEnded | CallFromLearner;
 type JudgeDone = { type: 'done'; modules: ReportedModule[] };
 export type FromJudge = LearnerWanted | ReplyToLearner | EndSessions | JudgeDone;

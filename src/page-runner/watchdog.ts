@@ -15,6 +15,7 @@ interface WorkerUrls {
 
 interface JudgeRun {
   exercise: string;
+  lang: JudgeStart['lang'];
   testFiles: { name: string; url: string }[];
   files: Record<string, string>;
   limits: RunLimits;
@@ -91,8 +92,8 @@ class RunSession {
         event.preventDefault();
         this.fail(`The page's test runner stopped: ${event.message || 'its code could not be loaded'}`);
       });
-      const { exercise, testFiles, files, limits } = this.job;
-      this.toJudge({ type: 'start', exercise, testFiles, files, limits } satisfies JudgeStart);
+      const { exercise, lang, testFiles, files, limits } = this.job;
+      this.toJudge({ type: 'start', exercise, lang, testFiles, files, limits } satisfies JudgeStart);
     });
   }
 

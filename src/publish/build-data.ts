@@ -8,7 +8,7 @@ import packageJsonTemplate from './webcontainer/package.json?raw';
 import packageLockTemplate from './webcontainer/package-lock.json?raw';
 import { listExercises, loadExercise } from '../grader/index.ts';
 import { kitDir, modelDir, repoRoot } from '../grader/exercises.ts';
-import { vitestConfigSource } from '../grader/workspace.ts';
+import { manifestSource, vitestConfigSource } from '../grader/workspace.ts';
 import { runSettings } from '../grader/grade.ts';
 import { writeAssignment } from '../grader/assignment.ts';
 import { createZip } from './zip.ts';
@@ -55,7 +55,7 @@ const vitestShim = `declare module 'vitest' {
 `;
 
 export function buildExerciseData(id: string): ExerciseData {
-  const { manifest, starter, solution, tests } = loadExercise(id);
+  const { manifest, starters, solutions, tests } = loadExercise(id);
   const pick = <T>(values: Record<Locale, T> | undefined, fallback: T): Record<Locale, T> =>
     Object.fromEntries(locales.map((l) => [l, values?.[l] ?? values?.en ?? fallback])) as Record<Locale, T>;
   const only = (files: Record<string, string>) => Object.fromEntries(manifest.files.filter((f) => f in files).map((f) => [f, files[f]]));
@@ -67,9 +67,10 @@ export function buildExerciseData(id: string): ExerciseData {
     files: manifest.files,
     tests: manifest.tests,
     points: manifest.points,
+    titles: manifest.titles,
     hints: pick(manifest.hints, []),
-    starter: only(starter),
-    solution: only(solution),
+    starter: Object.fromEntries(locales.map((l) => [l, only(starters[l])])) as ExerciseData['starter'],
+    solution: Object.fromEntries(locales.map((l) => [l, only(solutions[l])])) as ExerciseData['solution'],
     testFiles: tests,
     typeLibraries: [
       ...modelDeclarations(),
@@ -147,6 +148,7 @@ export function buildWorkspace(id: string): Workspace {
   // The model without its HTTP server, wire protocol and generated declarations (as in the assignment folder).
   addFolder(tree, modelDir, 'mini-ec2', (file) => !file.endsWith('.test.ts') && !/^(server|protocol|generated)\//.test(file));
   for (const [name, content] of Object.entries(exercise.tests)) addFile(tree, `s0/tests/${name}`, content);
+  addFile(tree, 's0/manifest.json', manifestSource(exercise));
   for (const name of exercise.manifest.files) addFile(tree, `s0/submission/${name}`, exercise.starter[name] ?? '');
   addFile(tree, 'vitest.config.mjs', vitestConfigSource({
     root: CONTAINER_ROOT,

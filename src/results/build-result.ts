@@ -1,6 +1,7 @@
 // Turns what the kit's reporter saw for one submission into a GradeResult (Exercism results.json v3 plus
 // points). Pure and browser-safe: the same reported data always gives the same result, in Node or a page.
-import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
+import type { Language } from '../../exercises/_kit/lang.ts';
+import type { ReportedModule, ReportedTest } from '../../exercises/_kit/reporter.ts';
 import { pointsEarned, pointsPossible } from '../../exercises/_kit/results-file.ts';
 import { testCodeFor, testSources } from './test-source.ts';
 import type { GradedExercise, GradeResult, TestResult, TestStatus } from './grade-result.ts';
@@ -32,6 +33,7 @@ export interface SubmissionReport {
   failure?: string; // why the run produced nothing for this submission (time limit, crash, tampering)
   durationMs: number;
   includeModel: boolean;
+  language?: Language; // the language the tests ran in: names the tests that did not run (default en)
 }
 
 // Scanned once per exercise, not once per graded submission (loadExercise hands out the same object each time).
@@ -42,6 +44,22 @@ function sourcesOf(exercise: GradedExercise): Map<string, string>[] {
   return sources;
 }
 
+/**
+ * The reported tests by their stable id. A test file names its tests in the language it ran in (the
+ * manifest's `titles`), so a reported name is looked up in every language's titles (unique, see
+ * manifestProblems); a name no title matches (a test the manifest does not know) is left out.
+ */
+function reportedById(titles: GradedExercise['manifest']['titles'], modules: ReportedModule[]): Map<string, ReportedTest> {
+  const idOf = new Map<string, string>();
+  for (const [id, title] of Object.entries(titles)) for (const text of Object.values(title)) idOf.set(text, id);
+  const byId = new Map<string, ReportedTest>();
+  for (const test of modules.flatMap((m) => m.tests)) {
+    const id = idOf.get(test.name);
+    if (id !== undefined && !byId.has(id)) byId.set(id, test);
+  }
+  return byId;
+}
+
 export function buildResult(exercise: GradedExercise, report: SubmissionReport): GradeResult {
   const { manifest } = exercise;
   const sources = sourcesOf(exercise);
@@ -49,11 +67,12 @@ export function buildResult(exercise: GradedExercise, report: SubmissionReport):
   // A test's output: what the learner's code printed in the runs it saw (file-level runs and its own).
   const outputFor = (name: string) =>
     capText(runs.filter((r) => !r.test || r.test === name).map((r) => r.output).filter(Boolean).join('\n'), OUTPUT_CAP);
-  const reported = new Map(report.modules.flatMap((m) => m.tests.map((t) => [t.name, t] as const)));
+  const reported = reportedById(manifest.titles, report.modules);
   const moduleErrors = report.modules.flatMap((m) => m.errors);
 
-  const tests: TestResult[] = Object.entries(manifest.points).map(([name, maxPoints], index) => {
-    const found = report.failure ? undefined : reported.get(name);
+  const tests: TestResult[] = Object.entries(manifest.points).map(([id, maxPoints], index) => {
+    const found = report.failure ? undefined : reported.get(id);
+    const name = found?.name ?? manifest.titles[id]?.[report.language ?? 'en'] ?? id;
     let status: TestStatus;
     let message: string | undefined;
     if (!found) {
@@ -66,9 +85,10 @@ export function buildResult(exercise: GradedExercise, report: SubmissionReport):
       message = found.errors.length ? found.errors.join('\n') : `This test was ${found.state}.`;
     }
     const result: TestResult = {
+      id,
       name,
       status,
-      test_code: testCodeFor(sources, name),
+      test_code: testCodeFor(sources, id),
       task_id: index + 1,
       points: status === 'pass' ? maxPoints : 0,
       maxPoints,
@@ -79,7 +99,7 @@ export function buildResult(exercise: GradedExercise, report: SubmissionReport):
     return result;
   });
 
-  const points = pointsEarned(manifest.points, new Set(tests.filter((t) => t.status === 'pass').map((t) => t.name)));
+  const points = pointsEarned(manifest.points, new Set(tests.filter((t) => t.status === 'pass').map((t) => t.id)));
   const maxPoints = pointsPossible(manifest.points);
   const fatal = runs.find((r) => FATAL.has(r.outcome));
   const notable = runs.find((r) => NOTABLE.has(r.outcome));

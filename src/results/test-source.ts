@@ -57,10 +57,13 @@ function readStringLiteral(source: string, start: number): string | undefined {
   }
 }
 
-/** Test title -> the source of its `test(...)` call. */
+/**
+ * Test id (or literal title) -> the source of its `test(...)` call. The exercises name a test by its stable
+ * id through the kit, `test(title('count'), ...)`; a literal `test('a title', ...)` is keyed by its title.
+ */
 export function testSources(source: string): Map<string, string> {
   const found = new Map<string, string>();
-  const call = /\b(?:test|it)(?:\.(?:concurrent|sequential))?\s*\(\s*(['"`])/g;
+  const call = /\b(?:test|it)(?:\.(?:concurrent|sequential))?\s*\(\s*(?:title\(\s*)?(['"`])/g;
   for (let match = call.exec(source); match; match = call.exec(source)) {
     const titleStart = match.index + match[0].length - 1;
     const title = readStringLiteral(source, titleStart);
@@ -72,9 +75,9 @@ export function testSources(source: string): Map<string, string> {
   return found;
 }
 
-/** The source of the test named `fullName` ("describe > title" or "title"), or '' when not found. */
-export function testCodeFor(sources: Map<string, string>[], fullName: string): string {
-  const title = fullName.split(' > ').pop() ?? fullName;
+/** The source of the test with this id (or, for a literal title, "describe > title"), or '' when not found. */
+export function testCodeFor(sources: Map<string, string>[], idOrName: string): string {
+  const title = idOrName.split(' > ').pop() ?? idOrName;
   for (const map of sources) {
     const code = map.get(title);
     if (code) return code;

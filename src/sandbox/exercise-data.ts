@@ -12,10 +12,12 @@ export interface ExerciseData {
   files: string[];
   /** The test files, shown read-only after the learner's files. */
   tests: string[];
-  points: Record<string, number>;
+  points: Record<string, number>; // test id -> points
+  titles: Record<string, Record<Locale, string>>; // test id -> its title in every language
   hints: Record<Locale, string[]>;
-  starter: Files;
-  solution: Files;
+  /** The learner's files with comments in each language (the sandbox shows the page's). */
+  starter: Record<Locale, Files>;
+  solution: Record<Locale, Files>;
   testFiles: Files;
   /** Declarations for IntelliSense, by path in the exercise's folder (node_modules/mini-ec2/index.d.ts, _kit/harness.ts). */
   typeLibraries: { path: string; content: string }[];

@@ -3,6 +3,7 @@
 // through the local grader give the learner the same object. Browser-safe: no grader code comes along.
 import { parseResultsFile } from '../../exercises/_kit/results-file.ts';
 import { buildResult } from '../results/build-result.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { ExerciseData } from './exercise-data.ts';
 import type { GradeResult } from './result.ts';
 
@@ -16,11 +17,12 @@ export function kitReportToGradeResult(
   data: ExerciseData,
   report: string | undefined,
   run: { durationMs: number; output: string },
+  locale: Locale = 'en',
 ): GradeResult {
   const modules = report ? parseResultsFile(report) : [];
   const failure = modules.length < data.tests.length
     ? `The test run ended before the tests finished.${run.output.trim() ? `\n${tail(run.output)}` : ''}`
     : undefined;
-  const exercise = { manifest: { id: data.id, points: data.points }, tests: data.testFiles };
-  return buildResult(exercise, { modules, failure, durationMs: run.durationMs, includeModel: true });
+  const exercise = { manifest: { id: data.id, points: data.points, titles: data.titles }, tests: data.testFiles };
+  return buildResult(exercise, { modules, failure, durationMs: run.durationMs, includeModel: true, language: locale });
 }

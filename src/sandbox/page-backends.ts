@@ -42,7 +42,7 @@ export function webcontainerOnce(onOutput: (text: string) => void) {
     convertReport: (id, report, run) => {
       const data = loadedExercises.get(id);
       if (!data) throw new Error(`no data for exercise ${id}`);
-      return kitReportToGradeResult(data, report, run);
+      return kitReportToGradeResult(data, report, run, run.locale);
     },
     bootTimeoutMs: 15_000,
     onOutput,

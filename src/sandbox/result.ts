@@ -38,6 +38,8 @@ export function parseGradeResult(value: unknown): GradeResult {
     const testStatus = asStatus(raw.status);
     if (!testStatus) throw new Error(`test "${raw.name}" has an unknown status`);
     return {
+      // A result from before tests had ids (a saved run, an older server) is named by its title.
+      id: typeof raw.id === 'string' ? raw.id : raw.name,
       name: raw.name,
       status: testStatus,
       message: asOptionalString(raw.message),

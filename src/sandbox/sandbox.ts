@@ -61,7 +61,7 @@ function openSession(root: HTMLElement, parts: SandboxParts, data: ExerciseData,
   let output: OutputPanel | undefined;
   const session: Session = {
     root, exercise, locale, t, parts, data,
-    work: loadWork(storage ?? noStorage, exercise, data.starter),
+    work: loadWork(storage ?? noStorage, exercise, data.starter[locale]),
     persist: () => {
       const ok = storage ? saveWork(storage, exercise, session.work) : false;
       parts.saveStatus.textContent = t(ok ? 'sandbox.saved' : 'sandbox.saveFailed');
@@ -104,7 +104,7 @@ function createRun(session: Session, firstChoice: Promise<BackendChoice>): () =>
       result = await queue.start(async (signal) => {
         const choice = await firstChoice;
         if (choice.kind === 'none') throw new Error(t('backend.none'));
-        return choice.backend.run({ exercise, files, signal, onOutput: session.print });
+        return choice.backend.run({ exercise, files, locale, signal, onOutput: session.print });
       });
     } catch (error) {
       result = errorResult(exercise, error instanceof Error ? error.message : String(error));
@@ -146,13 +146,13 @@ function wireWorkButtons(session: Session): void {
     session.refresh();
   };
   parts.resetButton.addEventListener('click', () => {
-    if (window.confirm(t('sandbox.resetConfirm'))) change((work) => resetToStarter(work, data.starter), true);
+    if (window.confirm(t('sandbox.resetConfirm'))) change((work) => resetToStarter(work, data.starter[session.locale]), true);
   });
   parts.hintButton.addEventListener('click', () => {
     change((work) => revealHint(work, hintCount), false);
     parts.hintList.lastElementChild?.scrollIntoView({ block: 'nearest' });
   });
-  parts.solutionButton.addEventListener('click', () => change((work) => showSolution(work, data.solution), true));
+  parts.solutionButton.addEventListener('click', () => change((work) => showSolution(work, data.solution[session.locale]), true));
   parts.ownCodeButton.addEventListener('click', () => change(backToOwnCode, true));
 }
 

@@ -1,5 +1,5 @@
 // `POST /api/grade`: the sandbox's local backend. When a WebContainer cannot start, the sandbox sends
-// { exerciseId, files } here and gets the grader's GradeResult back: the same tests, run by the grader in
+// { exerciseId, files, lang? } here and gets the grader's GradeResult back: the same tests, run by the grader in
 // a local Node process with its time and memory limits.
 //
 // Running a visitor's code is the most dangerous thing this server does, so the endpoint is strict:
@@ -16,12 +16,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { GradeInputError, gradeSubmission, listExercises, warmUpGrader, type GradeResult } from '../grader/index.ts';
 import { json, type Route } from './app.ts';
+import { isLocale, locales, type Locale } from '../i18n/locales.ts';
 import { GRADE_PATH } from '../results/grade-endpoint-path.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** What the sandbox sends: the exercise, the learner's files and the page's language (test names, messages). */
+type GradeRequest = { exerciseId: string; files: Record<string, string>; lang?: Locale };
+
 export interface GradeEndpointOptions {
-  grade?: (input: { exerciseId: string; files: Record<string, string> }) => Promise<GradeResult>;
+  grade?: (input: GradeRequest) => Promise<GradeResult>;
   exerciseIds?: () => string[];
   /** Starts the grader ahead of the first submission (called once, on the sandbox's first probe). */
   warmUp?: () => Promise<void>;
@@ -98,7 +102,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 /** Checks the JSON body's shape; the grader checks file names and sizes against the exercise. */
-function parseGradeRequest(text: string, knownIds: string[]): { exerciseId: string; files: Record<string, string> } {
+function parseGradeRequest(text: string, knownIds: string[]): GradeRequest {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -108,7 +112,7 @@ function parseGradeRequest(text: string, knownIds: string[]): { exerciseId: stri
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HttpError(400, 'The body must be an object: { "exerciseId": "<id>", "files": { "<name>": "<source>" } }.');
   }
-  const { exerciseId, files } = body as { exerciseId?: unknown; files?: unknown };
+  const { exerciseId, files, lang } = body as { exerciseId?: unknown; files?: unknown; lang?: unknown };
   if (typeof exerciseId !== 'string' || exerciseId === '') throw new HttpError(400, 'exerciseId must be a non-empty string.');
   if (!knownIds.includes(exerciseId)) {
     throw new HttpError(404, `Unknown exercise "${exerciseId.slice(0, 60)}". The exercises are: ${knownIds.join(', ')}.`);
@@ -116,7 +120,8 @@ function parseGradeRequest(text: string, knownIds: string[]): { exerciseId: stri
   if (typeof files !== 'object' || files === null || Array.isArray(files)) {
     throw new HttpError(400, 'files must be an object mapping file names to their source text.');
   }
-  return { exerciseId, files: files as Record<string, string> };
+  if (lang !== undefined && !isLocale(lang)) throw new HttpError(400, `lang must be one of ${locales.join(', ')}.`);
+  return { exerciseId, files: files as Record<string, string>, ...(lang ? { lang } : {}) };
 }
 
 /** At most `concurrency` tasks at once and `maxWaiting` in line; a waiting task whose caller left is dropped. */

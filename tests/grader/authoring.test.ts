@@ -1,6 +1,6 @@
 // The authoring check: every exercise is complete and consistent. Manifests are valid in all three
-// languages, points name the real tests, and through the real command every solution scores full marks
-// while every starter fails at least one test.
+// languages, points name the real tests (by id), and through the real command every solution scores full
+// marks while every starter fails at least one test, in a language other than English.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -25,17 +25,17 @@ describe.each(EXPECTED_IDS)('exercise %s', (id) => {
     expect(manifestProblems(raw, id)).toEqual([]);
   });
 
-  test('gives points to exactly the tests its test files define', () => {
+  test('gives points to exactly the tests its test files define (by id)', () => {
     const exercise = loadExercise(id);
-    const titles = Object.values(exercise.tests).flatMap((source) => [...testSources(source).keys()]);
-    expect(Object.keys(exercise.manifest.points).sort()).toEqual([...titles].sort());
+    const ids = Object.values(exercise.tests).flatMap((source) => [...testSources(source).keys()]);
+    expect(Object.keys(exercise.manifest.points).sort()).toEqual([...ids].sort());
   });
 
   test('has a starter and a solution for every file the learner edits, and nothing else', () => {
     const exercise = loadExercise(id);
     expect(Object.keys(exercise.starter).sort()).toEqual([...exercise.manifest.files].sort());
     expect(Object.keys(exercise.solution).sort()).toEqual([...exercise.manifest.files].sort());
-    expect(readdirSync(path.join(repoRoot, 'exercises', id, 'tests')).sort()).toEqual([...exercise.manifest.tests].sort());
+    expect(readdirSync(path.join(repoRoot, 'exercises', id, 'tests')).sort()).toEqual([...exercise.manifest.tests, 'messages.ts'].sort());
   });
 });
 
@@ -52,8 +52,8 @@ function classWithSolutionsAndStarters(): string {
   return root;
 }
 
-test('through `ec2-lab grade all`: every solution scores full marks, every starter fails at least one test', async () => {
-  const run = await runCli(['grade', 'all', classWithSolutionsAndStarters(), '--format', 'json']);
+test('through `ec2-lab grade all --lang pt-br`: every solution scores full marks, every starter fails at least one test', async () => {
+  const run = await runCli(['grade', 'all', classWithSolutionsAndStarters(), '--format', 'json', '--lang', 'pt-br']);
   expect(run.code, run.stderr).toBe(0);
   const report = JSON.parse(run.stdout) as JsonReport & { results: { exercise: string }[] };
   expect(report.results).toHaveLength(EXPECTED_IDS.length * 2);
@@ -70,7 +70,11 @@ test('through `ec2-lab grade all`: every solution scores full marks, every start
       // Failure messages speak to the learner: every failed test says something.
       for (const t of result.tests.filter((t) => t.status !== 'pass')) expect(t.message, `${where}: ${t.name}`).toBeTruthy();
     }
-    // Each result carries its test's source.
-    for (const t of result.tests) expect(t.test_code, `${where}: ${t.name}`).toMatch(/^test\(/);
+    // Each result carries its test's source, its stable id and its Portuguese title.
+    const { titles } = loadExercise(result.exercise).manifest;
+    for (const t of result.tests) {
+      expect(t.test_code, `${where}: ${t.name}`).toMatch(/^test\(title\('/);
+      expect(t.name, `${where}: ${t.id}`).toBe(titles[t.id]['pt-br']);
+    }
   }
 }, 180_000);

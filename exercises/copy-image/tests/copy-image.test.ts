@@ -7,6 +7,13 @@ import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2, waitUntilImageAvailable, waitUntilInstanceRunning } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
 import { describeList, imageById, listInstances, ownImages, stateOf, type Image, type Instance } from '../../_kit/ec2-read.ts';
+import { inLanguage, titlesIn } from '../../_kit/lang.ts';
+import manifest from '../manifest.json';
+import { messages } from './messages.ts';
+
+// Titles and messages in the learner's language; results join the manifest's points by the stable id.
+const title = titlesIn(manifest.titles);
+const m = inLanguage(messages);
 
 const SOURCE_REGION = 'us-east-1';
 const DESTINATION = 'eu-west-1';
@@ -52,53 +59,53 @@ beforeAll(async () => {
 /** A launch with the source region's ID fails in the destination: say why, in the learner's terms. */
 function explainFailure(r: LearnerRun): void {
   if (r.outcome.kind === 'threw' && /InvalidAMIID\.NotFound/.test(r.outcome.error.name)) {
-    throw new Error(`EC2 in ${DESTINATION} answered ${r.outcome.error.name}: ${r.outcome.error.message}. That ID belongs to ${SOURCE_REGION}; an AMI lives in one region. Copy it with ec2.copyImage({ SourceRegion, SourceImageId, Name }) and use the new ID it gets here.`);
+    throw new Error(m.wrongRegion({ destination: DESTINATION, source: SOURCE_REGION, name: r.outcome.error.name, message: r.outcome.error.message }));
   }
   expectFinished(r);
 }
 
-test('copies the image into the region of the client', () => {
+test(title('copies'), () => {
   explainFailure(run);
-  expect(copy, `Return { imageId, instanceId } with the copy's ID; "${String((run.value as { imageId?: unknown } | undefined)?.imageId)}" is not an image in ${DESTINATION}.`).toBeDefined();
-  expect(copy?.SourceImageId, `The image you returned was not copied from ${sourceImageId}.`).toBe(sourceImageId);
-  expect(copy?.SourceImageRegion, `The copy should come from ${SOURCE_REGION}.`).toBe(SOURCE_REGION);
-  expect(copy?.Name, `Give the copy the name you were asked for (${COPY_NAME}).`).toBe(COPY_NAME);
+  expect(copy, m.notACopy({ value: String((run.value as { imageId?: unknown } | undefined)?.imageId), destination: DESTINATION })).toBeDefined();
+  expect(copy?.SourceImageId, m.wrongSource({ image: sourceImageId })).toBe(sourceImageId);
+  expect(copy?.SourceImageRegion, m.wrongSourceRegion({ source: SOURCE_REGION })).toBe(SOURCE_REGION);
+  expect(copy?.Name, m.wrongName({ name: COPY_NAME })).toBe(COPY_NAME);
 });
 
-test('the copy has a new ID, and the old ID is unknown in the new region', async () => {
+test(title('new-id'), async () => {
   explainFailure(run);
-  expect(copy, 'No copy was made.').toBeDefined();
-  expect(copy?.ImageId, 'A copy in another region always gets a new ID.').not.toBe(sourceImageId);
+  expect(copy, m.noCopy).toBeDefined();
+  expect(copy?.ImageId, m.sameId).not.toBe(sourceImageId);
   // What the learner's first try ran into: the source ID, asked for in the destination region.
   const lookup = model.client(DESTINATION).describeImages({ ImageIds: [sourceImageId] });
-  await expect(lookup, `${sourceImageId} should be unknown in ${DESTINATION}`).rejects.toMatchObject({ name: 'InvalidAMIID.NotFound' });
+  await expect(lookup, m.oldIdKnown({ image: sourceImageId, destination: DESTINATION })).rejects.toMatchObject({ name: 'InvalidAMIID.NotFound' });
 });
 
-test('waits until the copy is available before returning', () => {
+test(title('waits-available'), () => {
   explainFailure(run);
-  expect(copyStateAtReturn, `When your function returned, the copy was ${copyStateAtReturn ?? 'missing'}. A new copy starts pending: wait with waitUntilImageAvailable.`).toBe('available');
+  expect(copyStateAtReturn, m.notAvailable({ state: copyStateAtReturn })).toBe('available');
 });
 
-test('launches one web server from the copy in the new region', () => {
+test(title('launches-server'), () => {
   explainFailure(run);
   const fromCopy = launched.filter((i) => copy && i.ImageId === copy.ImageId);
-  expect(fromCopy.length, `Expected one instance launched from the copy in ${DESTINATION}, found ${describeList(launched)}.`).toBe(1);
-  expect(stateOf(fromCopy[0]), 'Wait until the new server is running (waitUntilInstanceRunning).').toBe('running');
-  expect(fromCopy[0].InstanceType, 'Launch the web server as a t3.micro.').toBe('t3.micro');
-  expect((run.value as { instanceId?: unknown }).instanceId, 'Return the new instance\'s ID as instanceId.').toBe(fromCopy[0].InstanceId);
+  expect(fromCopy.length, m.oneServer({ destination: DESTINATION, found: describeList(launched) })).toBe(1);
+  expect(stateOf(fromCopy[0]), m.serverRunning).toBe('running');
+  expect(fromCopy[0].InstanceType, m.serverType).toBe('t3.micro');
+  expect((run.value as { instanceId?: unknown }).instanceId, m.returnInstance).toBe(fromCopy[0].InstanceId);
 });
 
-test('the server in the new region has the web server from the copied disk', () => {
+test(title('copied-disk'), () => {
   explainFailure(run);
   const server = launched.find((i) => copy && i.ImageId === copy.ImageId);
-  expect(server, `No instance was launched from the copy in ${DESTINATION}.`).toBeDefined();
+  expect(server, m.noServer({ destination: DESTINATION })).toBeDefined();
   // A copy carries the image's disks (snapshots), so the software set up in us-east-1 is there too.
-  expect(model.instanceDisk(DESTINATION, server!.InstanceId!)?.packages.httpd, 'The server launched from the copy should have httpd, installed on the original builder.').toBeDefined();
+  expect(model.instanceDisk(DESTINATION, server!.InstanceId!)?.packages.httpd, m.noHttpd).toBeDefined();
 });
 
-test('leaves the source image where it was', async () => {
+test(title('source-kept'), async () => {
   explainFailure(run);
   const source = await imageById(model.client(SOURCE_REGION), sourceImageId);
-  expect(source?.State, `The image in ${SOURCE_REGION} should still be available: copying never moves or changes it.`).toBe('available');
-  expect((await ownImages(model.client(DESTINATION))).length, `Copy the image once: ${DESTINATION} should hold exactly one copy.`).toBe(1);
+  expect(source?.State, m.sourceChanged({ source: SOURCE_REGION })).toBe('available');
+  expect((await ownImages(model.client(DESTINATION))).length, m.copyOnce({ destination: DESTINATION })).toBe(1);
 });

@@ -9,6 +9,13 @@ import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
 import { imageById, listInstances, ownImages, stateOf, tagMap, type Image } from '../../_kit/ec2-read.ts';
+import { inLanguage, titlesIn } from '../../_kit/lang.ts';
+import manifest from '../manifest.json';
+import { messages } from './messages.ts';
+
+// Titles and messages in the learner's language; results join the manifest's points by the stable id.
+const title = titlesIn(manifest.titles);
+const m = inLanguage(messages);
 
 const REGION = 'us-east-1';
 const BASE_NAME = 'cat-photos web: httpd+app';
@@ -55,54 +62,54 @@ beforeAll(async () => {
 
 function explainFailure(r: LearnerRun): void {
   if (r.outcome.kind === 'threw' && /not in state 'running'/.test(r.outcome.error.message)) {
-    throw new Error(`CreateImage refused the instance because it was still starting (pending): ${r.outcome.error.message}. Wait until it is running first (waitUntilInstanceRunning).`);
+    throw new Error(m.stillPending({ message: r.outcome.error.message }));
   }
   if (r.outcome.kind === 'threw' && /InvalidAMIName/.test(r.outcome.error.name)) {
-    throw new Error(`EC2 refused the image name: ${r.outcome.error.name}: ${r.outcome.error.message}`);
+    throw new Error(m.badName({ name: r.outcome.error.name, message: r.outcome.error.message }));
   }
   expectFinished(r);
 }
 
-test('images the configured instance', () => {
+test(title('images-instance'), () => {
   explainFailure(run);
-  expect(image, `Return the new image's ID (ImageId); "${String(run.value)}" is not one of your images.`).toBeDefined();
-  expect(image?.SourceInstanceId, `The image was made from ${image?.SourceInstanceId}, not from the instance you were given (${instanceId}).`).toBe(instanceId);
+  expect(image, m.notYourImage({ value: String(run.value) })).toBeDefined();
+  expect(image?.SourceInstanceId, m.wrongSource({ source: image?.SourceInstanceId, instance: instanceId })).toBe(instanceId);
 });
 
-test('waits for a starting instance to be running before imaging it', () => {
+test(title('waits-running'), () => {
   explainFailure(run);
-  expect(image, 'No image was created.').toBeDefined();
+  expect(image, m.noImage).toBeDefined();
 });
 
-test('gives the image a valid name based on the one asked for', () => {
+test(title('valid-name'), () => {
   explainFailure(run);
   const name = image?.Name ?? '';
-  expect(name, `"${name}" is not a valid AMI name: 3 to 128 letters, digits, spaces and ( ) [ ] . / - ' @ _`).toMatch(VALID_NAME);
-  expect(name, `Keep the team's name recognisable: "${name}" should start with "cat-photos web".`).toMatch(/^cat-photos web/);
+  expect(name, m.invalidName({ name })).toMatch(VALID_NAME);
+  expect(name, m.recognisable({ name })).toMatch(/^cat-photos web/);
 });
 
-test('waits until the image is available before returning', () => {
+test(title('waits-available'), () => {
   explainFailure(run);
-  expect(stateAtReturn, `When your function returned, the image was ${stateAtReturn ?? 'missing'}. New images start pending: wait with waitUntilImageAvailable.`).toBe('available');
+  expect(stateAtReturn, m.notAvailable({ state: stateAtReturn })).toBe('available');
 });
 
-test('a clone launched from the image has the web server without running any setup', async () => {
+test(title('clone-has-software'), async () => {
   explainFailure(run);
-  expect(image, 'No image was created.').toBeDefined();
+  expect(image, m.noImage).toBeDefined();
   const ec2 = model.client(REGION);
   const base = (await listInstances(ec2)).find((i) => i.InstanceId === instanceId)!.ImageId!;
   // A plain instance of the base AMI does not have it: the software came from the builder's disk.
   const plain = (await ec2.runInstances({ ImageId: base, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
   const clone = (await ec2.runInstances({ ImageId: image!.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
   model.clock.advance(60_000);
-  expect(installed(plain, 'httpd'), 'A plain instance of the base AMI should not have httpd.').toBe(false);
-  expect(installed(clone, 'httpd'), 'An instance launched from your image should have httpd: image the instance after its setup ran (wait until it is running).').toBe(true);
-  expect(model.instanceDisk(REGION, clone)?.services.httpd?.enabled, 'httpd should start at boot on the clone, as it does on the builder.').toBe(true);
+  expect(installed(plain, 'httpd'), m.plainHasHttpd).toBe(false);
+  expect(installed(clone, 'httpd'), m.cloneLacksHttpd).toBe(true);
+  expect(model.instanceDisk(REGION, clone)?.services.httpd?.enabled, m.cloneStartsHttpd).toBe(true);
 });
 
-test('the clone carries only its own launch settings, none of the builder\'s', async () => {
+test(title('own-settings'), async () => {
   explainFailure(run);
-  expect(image, 'No image was created.').toBeDefined();
+  expect(image, m.noImage).toBeDefined();
   const ec2 = model.client(REGION);
   const launched = (await ec2.runInstances({
     ImageId: image!.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1,
@@ -110,22 +117,22 @@ test('the clone carries only its own launch settings, none of the builder\'s', a
   })).Instances![0];
   const userData = (await ec2.describeInstanceAttribute({ InstanceId: launched.InstanceId!, Attribute: 'userData' })).UserData?.Value;
   // An AMI holds disks; the builder's type, key pair, tags and user data belong to the builder's launch.
-  expect({ type: launched.InstanceType, key: launched.KeyName, tags: tagMap(launched.Tags), userData }).toEqual({
+  expect({ type: launched.InstanceType, key: launched.KeyName, tags: tagMap(launched.Tags), userData }, m.ownSettings).toEqual({
     type: 't3.micro', key: undefined, tags: { Name: 'cat-photos-web-2' }, userData: undefined,
   });
 });
 
-test('uses a new name each time (AMI names are unique)', async () => {
+test(title('unique-names'), async () => {
   explainFailure(run);
   const second = await launchConfiguredInstance(model);
   const again = await createImage(second, 'second image, same base name');
   explainFailure(again);
   const names = (await ownImages(model.client(REGION))).map((i) => i.Name);
-  expect(new Set(names).size, `Two images with the base name "${BASE_NAME}" need two different names; your account has: ${names.join(', ')}`).toBe(2);
+  expect(new Set(names).size, m.sameName({ base: BASE_NAME, names: names.join(', ') })).toBe(2);
 });
 
-test('leaves the original instance running', async () => {
+test(title('original-running'), async () => {
   explainFailure(run);
   const original = (await listInstances(model.client(REGION))).find((i) => i.InstanceId === instanceId);
-  expect(original && stateOf(original), 'The original instance should keep running after it was imaged.').toBe('running');
+  expect(original && stateOf(original), m.originalStopped).toBe('running');
 });

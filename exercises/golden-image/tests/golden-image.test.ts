@@ -15,6 +15,13 @@ import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
 import { describeList, listInstances, ownImages, stateOf, tagMap, type Image, type Instance } from '../../_kit/ec2-read.ts';
+import { inLanguage, titlesIn } from '../../_kit/lang.ts';
+import manifest from '../manifest.json';
+import { messages } from './messages.ts';
+
+// Titles and messages in the learner's language; results join the manifest's points by the stable id.
+const title = titlesIn(manifest.titles);
+const m = inLanguage(messages);
 
 const REGION = 'us-east-1';
 const TEMPLATE_TAG = 'aws:ec2launchtemplate:id';
@@ -62,100 +69,100 @@ beforeAll(async () => {
   clones = instances.filter((i) => images.some((image) => image.ImageId === i.ImageId));
 });
 
-test('finds the base image through its SSM public parameter', () => {
+test(title('base-from-ssm'), () => {
   expectFinished(run);
   const asked = run.calls.some((c) => c.method === 'ssm.getParameter' || c.method === 'ssm.getParameters');
   const resolved = run.calls.some((c) => c.method === 'runInstances' && (c.input as { ImageId?: unknown } | undefined)?.ImageId === `resolve:ssm:${plan.baseImageParameter}`);
-  expect(asked || resolved, 'Read plan.baseImageParameter with ssm.getParameter({ Name }) (or launch with ImageId: `resolve:ssm:${name}`).').toBe(true);
-  expect(builders.length, `No instance was launched from ${baseImageId}, the image the parameter names: ${describeList(instances)}.`).toBeGreaterThan(0);
+  expect(asked || resolved, m.readParameter).toBe(true);
+  expect(builders.length, m.noBuilderFromBase({ image: baseImageId, found: describeList(instances) })).toBeGreaterThan(0);
 });
 
-test('builds one golden image from a single builder instance', () => {
+test(title('one-image'), () => {
   expectFinished(run);
-  expect(builders.length, `Expected exactly one builder launched from the base image, found ${describeList(builders)}.`).toBe(1);
-  expect(images.length, `Expected one golden image in your account, found ${images.length}.`).toBe(1);
-  expect(images[0].SourceInstanceId, 'The golden image should be made from the builder instance.').toBe(builders[0].InstanceId);
-  expect(images[0].State, 'Wait until the golden image is available before launching from it.').toBe('available');
+  expect(builders.length, m.oneBuilder({ found: describeList(builders) })).toBe(1);
+  expect(images.length, m.oneImage({ count: images.length })).toBe(1);
+  expect(images[0].SourceInstanceId, m.imageFromBuilder).toBe(builders[0].InstanceId);
+  expect(images[0].State, m.imageAvailable).toBe('available');
 });
 
-test('sets the builder up with the setup script as user data', async () => {
+test(title('builder-user-data'), async () => {
   expectFinished(run);
-  expect(builders.length, 'No builder instance was launched.').toBe(1);
-  expect(await userDataOf(builders[0].InstanceId!), 'Launch the builder with the setup script as UserData, base64-encoded: Buffer.from(plan.setupScript).toString("base64").').toBe(Buffer.from(plan.setupScript).toString('base64'));
+  expect(builders.length, m.noBuilder).toBe(1);
+  expect(await userDataOf(builders[0].InstanceId!), m.builderUserData).toBe(Buffer.from(plan.setupScript).toString('base64'));
   const tags = tagMap(builders[0].Tags);
-  for (const [key, value] of Object.entries(plan.builderTags)) expect(tags[key], `The builder lacks its tag ${key}=${value}.`).toBe(value);
+  for (const [key, value] of Object.entries(plan.builderTags)) expect(tags[key], m.builderTag({ key, value })).toBe(value);
 });
 
-test('keeps the clones\' launch settings in a launch template', async () => {
+test(title('launch-template'), async () => {
   expectFinished(run);
   const template = await templateNamed(plan.templateName);
-  expect(template, `No launch template named ${plan.templateName}: create it with ec2.createLaunchTemplate.`).toBeDefined();
+  expect(template, m.noTemplate({ name: plan.templateName })).toBeDefined();
   const version = (await model.client(REGION).describeLaunchTemplateVersions({ LaunchTemplateId: template!.LaunchTemplateId, Versions: ['$Default'] })).LaunchTemplateVersions![0];
   const data = version.LaunchTemplateData ?? {};
-  expect(data.ImageId, 'The template should launch the golden image (AMI #2).').toBe(images[0]?.ImageId);
-  expect(data.InstanceType, 'Put the instance type in the template.').toBe(plan.instanceType);
-  expect(data.KeyName, 'Put the key pair in the template.').toBe(plan.keyName);
-  expect(data.SecurityGroupIds, 'Put the security group in the template (SecurityGroupIds).').toEqual([plan.securityGroupId]);
-  expect(data.UserData, 'The template needs no user data: the software is already on the golden image\'s disk.').toBeUndefined();
+  expect(data.ImageId, m.templateImage).toBe(images[0]?.ImageId);
+  expect(data.InstanceType, m.templateType).toBe(plan.instanceType);
+  expect(data.KeyName, m.templateKey).toBe(plan.keyName);
+  expect(data.SecurityGroupIds, m.templateGroup).toEqual([plan.securityGroupId]);
+  expect(data.UserData, m.templateNoUserData).toBeUndefined();
   const instanceTags = (data.TagSpecifications ?? []).filter((s) => s.ResourceType === 'instance').flatMap((s) => s.Tags ?? []);
-  expect(tagMap(instanceTags), 'Give the template the clones\' tags: TagSpecifications with ResourceType "instance".').toEqual(plan.cloneTags);
-  expect((run.value as { launchTemplateId?: unknown } | undefined)?.launchTemplateId, 'Return the template\'s ID as launchTemplateId.').toBe(template!.LaunchTemplateId);
+  expect(tagMap(instanceTags), m.templateTags).toEqual(plan.cloneTags);
+  expect((run.value as { launchTemplateId?: unknown } | undefined)?.launchTemplateId, m.returnTemplate).toBe(template!.LaunchTemplateId);
 });
 
-test('launches the requested number of clones from the launch template', async () => {
+test(title('clones-from-template'), async () => {
   expectFinished(run);
   const running = clones.filter((i) => stateOf(i) === 'running');
-  expect(running.length, `Expected ${plan.cloneCount} running clones of the golden image, found ${describeList(clones)}.`).toBe(plan.cloneCount);
+  expect(running.length, m.cloneCount({ count: plan.cloneCount, found: describeList(clones) })).toBe(plan.cloneCount);
   const templateId = (await templateNamed(plan.templateName))?.LaunchTemplateId;
   for (const clone of clones) {
-    expect(tagMap(clone.Tags)[TEMPLATE_TAG], `${clone.InstanceId} was not launched from the launch template ${plan.templateName}: runInstances({ LaunchTemplate: { LaunchTemplateId }, MinCount, MaxCount }).`).toBe(templateId ?? 'a launch template');
+    expect(tagMap(clone.Tags)[TEMPLATE_TAG], m.notFromTemplate({ id: clone.InstanceId, name: plan.templateName })).toBe(templateId ?? 'a launch template');
   }
 });
 
-test('every clone has the web server without running the setup again', async () => {
+test(title('clones-have-software'), async () => {
   expectFinished(run);
-  expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
+  expect(clones.length, m.noClones).toBeGreaterThan(0);
   // The control: a plain instance of the base image has no web server, so the clones' came from the image.
   const ec2 = model.client(REGION);
   const plain = (await ec2.runInstances({ ImageId: baseImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 })).Instances![0].InstanceId!;
   model.clock.advance(60_000);
-  expect(installed(plain, 'httpd'), 'A plain instance of the base image should not have httpd.').toBe(false);
+  expect(installed(plain, 'httpd'), m.plainHasHttpd).toBe(false);
   for (const clone of clones) {
-    expect(installed(clone.InstanceId!, 'httpd'), `${clone.InstanceId} has no httpd: create the image after the builder is running (its user data runs at its first boot).`).toBe(true);
-    expect(model.instanceDisk(REGION, clone.InstanceId!)?.services.httpd?.active, `httpd is not running on ${clone.InstanceId}: the setup script enables it, so a clone starts it at boot.`).toBe(true);
-    expect(await userDataOf(clone.InstanceId!), `${clone.InstanceId} was launched with user data: the software is already on the image's disk, so clones need no setup script.`).toBeUndefined();
+    expect(installed(clone.InstanceId!, 'httpd'), m.cloneLacksHttpd({ id: clone.InstanceId })).toBe(true);
+    expect(model.instanceDisk(REGION, clone.InstanceId!)?.services.httpd?.active, m.httpdStopped({ id: clone.InstanceId })).toBe(true);
+    expect(await userDataOf(clone.InstanceId!), m.cloneUserData({ id: clone.InstanceId })).toBeUndefined();
   }
 });
 
-test('every clone carries its own tags, none of the builder\'s', () => {
+test(title('clone-tags'), () => {
   expectFinished(run);
-  expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
+  expect(clones.length, m.noClones).toBeGreaterThan(0);
   for (const clone of clones) {
     const tags = ownTags(clone);
     for (const [key, value] of Object.entries(plan.cloneTags)) {
-      expect(tags[key], `${clone.InstanceId} lacks the tag ${key}=${value}: tags belong to a launch, so give them in the clones' launch template.`).toBe(value);
+      expect(tags[key], m.cloneTag({ id: clone.InstanceId, key, value })).toBe(value);
     }
-    expect(Object.keys(tags).filter((key) => !(key in plan.cloneTags)), `${clone.InstanceId} has tags that are not the clones' own.`).toEqual([]);
+    expect(Object.keys(tags).filter((key) => !(key in plan.cloneTags)), m.foreignTags({ id: clone.InstanceId })).toEqual([]);
   }
 });
 
-test('cleans up the builder', () => {
+test(title('builder-cleaned'), () => {
   expectFinished(run);
-  expect(builders.length, 'No builder instance was launched.').toBe(1);
-  expect(['shutting-down', 'terminated'], `The builder ${builders[0].InstanceId} is still ${stateOf(builders[0])}: terminate it once the image exists.`).toContain(stateOf(builders[0]));
+  expect(builders.length, m.noBuilder).toBe(1);
+  expect(['shutting-down', 'terminated'], m.builderLeft({ id: builders[0].InstanceId, state: stateOf(builders[0]) })).toContain(stateOf(builders[0]));
 });
 
-test('returns the golden image and the clone IDs', () => {
+test(title('returns-fleet'), () => {
   expectFinished(run);
   const fleet = (run.value ?? {}) as { imageId?: unknown; instanceIds?: unknown };
-  expect(fleet.imageId, 'Return { imageId, launchTemplateId, instanceIds }: imageId is the golden image.').toBe(images[0]?.ImageId);
+  expect(fleet.imageId, m.returnImage).toBe(images[0]?.ImageId);
   const ids = Array.isArray(fleet.instanceIds) ? [...(fleet.instanceIds as unknown[])].sort() : fleet.instanceIds;
-  expect(ids, 'instanceIds should be the IDs of the clones.').toEqual(clones.map((c) => c.InstanceId).sort());
+  expect(ids, m.returnClones).toEqual(clones.map((c) => c.InstanceId).sort());
 });
 
-test('leaves only the clones running', () => {
+test(title('only-clones'), () => {
   expectFinished(run);
   const live = instances.filter((i) => !['shutting-down', 'terminated'].includes(stateOf(i)));
-  expect(clones.length, 'No clones were launched from the golden image.').toBeGreaterThan(0);
-  expect(live.map((i) => i.InstanceId).sort(), `Only the ${plan.cloneCount} clones should be left: found ${describeList(live)}.`).toEqual(clones.map((c) => c.InstanceId).sort());
+  expect(clones.length, m.noClones).toBeGreaterThan(0);
+  expect(live.map((i) => i.InstanceId).sort(), m.onlyClones({ count: plan.cloneCount, found: describeList(live) })).toEqual(clones.map((c) => c.InstanceId).sort());
 });

@@ -4,6 +4,13 @@ import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
 import { listInstances, type Image } from '../../_kit/ec2-read.ts';
+import { inLanguage, titlesIn } from '../../_kit/lang.ts';
+import manifest from '../manifest.json';
+import { messages } from './messages.ts';
+
+// Titles and messages in the learner's language; results join the manifest's points by the stable id.
+const title = titlesIn(manifest.titles);
+const m = inLanguage(messages);
 
 const REGION = 'us-east-1';
 type Report = { architecture?: string; platform?: string; rootDeviceName?: string; rootVolumeGiB?: number; rootVolumeType?: string; compatibleType?: string };
@@ -31,54 +38,54 @@ beforeAll(async () => {
   armRun = await inspect(armImage.ImageId!, armCandidates, true);
 });
 
-test('reports the architecture the image was built for', () => {
+test(title('architecture'), () => {
   expectFinished(armRun);
-  expect(report(armRun).architecture, `${armImage.Name} is built for ${armImage.Architecture} (the image's Architecture).`).toBe(armImage.Architecture);
+  expect(report(armRun).architecture, m.architecture({ name: armImage.Name, architecture: armImage.Architecture })).toBe(armImage.Architecture);
 });
 
-test('reports the root device and the size and type of its volume', () => {
+test(title('root-volume'), () => {
   expectFinished(armRun);
   const root = rootOf(armImage);
   const r = report(armRun);
-  expect(r.rootDeviceName, `The image boots from ${armImage.RootDeviceName} (RootDeviceName).`).toBe(armImage.RootDeviceName);
-  expect(r.rootVolumeGiB, `The block device mapping for ${armImage.RootDeviceName} has VolumeSize ${root?.Ebs?.VolumeSize}.`).toBe(root?.Ebs?.VolumeSize);
-  expect(r.rootVolumeType, `The block device mapping for ${armImage.RootDeviceName} has VolumeType ${root?.Ebs?.VolumeType}.`).toBe(root?.Ebs?.VolumeType);
+  expect(r.rootDeviceName, m.rootDevice({ device: armImage.RootDeviceName })).toBe(armImage.RootDeviceName);
+  expect(r.rootVolumeGiB, m.volumeSize({ device: armImage.RootDeviceName, size: root?.Ebs?.VolumeSize })).toBe(root?.Ebs?.VolumeSize);
+  expect(r.rootVolumeType, m.volumeType({ device: armImage.RootDeviceName, type: root?.Ebs?.VolumeType })).toBe(root?.Ebs?.VolumeType);
 });
 
-test('chooses an instance type that can boot the image', async () => {
+test(title('compatible-type'), async () => {
   expectFinished(armRun);
   const chosen = report(armRun).compatibleType;
-  expect(chosen, `From ${armCandidates.join(', ')}, the first type that runs arm64 images is t4g.micro.`).toBe('t4g.micro');
+  expect(chosen, m.firstArm({ candidates: armCandidates.join(', ') })).toBe('t4g.micro');
   // The proof: EC2 accepts the launch (a dry run changes nothing).
   const launch = model.client(REGION).runInstances({ ImageId: armImage.ImageId, InstanceType: chosen, MinCount: 1, MaxCount: 1, DryRun: true });
-  await expect(launch, `EC2 refused to launch ${armImage.Name} on ${chosen}.`).rejects.toMatchObject({ name: 'DryRunOperation' });
+  await expect(launch, m.refused({ name: armImage.Name, type: chosen })).rejects.toMatchObject({ name: 'DryRunOperation' });
 });
 
-test('tells a Windows image from a Linux one', async () => {
+test(title('windows'), async () => {
   const windows = await newest('Windows_Server-2022-English-Full-Base-*', 'x86_64');
   const run = await inspect(windows.ImageId!, ['t3.medium']);
   expectFinished(run);
-  expect(report(run).platform, `${windows.Name} is a Windows image (its Platform is 'windows'); images without Platform are Linux.`).toBe('windows');
-  expect(report(armRun).platform, `${armImage.Name} is a Linux image.`).toBe('linux');
+  expect(report(run).platform, m.windows({ name: windows.Name })).toBe('windows');
+  expect(report(armRun).platform, m.linux({ name: armImage.Name })).toBe('linux');
 });
 
-test('works for an x86_64 image too', async () => {
+test(title('x86'), async () => {
   const ubuntu = (await model.client(REGION).describeImages({ Owners: ['099720109477'], Filters: [{ Name: 'name', Values: ['ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*'] }] })).Images![0];
   const run = await inspect(ubuntu.ImageId!, ['t4g.small', 'm6g.large', 't3.small']);
   expectFinished(run);
   const r = report(run);
-  expect([r.architecture, r.rootDeviceName, r.compatibleType], `For ${ubuntu.Name}: x86_64, root ${ubuntu.RootDeviceName}, and t3.small is the first x86_64 type of the list.`).toEqual(['x86_64', ubuntu.RootDeviceName, 't3.small']);
+  expect([r.architecture, r.rootDeviceName, r.compatibleType], m.x86({ name: ubuntu.Name, device: ubuntu.RootDeviceName })).toEqual(['x86_64', ubuntu.RootDeviceName, 't3.small']);
 });
 
-test("lets EC2's error about an unknown image reach the caller", async () => {
+test(title('not-found'), async () => {
   const run = await inspect('ami-0123456789abcdef0', ['t3.micro']);
-  expect(run.outcome.kind, `Asking about an image that does not exist should fail with EC2's error (InvalidAMIID.NotFound); your function ${run.finished ? 'returned normally' : run.explanation}.`).toBe('threw');
+  expect(run.outcome.kind, m.shouldThrow({ what: run.finished ? m.returnedNormally : run.explanation })).toBe('threw');
   const error = run.outcome.kind === 'threw' ? run.outcome.error : undefined;
-  expect(error?.name, `Expected EC2's InvalidAMIID.NotFound error, got ${error?.name}: ${error?.message}`).toBe('InvalidAMIID.NotFound');
+  expect(error?.name, m.wrongError({ name: error?.name, message: error?.message })).toBe('InvalidAMIID.NotFound');
 });
 
-test('only looks: launches nothing', async () => {
+test(title('only-looks'), async () => {
   expectFinished(armRun);
-  expect(armRun.calls.length, 'Read the image from EC2 first: this test checks that reading changed nothing.').toBeGreaterThan(0);
-  expect((await listInstances(model.client(REGION))).length, 'Reading an image should not launch instances.').toBe(0);
+  expect(armRun.calls.length, m.readFirst).toBeGreaterThan(0);
+  expect((await listInstances(model.client(REGION))).length, m.launched).toBe(0);
 });

@@ -5,6 +5,13 @@ import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
 import { listInstances, type Instance } from '../../_kit/ec2-read.ts';
+import { inLanguage, titlesIn } from '../../_kit/lang.ts';
+import manifest from '../manifest.json';
+import { messages } from './messages.ts';
+
+// Titles and messages in the learner's language; results join the manifest's points by the stable id.
+const title = titlesIn(manifest.titles);
+const m = inLanguage(messages);
 
 const REGION = 'us-east-1';
 type Request = Record<string, unknown> & { SecurityGroupIds?: string[]; BlockDeviceMappings?: { DeviceName?: string; Ebs?: { VolumeSize?: number } }[] };
@@ -43,40 +50,40 @@ beforeAll(async () => {
   }
 });
 
-test('builds a request that EC2 accepts', () => {
+test(title('accepted'), () => {
   expectFinished(run);
-  expect(launched.error, `EC2 refused your request: ${launched.error}`).toBeUndefined();
+  expect(launched.error, m.refused({ error: launched.error })).toBeUndefined();
 });
 
-test('asks for exactly one instance of the right image and type', () => {
+test(title('image-and-type'), () => {
   expectFinished(run);
-  expect({ ImageId: request.ImageId, InstanceType: request.InstanceType, MinCount: request.MinCount, MaxCount: request.MaxCount }, 'The request needs ImageId and InstanceType from the spec, and MinCount = MaxCount = 1.').toEqual({ ImageId: spec.imageId, InstanceType: spec.instanceType, MinCount: 1, MaxCount: 1 });
+  expect({ ImageId: request.ImageId, InstanceType: request.InstanceType, MinCount: request.MinCount, MaxCount: request.MaxCount }, m.imageAndType).toEqual({ ImageId: spec.imageId, InstanceType: spec.instanceType, MinCount: 1, MaxCount: 1 });
 });
 
-test('uses the key pair and the security group (by its ID)', () => {
+test(title('key-and-group'), () => {
   expectFinished(run);
-  expect(request.KeyName, 'Set KeyName to the spec\'s key pair.').toBe(spec.keyName);
-  expect(request.SecurityGroupIds, `SecurityGroupIds needs the ID of the group named ${spec.securityGroupName} (${groupId}), found with describeSecurityGroups.`).toEqual([groupId]);
-  expect(launched.instance?.SecurityGroups?.map((g) => g.GroupName), 'The launched instance should be in the cat-photos-web group only.').toEqual([spec.securityGroupName]);
+  expect(request.KeyName, m.keyName).toBe(spec.keyName);
+  expect(request.SecurityGroupIds, m.groupId({ name: spec.securityGroupName, id: groupId })).toEqual([groupId]);
+  expect(launched.instance?.SecurityGroups?.map((g) => g.GroupName), m.groupOnly).toEqual([spec.securityGroupName]);
 });
 
-test('places the instance in the requested availability zone', () => {
+test(title('zone'), () => {
   expectFinished(run);
-  expect(request.SubnetId, `SubnetId should be the default subnet of ${spec.availabilityZone} (${subnetId}); without it EC2 picks a zone for you.`).toBe(subnetId);
-  expect((launched.instance as { Placement?: { AvailabilityZone?: string } } | undefined)?.Placement?.AvailabilityZone, 'The launched instance is in the wrong zone.').toBe(spec.availabilityZone);
+  expect(request.SubnetId, m.subnet({ zone: spec.availabilityZone, subnet: subnetId })).toBe(subnetId);
+  expect((launched.instance as { Placement?: { AvailabilityZone?: string } } | undefined)?.Placement?.AvailabilityZone, m.wrongZone).toBe(spec.availabilityZone);
 });
 
-test("sizes the root volume on the image's root device", async () => {
+test(title('root-volume'), async () => {
   expectFinished(run);
   const mapping = (request.BlockDeviceMappings ?? []).find((m) => m.DeviceName === rootDevice);
-  expect(mapping, `BlockDeviceMappings needs an entry for the image's root device ${rootDevice} (see the image's RootDeviceName).`).toBeDefined();
+  expect(mapping, m.rootMapping({ device: rootDevice })).toBeDefined();
   const root = launched.instance?.BlockDeviceMappings?.find((m) => m.DeviceName === rootDevice);
   const volumes = root?.Ebs?.VolumeId ? (await model.client(REGION).describeVolumes({ VolumeIds: [root.Ebs.VolumeId] })).Volumes ?? [] : [];
-  expect(volumes[0]?.Size, `The launched instance's root volume should be ${spec.rootVolumeGiB} GiB (Ebs.VolumeSize).`).toBe(spec.rootVolumeGiB);
+  expect(volumes[0]?.Size, m.rootSize({ size: spec.rootVolumeGiB })).toBe(spec.rootVolumeGiB);
 });
 
-test('only builds the request: launches nothing itself', () => {
+test(title('only-builds'), () => {
   expectFinished(run);
-  expect(Object.keys(request).length, 'Return the request object first: this test checks that building it launched nothing.').toBeGreaterThan(0);
-  expect(launchedByLearner, 'Your function launched instances; it should only build the request and return it.').toBe(0);
+  expect(Object.keys(request).length, m.returnFirst).toBeGreaterThan(0);
+  expect(launchedByLearner, m.launched).toBe(0);
 });

@@ -4,6 +4,13 @@ import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
 import { describeList, listInstances, tagMap, type Instance } from '../../_kit/ec2-read.ts';
+import { inLanguage, titlesIn } from '../../_kit/lang.ts';
+import manifest from '../manifest.json';
+import { messages } from './messages.ts';
+
+// Titles and messages in the learner's language; results join the manifest's points by the stable id.
+const title = titlesIn(manifest.titles);
+const m = inLanguage(messages);
 
 const REGION = 'us-east-1';
 
@@ -37,60 +44,60 @@ beforeAll(async () => {
   instances = await listInstances(main.ec2);
 });
 
-test('launches exactly the requested number of instances', () => {
+test(title('count'), () => {
   expectFinished(run);
-  expect(instances.length, `Expected ${plan.count} instances after your launch, found ${describeList(instances)}. Use MinCount and MaxCount.`).toBe(plan.count);
+  expect(instances.length, m.count({ expected: plan.count, found: describeList(instances) })).toBe(plan.count);
 });
 
-test('every instance starts from the requested AMI', () => {
+test(title('same-ami'), () => {
   expectFinished(run);
-  expect(instances.length, 'No instances were launched.').toBeGreaterThan(0);
+  expect(instances.length, m.noInstances).toBeGreaterThan(0);
   for (const i of instances) {
-    expect(i.ImageId, `${i.InstanceId} was launched from ${i.ImageId}, not from plan.imageId (${plan.imageId}).`).toBe(plan.imageId);
+    expect(i.ImageId, m.wrongAmi({ id: i.InstanceId, imageId: i.ImageId, planned: plan.imageId })).toBe(plan.imageId);
   }
 });
 
-test('every instance has the requested type, key pair and security group', () => {
+test(title('settings'), () => {
   expectFinished(run);
-  expect(instances.length, 'No instances were launched.').toBeGreaterThan(0);
+  expect(instances.length, m.noInstances).toBeGreaterThan(0);
   for (const i of instances) {
-    expect(i.InstanceType, `${i.InstanceId} has type ${i.InstanceType}; the plan asked for ${plan.instanceType} (InstanceType).`).toBe(plan.instanceType);
-    expect(i.KeyName, `${i.InstanceId} has key pair ${i.KeyName ?? '(none)'}; the plan asked for ${plan.keyName} (KeyName).`).toBe(plan.keyName);
+    expect(i.InstanceType, m.wrongType({ id: i.InstanceId, type: i.InstanceType, planned: plan.instanceType })).toBe(plan.instanceType);
+    expect(i.KeyName, m.wrongKey({ id: i.InstanceId, key: i.KeyName, planned: plan.keyName })).toBe(plan.keyName);
     const groups = (i.SecurityGroups ?? []).map((g) => g.GroupId);
-    expect(groups, `${i.InstanceId} is in security groups [${groups.join(', ')}]; the plan asked for ${plan.securityGroupId} (SecurityGroupIds).`).toEqual([plan.securityGroupId]);
+    expect(groups, m.wrongGroups({ id: i.InstanceId, groups: groups.join(', '), planned: plan.securityGroupId })).toEqual([plan.securityGroupId]);
   }
 });
 
-test('every instance carries the requested tags', () => {
+test(title('tags'), () => {
   expectFinished(run);
-  expect(instances.length, 'No instances were launched.').toBeGreaterThan(0);
+  expect(instances.length, m.noInstances).toBeGreaterThan(0);
   for (const i of instances) {
     const tags = tagMap(i.Tags);
     for (const [key, value] of Object.entries(plan.tags)) {
-      expect(tags[key], `${i.InstanceId} lacks the tag ${key}=${value}. Tag at launch with TagSpecifications (ResourceType 'instance').`).toBe(value);
+      expect(tags[key], m.missingTag({ id: i.InstanceId, key, value })).toBe(value);
     }
   }
 });
 
-test('waits until every instance is running before returning', () => {
+test(title('waits-running'), () => {
   expectFinished(run);
-  expect(instances.length, 'No instances were launched.').toBeGreaterThan(0);
+  expect(instances.length, m.noInstances).toBeGreaterThan(0);
   const notRunning = instances.filter((i) => i.State?.Name !== 'running');
-  expect(notRunning.length, `When your function returned, ${describeList(notRunning)} were not running yet. Wait with waitUntilInstanceRunning.`).toBe(0);
+  expect(notRunning.length, m.notRunning({ list: describeList(notRunning) })).toBe(0);
 });
 
-test('returns the IDs of the instances it launched', () => {
+test(title('returns-ids'), () => {
   expectFinished(run);
-  expect(instances.length, 'No instances were launched.').toBeGreaterThan(0);
+  expect(instances.length, m.noInstances).toBeGreaterThan(0);
   const returned = Array.isArray(run.value) ? [...(run.value as string[])].sort() : run.value;
-  expect(returned, 'Return the list of instance IDs (InstanceId) of the servers you launched.').toEqual(instances.map((i) => i.InstanceId).sort());
+  expect(returned, m.returnIds).toEqual(instances.map((i) => i.InstanceId).sort());
 });
 
-test('follows the plan it is given (another count and type)', async () => {
+test(title('follows-plan'), async () => {
   const other = await setUpAccount(11);
   const otherPlan = { ...plan, imageId: other.imageId, securityGroupId: other.groupId, instanceType: 't3.small', count: 2, tags: { Name: 'cat-photos-api' } };
   const second = await runLearnerFunction({ file: 'launch.ts', export: 'launchWebServers', args: [otherPlan], model: other.model, region: REGION, label: 'second plan' });
   expectFinished(second);
   const launched = await listInstances(other.ec2, { live: true });
-  expect(launched.map((i) => `${i.InstanceType}/${i.State?.Name}`), 'With a plan of 2 t3.small servers, expected 2 running t3.small instances: read the values from the plan instead of writing them in your code.').toEqual(['t3.small/running', 't3.small/running']);
+  expect(launched.map((i) => `${i.InstanceType}/${i.State?.Name}`), m.otherPlan).toEqual(['t3.small/running', 't3.small/running']);
 });

@@ -4,6 +4,13 @@ import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
 import { listInstances } from '../../_kit/ec2-read.ts';
+import { inLanguage, titlesIn } from '../../_kit/lang.ts';
+import manifest from '../manifest.json';
+import { messages } from './messages.ts';
+
+// Titles and messages in the learner's language; results join the manifest's points by the stable id.
+const title = titlesIn(manifest.titles);
+const m = inLanguage(messages);
 
 type Needs = { minVCpus: number; minMemoryMiB: number; architecture: 'x86_64' | 'arm64' };
 type TypeInfo = { InstanceType?: string; VCpuInfo?: { DefaultVCpus?: number }; MemoryInfo?: { SizeInMiB?: number }; ProcessorInfo?: { SupportedArchitectures?: string[] } };
@@ -20,7 +27,7 @@ function bestFit(needs: Needs): TypeInfo {
 }
 
 const describe = (t: TypeInfo | undefined) =>
-  t ? `${t.InstanceType} (${t.VCpuInfo?.DefaultVCpus} vCPUs, ${t.MemoryInfo?.SizeInMiB} MiB, ${(t.ProcessorInfo?.SupportedArchitectures ?? []).join('/')})` : 'an unknown type';
+  t ? m.typeInfo({ type: t.InstanceType ?? '', vcpus: t.VCpuInfo?.DefaultVCpus, memory: t.MemoryInfo?.SizeInMiB, architectures: (t.ProcessorInfo?.SupportedArchitectures ?? []).join('/') }) : m.unknown;
 
 const pick = (needs: Needs, main = false) =>
   runLearnerFunction({ file: 'pick-instance-type.ts', export: 'pickInstanceType', args: [needs], model, region: REGION, main, label: JSON.stringify(needs) });
@@ -34,45 +41,45 @@ beforeAll(async () => {
   webRun = await pick(web, true);
 });
 
-test('picks a type with enough vCPUs and memory', () => {
+test(title('enough'), () => {
   expectFinished(webRun);
   const chosen = catalog.find((t) => t.InstanceType === webRun.value);
-  expect(chosen, `"${String(webRun.value)}" is not an instance type EC2 offers.`).toBeDefined();
-  expect(chosen!.VCpuInfo!.DefaultVCpus!, `${describe(chosen)} has too few vCPUs: at least ${web.minVCpus} were needed.`).toBeGreaterThanOrEqual(web.minVCpus);
-  expect(chosen!.MemoryInfo!.SizeInMiB!, `${describe(chosen)} has too little memory: at least ${web.minMemoryMiB} MiB were needed.`).toBeGreaterThanOrEqual(web.minMemoryMiB);
+  expect(chosen, m.unknownType({ value: String(webRun.value) })).toBeDefined();
+  expect(chosen!.VCpuInfo!.DefaultVCpus!, m.tooFewVCpus({ type: describe(chosen), vcpus: web.minVCpus })).toBeGreaterThanOrEqual(web.minVCpus);
+  expect(chosen!.MemoryInfo!.SizeInMiB!, m.tooLittleMemory({ type: describe(chosen), memory: web.minMemoryMiB })).toBeGreaterThanOrEqual(web.minMemoryMiB);
 });
 
-test('picks the smallest type that fits', () => {
+test(title('smallest'), () => {
   expectFinished(webRun);
   const best = bestFit(web);
   const chosen = catalog.find((t) => t.InstanceType === webRun.value);
-  expect(webRun.value, `For ${web.minVCpus} vCPUs and ${web.minMemoryMiB} MiB the smallest fit is ${describe(best)}; you picked ${describe(chosen)}. Sort by memory, then vCPUs, then name.`).toBe(best.InstanceType);
+  expect(webRun.value, m.notSmallest({ vcpus: web.minVCpus, memory: web.minMemoryMiB, best: describe(best), chosen: describe(chosen) })).toBe(best.InstanceType);
 });
 
-test('breaks ties by vCPUs, then by name', async () => {
+test(title('ties'), async () => {
   const needs: Needs = { minVCpus: 1, minMemoryMiB: 2048, architecture: 'x86_64' };
   const run = await pick(needs);
   expectFinished(run);
   const best = bestFit(needs);
-  expect(run.value, `Several types have exactly 2048 MiB; with the fewest vCPUs first, the answer is ${describe(best)}.`).toBe(best.InstanceType);
+  expect(run.value, m.ties({ best: describe(best) })).toBe(best.InstanceType);
 });
 
-test('respects the architecture (arm64)', async () => {
+test(title('arm64'), async () => {
   const needs: Needs = { minVCpus: 2, minMemoryMiB: 2048, architecture: 'arm64' };
   const run = await pick(needs);
   expectFinished(run);
   const best = bestFit(needs);
   const chosen = catalog.find((t) => t.InstanceType === run.value);
-  expect(run.value, `Software built for arm64 needs an arm64 (Graviton) type: ${describe(best)}. You picked ${describe(chosen)}.`).toBe(best.InstanceType);
+  expect(run.value, m.arm64({ best: describe(best), chosen: describe(chosen) })).toBe(best.InstanceType);
 });
 
-test('asks EC2 for the instance types instead of guessing', () => {
+test(title('asks-ec2'), () => {
   expectFinished(webRun);
-  expect(webRun.calls.map((c) => c.method), 'Your code never called describeInstanceTypes: ask EC2 what it offers instead of writing names into your code.').toContain('describeInstanceTypes');
+  expect(webRun.calls.map((c) => c.method), m.neverAsked).toContain('describeInstanceTypes');
 });
 
-test('only looks: launches nothing', async () => {
+test(title('only-looks'), async () => {
   expectFinished(webRun);
-  expect(webRun.calls.length, 'Ask EC2 about its instance types first: this test checks that asking changed nothing.').toBeGreaterThan(0);
-  expect((await listInstances(model.client(REGION))).length, 'Choosing a type should not launch instances.').toBe(0);
+  expect(webRun.calls.length, m.askFirst).toBeGreaterThan(0);
+  expect((await listInstances(model.client(REGION))).length, m.launched).toBe(0);
 });

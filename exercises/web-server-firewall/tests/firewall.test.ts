@@ -4,6 +4,14 @@
 import { beforeAll, expect, test } from 'vitest';
 import { MiniEc2 } from 'mini-ec2';
 import { expectFinished, runLearnerFunction, type LearnerRun } from '../../_kit/harness.ts';
+import { inLanguage, titlesIn } from '../../_kit/lang.ts';
+import manifest from '../manifest.json';
+import { messages } from './messages.ts';
+
+// Titles and messages in the learner's language; results join the manifest's points by the stable id.
+const title = titlesIn(manifest.titles);
+const m = inLanguage(messages);
+const english = messages.en;
 
 const REGION = 'us-east-1';
 const OWNER = '198.51.100.23';
@@ -20,7 +28,9 @@ const rulesOf = async (groupId: string): Promise<Rule[]> =>
   (await ec2().describeSecurityGroupRules({ Filters: [{ Name: 'group-id', Values: [groupId] }] })).SecurityGroupRules ?? [];
 const inbound = async () => (await rulesOf(webGroup)).filter((r) => !r.IsEgress);
 const peer = (r: Rule) => r.CidrIpv4 ?? r.CidrIpv6 ?? r.ReferencedGroupInfo?.GroupId ?? '?';
-const words = (r: Rule) => (r.IpProtocol === '-1' ? `all traffic from ${peer(r)}` : `${r.IpProtocol?.toUpperCase()} ${r.FromPort}-${r.ToPort} from ${peer(r)}`);
+/** A rule in words: the English form is what the tests compare; the learner's language is what they show. */
+const words = (r: Rule, say = english) => (r.IpProtocol === '-1' ? say.allTraffic({ peer: peer(r) }) : say.rule({ protocol: r.IpProtocol?.toUpperCase(), from: r.FromPort, to: r.ToPort, peer: peer(r) }));
+const shown = (r: Rule) => words(r, m);
 const allButWebGroup = async () =>
   JSON.stringify((await ec2().describeSecurityGroupRules({})).SecurityGroupRules!.filter((r) => r.GroupId !== webGroup));
 
@@ -46,33 +56,33 @@ beforeAll(async () => {
   run = await runLearnerFunction({ file: 'firewall.ts', export: 'openWebServer', args: [spec], model, region: REGION, main: true });
 });
 
-test('opens HTTP (TCP port 80) to everyone', async () => {
+test(title('http-open'), async () => {
   expectFinished(run);
   const http = (await inbound()).filter((r) => r.IpProtocol === 'tcp' && r.FromPort === 80 && r.ToPort === 80 && r.CidrIpv4 === '0.0.0.0/0');
-  expect(http.length, 'Visitors reach the site on port 80: add an inbound rule for TCP 80 from 0.0.0.0/0 (IpPermissions with IpRanges: [{ CidrIp: "0.0.0.0/0" }]).').toBe(1);
+  expect(http.length, m.http).toBe(1);
 });
 
-test("opens SSH (TCP port 22) to the owner's address only", async () => {
+test(title('ssh-owner'), async () => {
   expectFinished(run);
   const ssh = (await inbound()).filter((r) => (r.IpProtocol === 'tcp' && (r.FromPort ?? 0) <= 22 && (r.ToPort ?? 0) >= 22) || r.IpProtocol === '-1');
   const world = ssh.find((r) => r.CidrIpv4 === '0.0.0.0/0' || r.CidrIpv6 === '::/0');
-  expect(world && words(world), 'SSH is still open to the whole internet: anyone can try to log in. Revoke that rule (revokeSecurityGroupIngress, by its SecurityGroupRuleId).').toBeUndefined();
-  expect(ssh.map(words), `Only the owner's address may reach port 22: one rule, TCP 22-22 from ${OWNER}/32 (a single address is a /32 block).`).toEqual([`TCP 22-22 from ${OWNER}/32`]);
+  expect(world && shown(world), m.sshWorld).toBeUndefined();
+  expect(ssh.map((r) => shown(r)), m.sshOwner({ owner: OWNER })).toEqual([shown({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: `${OWNER}/32` })]);
 });
 
-test('opens nothing else', async () => {
+test(title('nothing-else'), async () => {
   expectFinished(run);
   const wanted = ['TCP 22-22 from ' + OWNER + '/32', 'TCP 80-80 from 0.0.0.0/0'];
-  const extra = (await inbound()).map(words).filter((w) => !wanted.includes(w));
-  expect(extra, 'These inbound rules open more than the web server needs: remove them.').toEqual([]);
+  const extra = (await inbound()).filter((r) => !wanted.includes(words(r))).map(shown);
+  expect(extra, m.extra).toEqual([]);
 });
 
-test('leaves the outbound rule as it was', async () => {
+test(title('egress-kept'), async () => {
   expectFinished(run);
-  expect((await rulesOf(webGroup)).filter((r) => r.IsEgress), 'The outbound (egress) rules should not change: the server still needs to reach the internet for updates.').toEqual(egressBefore);
+  expect((await rulesOf(webGroup)).filter((r) => r.IsEgress), m.egress).toEqual(egressBefore);
 });
 
-test("changes only the web server's group in the app's VPC", async () => {
+test(title('right-group'), async () => {
   expectFinished(run);
-  expect(await allButWebGroup(), 'Another security group changed: filter by group-name AND vpc-id, a group with the same name lives in the default VPC.').toBe(othersBefore);
+  expect(await allButWebGroup(), m.otherGroup).toBe(othersBefore);
 });

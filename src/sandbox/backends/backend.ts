@@ -2,12 +2,15 @@
 // GradeResult. The sandbox does not care where the tests run.
 import type { GradeResult } from '../result.ts';
 import type { Files } from '../saved-work.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 type BackendKind = 'page' | 'webcontainer' | 'local';
 
 export interface RunRequest {
   exercise: string;
   files: Files;
+  /** The page's language: the test names and messages come back in it. */
+  locale: Locale;
   /** Aborted when the learner starts another run or leaves the page. */
   signal: AbortSignal;
   /** What the run prints, as it prints it (for the output panel). */

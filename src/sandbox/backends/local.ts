@@ -45,7 +45,7 @@ export function createLocalBackend(fetchImpl: FetchLike = fetch): Backend {
         response = await fetchImpl(GRADE_PATH, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ exerciseId: request.exercise, files: request.files }),
+          body: JSON.stringify({ exerciseId: request.exercise, files: request.files, lang: request.locale }),
           signal: request.signal,
         });
       } catch (error) {

@@ -30,7 +30,7 @@ export function createPageBackend(loadExercise: (id: string) => Promise<Exercise
     async run(request: RunRequest) {
       const exercise = await loadExercise(request.exercise);
       try {
-        const result = await runner.run({ exercise, files: request.files, signal: request.signal });
+        const result = await runner.run({ exercise, files: request.files, signal: request.signal, lang: request.locale });
         request.onOutput(transcript(result));
         return result;
       } catch (error) {

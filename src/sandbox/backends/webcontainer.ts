@@ -11,6 +11,7 @@
 import type { FileSystemTree } from '@webcontainer/api';
 import { type GradeResult, transcript } from '../result.ts';
 import { type Backend, type RunRequest, RunCancelled, throwIfAborted } from './backend.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 /** The slice of @webcontainer/api we use, so unit tests can pass a fake. */
 export interface ContainerProcess {
@@ -51,7 +52,7 @@ export interface Workspace {
 }
 
 /** Turns the results file's text (undefined when the run wrote none) into a GradeResult. */
-export type ReportConverter = (exercise: string, report: string | undefined, run: { durationMs: number; output: string }) => GradeResult;
+export type ReportConverter = (exercise: string, report: string | undefined, run: { durationMs: number; output: string; locale: Locale }) => GradeResult;
 
 type BootState =
   | { status: 'idle' }
@@ -288,11 +289,11 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
         signal: request.signal,
         onOutput: request.onOutput,
         timeoutMs: options.runTimeoutMs ?? 90_000,
-        env: workspace.testEnv,
+        env: { ...workspace.testEnv, EC2LAB_LANG: request.locale },
       });
       const report = await readReport(container, workspace.resultsFile);
       if (request.signal.aborted) throw new RunCancelled();
-      const result = options.convertReport(request.exercise, report, { durationMs: now() - started, output });
+      const result = options.convertReport(request.exercise, report, { durationMs: now() - started, output, locale: request.locale });
       request.onOutput(`\r\n${transcript(result)}`);
       return result;
     },
