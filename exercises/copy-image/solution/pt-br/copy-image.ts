@@ -1,23 +1,23 @@
 import { type Ec2Api, waitUntilImageAvailable, waitUntilInstanceRunning } from 'mini-ec2';
 
-/** Where the image lives today: its region and its ID there. */
+/** Onde a imagem está hoje: a região dela e o ID dela lá. */
 export interface SourceImage {
-  region: string; // e.g. 'us-east-1'
-  imageId: string; // the image's ID in that region
+  region: string; // por exemplo, 'us-east-1'
+  imageId: string; // o ID da imagem nessa região
 }
 
 export interface Copied {
-  imageId: string; // the copy's ID, in the client's region
-  instanceId: string; // the server launched from the copy
+  imageId: string; // o ID da cópia, na região do cliente
+  instanceId: string; // o servidor executado a partir da cópia
 }
 
 /**
- * `ec2` works in the region where the team wants to serve (the destination). Bring the image there and
- * start one `t3.micro` web server from it. Return the copy's ID and the new instance's ID.
+ * `ec2` trabalha na região onde a equipe quer servir (o destino). Leve a imagem para lá e
+ * execute um servidor web `t3.micro` a partir dela. Devolva o ID da cópia e o ID da nova instância.
  *
- * - CopyImage is called in the destination region, naming the source region and image; give the copy `name`.
- * - The copy is a new AMI with its own ID, `pending` at first: wait until it is `available`.
- * - The source image's ID means nothing in the destination region.
+ * - CopyImage é chamado na região de destino, indicando a região e a imagem de origem; dê à cópia o nome `name`.
+ * - A cópia é uma nova AMI com ID próprio, `pending` no começo: espere até ela estar `available`.
+ * - O ID da imagem de origem não significa nada na região de destino.
  */
 export async function copyToRegion(ec2: Ec2Api, source: SourceImage, name: string): Promise<Copied> {
   const { ImageId } = await ec2.copyImage({ SourceRegion: source.region, SourceImageId: source.imageId, Name: name });

@@ -1,27 +1,27 @@
 import { type Ec2Api, waitUntilImageAvailable, waitUntilInstanceRunning } from 'mini-ec2';
 
-/** Where the image lives today: its region and its ID there. */
+/** Dónde está la imagen hoy: su región y su ID allí. */
 export interface SourceImage {
-  region: string; // e.g. 'us-east-1'
-  imageId: string; // the image's ID in that region
+  region: string; // por ejemplo, 'us-east-1'
+  imageId: string; // el ID de la imagen en esa región
 }
 
 export interface Copied {
-  imageId: string; // the copy's ID, in the client's region
-  instanceId: string; // the server launched from the copy
+  imageId: string; // el ID de la copia, en la región del cliente
+  instanceId: string; // el servidor lanzado desde la copia
 }
 
 /**
- * `ec2` works in the region where the team wants to serve (the destination). Bring the image there and
- * start one `t3.micro` web server from it. Return the copy's ID and the new instance's ID.
+ * `ec2` trabaja en la región donde el equipo quiere servir (el destino). Lleva la imagen allí y
+ * lanza un servidor web `t3.micro` desde ella. Devuelve el ID de la copia y el ID de la nueva instancia.
  *
- * - CopyImage is called in the destination region, naming the source region and image; give the copy `name`.
- * - The copy is a new AMI with its own ID, `pending` at first: wait until it is `available`.
- * - The source image's ID means nothing in the destination region.
+ * - CopyImage se llama en la región de destino, indicando la región y la imagen de origen; dale a la copia el nombre `name`.
+ * - La copia es una nueva AMI con su propio ID, `pending` al principio: espera a que esté en `available`.
+ * - El ID de la imagen de origen no significa nada en la región de destino.
  */
 export async function copyToRegion(ec2: Ec2Api, source: SourceImage, name: string): Promise<Copied> {
-  // A first try that launches straight from the ID the team gave you. Run the tests and read the error:
-  // then copy the image (ec2.copyImage), wait for it (waitUntilImageAvailable) and launch from the copy.
+  // Un primer intento que lanza directamente desde el ID que te dio el equipo. Ejecuta las pruebas y lee el error:
+  // luego copia la imagen (ec2.copyImage), espérala (waitUntilImageAvailable) y lanza desde la copia.
   void name;
   void waitUntilImageAvailable;
   const launched = await ec2.runInstances({ ImageId: source.imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 });

@@ -1,23 +1,23 @@
 import { type Ec2Api, waitUntilImageAvailable, waitUntilInstanceRunning } from 'mini-ec2';
 
-/** AMI names: 3 to 128 letters, digits, spaces and ( ) [ ] . / - ' @ _ */
+/** Nombres de AMI: de 3 a 128 letras, dígitos, espacios y ( ) [ ] . / - ' @ _ */
 function validName(baseName: string, suffix: string): string {
   const cleaned = baseName.replace(/[^A-Za-z0-9()[\] ./\-'@_]/g, '-').slice(0, 100);
   return `${cleaned}-${suffix}`;
 }
 
 /**
- * Turn the configured instance `instanceId` into an AMI, so the next server can start with the same
- * setup instead of being configured by hand again. Return the new image's ID once it is available.
+ * Convierte la instancia configurada `instanceId` en una AMI, para que el próximo servidor empiece con la misma
+ * configuración en lugar de configurarse a mano otra vez. Devuelve el ID de la nueva imagen cuando esté disponible.
  *
- * - The instance may still be starting (pending): EC2 images only running or stopped instances.
- * - `baseName` is what the team calls the image; it may contain characters AMI names do not allow, and
- *   AMI names must be unique in the account and region, so build a valid, new name from it.
+ * - La instancia puede estar iniciando todavía (pending): EC2 solo crea imágenes de instancias en ejecución o detenidas.
+ * - `baseName` es como el equipo llama a la imagen; puede tener caracteres que los nombres de AMI no admiten, y
+ *   los nombres de AMI deben ser únicos en la cuenta y la región; así que arma a partir de él un nombre válido y nuevo.
  */
 export async function createGoldenImage(ec2: Ec2Api, instanceId: string, baseName: string): Promise<string> {
   await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 600 }, { InstanceIds: [instanceId] });
 
-  // A name nobody in this account and region uses yet: count the images that already share the base.
+  // Un nombre que nadie usa todavía en esta cuenta y región: cuenta las imágenes que ya comparten la base.
   const { Images = [] } = await ec2.describeImages({ Owners: ['self'] });
   const taken = new Set(Images.map((image) => image.Name));
   let version = 1;

@@ -1,23 +1,23 @@
 import { type Ec2Api, waitUntilImageAvailable, waitUntilInstanceRunning } from 'mini-ec2';
 
-/** AMI names: 3 to 128 letters, digits, spaces and ( ) [ ] . / - ' @ _ */
+/** Nomes de AMI: de 3 a 128 letras, dígitos, espaços e ( ) [ ] . / - ' @ _ */
 function validName(baseName: string, suffix: string): string {
   const cleaned = baseName.replace(/[^A-Za-z0-9()[\] ./\-'@_]/g, '-').slice(0, 100);
   return `${cleaned}-${suffix}`;
 }
 
 /**
- * Turn the configured instance `instanceId` into an AMI, so the next server can start with the same
- * setup instead of being configured by hand again. Return the new image's ID once it is available.
+ * Transforme a instância configurada `instanceId` em uma AMI, para que o próximo servidor comece com a mesma
+ * configuração em vez de ser configurado à mão de novo. Devolva o ID da nova imagem quando ela estiver disponível.
  *
- * - The instance may still be starting (pending): EC2 images only running or stopped instances.
- * - `baseName` is what the team calls the image; it may contain characters AMI names do not allow, and
- *   AMI names must be unique in the account and region, so build a valid, new name from it.
+ * - A instância pode ainda estar iniciando (pending): o EC2 só cria imagens de instâncias em execução ou paradas.
+ * - `baseName` é como a equipe chama a imagem; ele pode ter caracteres que nomes de AMI não aceitam, e
+ *   nomes de AMI precisam ser únicos na conta e na região; então monte a partir dele um nome válido e novo.
  */
 export async function createGoldenImage(ec2: Ec2Api, instanceId: string, baseName: string): Promise<string> {
   await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 600 }, { InstanceIds: [instanceId] });
 
-  // A name nobody in this account and region uses yet: count the images that already share the base.
+  // Um nome que ninguém nesta conta e região usa ainda: conte as imagens que já compartilham a base.
   const { Images = [] } = await ec2.describeImages({ Owners: ['self'] });
   const taken = new Set(Images.map((image) => image.Name));
   let version = 1;

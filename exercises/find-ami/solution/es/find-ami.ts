@@ -1,12 +1,12 @@
 import type { Ec2Api } from 'mini-ec2';
 
 /**
- * Return the ID of the newest Amazon Linux 2023 AMI (the standard edition, whose names start with
- * 'al2023-ami-2023') for the given architecture, published by Amazon, in the client's region.
+ * Devuelve el ID de la AMI de Amazon Linux 2023 más reciente (la edición estándar, cuyos nombres empiezan con
+ * 'al2023-ami-2023') para la arquitectura dada, publicada por Amazon, en la región del cliente.
  */
 export async function findLatestAmazonLinux(ec2: Ec2Api, architecture: 'x86_64' | 'arm64'): Promise<string> {
   const { Images = [] } = await ec2.describeImages({
-    Owners: ['amazon'], // only images Amazon publishes: community look-alikes share the name, not the owner
+    Owners: ['amazon'], // solo imágenes que publica Amazon: las imitaciones de la comunidad comparten el nombre, no el dueño
     Filters: [
       { Name: 'name', Values: ['al2023-ami-2023*'] },
       { Name: 'architecture', Values: [architecture] },

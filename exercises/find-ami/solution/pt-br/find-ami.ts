@@ -1,12 +1,12 @@
 import type { Ec2Api } from 'mini-ec2';
 
 /**
- * Return the ID of the newest Amazon Linux 2023 AMI (the standard edition, whose names start with
- * 'al2023-ami-2023') for the given architecture, published by Amazon, in the client's region.
+ * Devolva o ID da AMI Amazon Linux 2023 mais nova (a edição padrão, cujos nomes começam com
+ * 'al2023-ami-2023') para a arquitetura dada, publicada pela Amazon, na região do cliente.
  */
 export async function findLatestAmazonLinux(ec2: Ec2Api, architecture: 'x86_64' | 'arm64'): Promise<string> {
   const { Images = [] } = await ec2.describeImages({
-    Owners: ['amazon'], // only images Amazon publishes: community look-alikes share the name, not the owner
+    Owners: ['amazon'], // só imagens que a Amazon publica: imitações da comunidade têm o mesmo nome, não o mesmo dono
     Filters: [
       { Name: 'name', Values: ['al2023-ami-2023*'] },
       { Name: 'architecture', Values: [architecture] },

@@ -1,44 +1,44 @@
 import { type Ec2Api, type SsmApi, waitUntilImageAvailable, waitUntilInstanceRunning, waitUntilInstanceTerminated } from 'mini-ec2';
 
-/** The cat photo app is growing: bake one golden image, then serve from identical clones. */
+/** O app de fotos de gatos está crescendo: prepare uma imagem dourada e sirva a partir de clones idênticos. */
 export interface FleetPlan {
-  baseImageParameter: string; // the SSM public parameter naming AMI #1, e.g. the latest Amazon Linux 2023
+  baseImageParameter: string; // o parâmetro público do SSM que indica a AMI nº 1, por exemplo, o Amazon Linux 2023 mais recente
   instanceType: string;
   keyName: string;
   securityGroupId: string;
-  setupScript: string; // the user data that installs and starts the web server at the builder's first boot
-  builderTags: Record<string, string>; // tags for the builder, e.g. { Name: 'cat-photos-builder', Role: 'builder' }
-  imageName: string; // a valid, unused AMI name
-  templateName: string; // the launch template that holds the clones' launch settings
-  cloneCount: number; // how many web servers to run from the golden image
-  cloneTags: Record<string, string>; // tags for every clone, e.g. { Name: 'cat-photos-web', app: 'cat-photos' }
+  setupScript: string; // os dados do usuário que instalam e iniciam o servidor web no primeiro boot da construtora
+  builderTags: Record<string, string>; // tags da construtora, por exemplo, { Name: 'cat-photos-builder', Role: 'builder' }
+  imageName: string; // um nome de AMI válido e ainda não usado
+  templateName: string; // o modelo de execução que guarda as configurações de execução dos clones
+  cloneCount: number; // quantos servidores web rodar a partir da imagem dourada
+  cloneTags: Record<string, string>; // tags de cada clone, por exemplo, { Name: 'cat-photos-web', app: 'cat-photos' }
 }
 
 export interface Fleet {
-  imageId: string; // AMI #2, the golden image
-  launchTemplateId: string; // the clones' launch template
-  instanceIds: string[]; // the clones
+  imageId: string; // AMI nº 2, a imagem dourada
+  launchTemplateId: string; // o modelo de execução dos clones
+  instanceIds: string[]; // os clones
 }
 
 const toTags = (record: Record<string, string>) => Object.entries(record).map(([Key, Value]) => ({ Key, Value }));
 
 /**
- * 1. Find the base image (AMI #1): read `plan.baseImageParameter` with `ssm.getParameter`.
- * 2. Launch ONE builder from it, with the setup script as user data and the builder's tags; wait until it
- *    runs (its user data has then run at its first boot).
- * 3. Create the golden image from the builder; wait until it is available. The image holds the builder's
- *    disk, with the web server on it, and none of its launch settings.
- * 4. Create the launch template `plan.templateName`: the golden image, the type, key pair and security
- *    group, and `cloneTags` for the instances (no user data: the software is already on the disk).
- * 5. Launch `cloneCount` clones from the template; wait until they run.
- * 6. Clean up: terminate the builder. Return the image ID, the template ID and the clone IDs.
+ * 1. Encontre a imagem base (AMI nº 1): leia `plan.baseImageParameter` com `ssm.getParameter`.
+ * 2. Execute UMA construtora a partir dela, com o script de configuração como dados do usuário e as tags da construtora; espere até
+ *    ela rodar (os dados do usuário dela já rodaram então no primeiro boot).
+ * 3. Crie a imagem dourada a partir da construtora; espere até ela estar disponível. A imagem guarda o disco
+ *    da construtora, com o servidor web nele, e nenhuma das configurações de execução dela.
+ * 4. Crie o modelo de execução `plan.templateName`: a imagem dourada, o tipo, o par de chaves e o grupo
+ *    de segurança, e `cloneTags` para as instâncias (sem dados do usuário: o software já está no disco).
+ * 5. Execute `cloneCount` clones a partir do modelo; espere até eles rodarem.
+ * 6. Limpe: encerre a construtora. Devolva o ID da imagem, o ID do modelo e os IDs dos clones.
  */
 export async function buildWebFleet(ec2: Ec2Api, ssm: SsmApi, plan: FleetPlan): Promise<Fleet> {
-  // 1. The public parameter always names the latest image of that kind, in the client's region.
+  // 1. O parâmetro público sempre indica a imagem mais recente desse tipo, na região do cliente.
   const { Parameter } = await ssm.getParameter({ Name: plan.baseImageParameter });
   const baseImageId = Parameter!.Value!;
 
-  // 2. AMI #1 -> instance #1 (the builder), set up by its user data at first boot.
+  // 2. AMI nº 1 -> instância nº 1 (a construtora), configurada pelos dados do usuário no primeiro boot.
   const builder = await ec2.runInstances({
     ImageId: baseImageId,
     InstanceType: plan.instanceType,
@@ -52,11 +52,11 @@ export async function buildWebFleet(ec2: Ec2Api, ssm: SsmApi, plan: FleetPlan): 
   const builderId = builder.Instances![0].InstanceId!;
   await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 600 }, { InstanceIds: [builderId] });
 
-  // 3. Instance #1 -> AMI #2, the golden image: the builder's disks.
+  // 3. Instância nº 1 -> AMI nº 2, a imagem dourada: os discos da construtora.
   const { ImageId } = await ec2.createImage({ InstanceId: builderId, Name: plan.imageName, Description: 'cat photo app web server' });
   await waitUntilImageAvailable({ client: ec2, maxWaitTime: 1800 }, { ImageIds: [ImageId!] });
 
-  // 4. The clones' launch settings live in a launch template: an image does not carry them.
+  // 4. As configurações de execução dos clones ficam em um modelo de execução: uma imagem não as leva.
   const { LaunchTemplate } = await ec2.createLaunchTemplate({
     LaunchTemplateName: plan.templateName,
     LaunchTemplateData: {
@@ -69,12 +69,12 @@ export async function buildWebFleet(ec2: Ec2Api, ssm: SsmApi, plan: FleetPlan): 
   });
   const launchTemplateId = LaunchTemplate!.LaunchTemplateId!;
 
-  // 5. AMI #2 -> the clones, through the template.
+  // 5. AMI nº 2 -> os clones, pelo modelo.
   const clones = await ec2.runInstances({ LaunchTemplate: { LaunchTemplateId: launchTemplateId }, MinCount: plan.cloneCount, MaxCount: plan.cloneCount });
   const instanceIds = clones.Instances!.map((i) => i.InstanceId!);
   await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 600 }, { InstanceIds: instanceIds });
 
-  // 6. The builder has done its job.
+  // 6. A construtora já fez o trabalho dela.
   await ec2.terminateInstances({ InstanceIds: [builderId] });
   await waitUntilInstanceTerminated({ client: ec2, maxWaitTime: 600 }, { InstanceIds: [builderId] });
   return { imageId: ImageId!, launchTemplateId, instanceIds };

@@ -1,35 +1,35 @@
 import { type Ec2Api, type SsmApi, waitUntilImageAvailable, waitUntilInstanceRunning, waitUntilInstanceTerminated } from 'mini-ec2';
 
-/** The cat photo app is growing: bake one golden image, then serve from identical clones. */
+/** O app de fotos de gatos está crescendo: prepare uma imagem dourada e sirva a partir de clones idênticos. */
 export interface FleetPlan {
-  baseImageParameter: string; // the SSM public parameter naming AMI #1, e.g. the latest Amazon Linux 2023
+  baseImageParameter: string; // o parâmetro público do SSM que indica a AMI nº 1, por exemplo, o Amazon Linux 2023 mais recente
   instanceType: string;
   keyName: string;
   securityGroupId: string;
-  setupScript: string; // the user data that installs and starts the web server at the builder's first boot
-  builderTags: Record<string, string>; // tags for the builder, e.g. { Name: 'cat-photos-builder', Role: 'builder' }
-  imageName: string; // a valid, unused AMI name
-  templateName: string; // the launch template that holds the clones' launch settings
-  cloneCount: number; // how many web servers to run from the golden image
-  cloneTags: Record<string, string>; // tags for every clone, e.g. { Name: 'cat-photos-web', app: 'cat-photos' }
+  setupScript: string; // os dados do usuário que instalam e iniciam o servidor web no primeiro boot da construtora
+  builderTags: Record<string, string>; // tags da construtora, por exemplo, { Name: 'cat-photos-builder', Role: 'builder' }
+  imageName: string; // um nome de AMI válido e ainda não usado
+  templateName: string; // o modelo de execução que guarda as configurações de execução dos clones
+  cloneCount: number; // quantos servidores web rodar a partir da imagem dourada
+  cloneTags: Record<string, string>; // tags de cada clone, por exemplo, { Name: 'cat-photos-web', app: 'cat-photos' }
 }
 
 export interface Fleet {
-  imageId: string; // AMI #2, the golden image
-  launchTemplateId: string; // the clones' launch template
-  instanceIds: string[]; // the clones
+  imageId: string; // AMI nº 2, a imagem dourada
+  launchTemplateId: string; // o modelo de execução dos clones
+  instanceIds: string[]; // os clones
 }
 
 /**
- * 1. Find the base image (AMI #1): read `plan.baseImageParameter` with `ssm.getParameter`.
- * 2. Launch ONE builder from it, with the setup script as user data and the builder's tags; wait until it
- *    runs (its user data has then run at its first boot).
- * 3. Create the golden image from the builder; wait until it is available. The image holds the builder's
- *    disk, with the web server on it, and none of its launch settings.
- * 4. Create the launch template `plan.templateName`: the golden image, the type, key pair and security
- *    group, and `cloneTags` for the instances (no user data: the software is already on the disk).
- * 5. Launch `cloneCount` clones from the template; wait until they run.
- * 6. Clean up: terminate the builder. Return the image ID, the template ID and the clone IDs.
+ * 1. Encontre a imagem base (AMI nº 1): leia `plan.baseImageParameter` com `ssm.getParameter`.
+ * 2. Execute UMA construtora a partir dela, com o script de configuração como dados do usuário e as tags da construtora; espere até
+ *    ela rodar (os dados do usuário dela já rodaram então no primeiro boot).
+ * 3. Crie a imagem dourada a partir da construtora; espere até ela estar disponível. A imagem guarda o disco
+ *    da construtora, com o servidor web nele, e nenhuma das configurações de execução dela.
+ * 4. Crie o modelo de execução `plan.templateName`: a imagem dourada, o tipo, o par de chaves e o grupo
+ *    de segurança, e `cloneTags` para as instâncias (sem dados do usuário: o software já está no disco).
+ * 5. Execute `cloneCount` clones a partir do modelo; espere até eles rodarem.
+ * 6. Limpe: encerre a construtora. Devolva o ID da imagem, o ID do modelo e os IDs dos clones.
  */
 export async function buildWebFleet(ec2: Ec2Api, ssm: SsmApi, plan: FleetPlan): Promise<Fleet> {
   void ec2;

@@ -1,18 +1,18 @@
 import type { Ec2Api } from 'mini-ec2';
 
-/** What an AMI fixes before any instance exists. */
+/** O que uma AMI define antes de existir qualquer instância. */
 export interface AmiReport {
-  architecture: string; // 'x86_64' or 'arm64'
-  platform: 'linux' | 'windows'; // the operating system family that comes inside the image
-  rootDeviceName: string; // e.g. '/dev/xvda': the device the instance boots from
-  rootVolumeGiB: number; // size of the root volume the image maps to that device
-  rootVolumeType: string; // e.g. 'gp3'
-  compatibleType: string; // the first of `candidateTypes` that can run this image
+  architecture: string; // 'x86_64' ou 'arm64'
+  platform: 'linux' | 'windows'; // a família do sistema operacional que vem dentro da imagem
+  rootDeviceName: string; // por exemplo, '/dev/xvda': o dispositivo a partir do qual a instância inicializa
+  rootVolumeGiB: number; // tamanho do volume raiz que a imagem mapeia nesse dispositivo
+  rootVolumeType: string; // por exemplo, 'gp3'
+  compatibleType: string; // o primeiro de `candidateTypes` capaz de rodar esta imagem
 }
 
 /**
- * Read the AMI `imageId` and report what it holds, plus the first instance type of `candidateTypes`
- * whose processor supports the image's architecture. Let EC2's errors (an unknown image...) reach the caller.
+ * Leia a AMI `imageId` e informe o que ela contém, mais o primeiro tipo de instância de `candidateTypes`
+ * cujo processador suporta a arquitetura da imagem. Deixe os erros do EC2 (uma imagem desconhecida...) chegarem a quem chamou.
  */
 export async function inspectAmi(ec2: Ec2Api, imageId: string, candidateTypes: string[]): Promise<AmiReport> {
   const { Images = [] } = await ec2.describeImages({ ImageIds: [imageId] });

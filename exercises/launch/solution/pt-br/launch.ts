@@ -1,24 +1,24 @@
 import { type Ec2Api, waitUntilInstanceRunning } from 'mini-ec2';
 
-/** What the cat photo app needs: several identical web servers baked from one recipe (the AMI). */
+/** O que o app de fotos de gatos precisa: vários servidores web idênticos feitos a partir de uma receita (a AMI). */
 export interface WebServerPlan {
-  imageId: string; // the AMI every server starts from, e.g. 'ami-0abc...'
-  instanceType: string; // the hardware, e.g. 't3.micro'
-  count: number; // how many identical servers
-  keyName: string; // the key pair used to connect with SSH
-  securityGroupId: string; // the firewall rules, e.g. 'sg-0abc...'
-  tags: Record<string, string>; // e.g. { Name: 'cat-photos-web', App: 'cat-photos' }
+  imageId: string; // a AMI de onde todo servidor parte, por exemplo, 'ami-0abc...'
+  instanceType: string; // o hardware, por exemplo, 't3.micro'
+  count: number; // quantos servidores idênticos
+  keyName: string; // o par de chaves usado para conectar com SSH
+  securityGroupId: string; // as regras de firewall, por exemplo, 'sg-0abc...'
+  tags: Record<string, string>; // por exemplo, { Name: 'cat-photos-web', App: 'cat-photos' }
 }
 
 /**
- * Launch `plan.count` web servers from one AMI, wait until every one of them is running,
- * and return their instance IDs.
+ * Execute `plan.count` servidores web a partir de uma AMI, espere até todos estarem running
+ * e devolva os IDs das instâncias.
  */
 export async function launchWebServers(ec2: Ec2Api, plan: WebServerPlan): Promise<string[]> {
   const reservation = await ec2.runInstances({
     ImageId: plan.imageId,
     InstanceType: plan.instanceType,
-    MinCount: plan.count, // all or nothing: fewer servers than planned is a failed launch
+    MinCount: plan.count, // tudo ou nada: menos servidores do que o planejado é uma execução que falhou
     MaxCount: plan.count,
     KeyName: plan.keyName,
     SecurityGroupIds: [plan.securityGroupId],

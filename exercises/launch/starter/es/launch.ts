@@ -1,24 +1,24 @@
 import { type Ec2Api, waitUntilInstanceRunning } from 'mini-ec2';
 
-/** What the cat photo app needs: several identical web servers baked from one recipe (the AMI). */
+/** Lo que necesita la app de fotos de gatos: varios servidores web idénticos hechos con una sola receta (la AMI). */
 export interface WebServerPlan {
-  imageId: string; // the AMI every server starts from, e.g. 'ami-0abc...'
-  instanceType: string; // the hardware, e.g. 't3.micro'
-  count: number; // how many identical servers
-  keyName: string; // the key pair used to connect with SSH
-  securityGroupId: string; // the firewall rules, e.g. 'sg-0abc...'
-  tags: Record<string, string>; // e.g. { Name: 'cat-photos-web', App: 'cat-photos' }
+  imageId: string; // la AMI de la que parte cada servidor, por ejemplo, 'ami-0abc...'
+  instanceType: string; // el hardware, por ejemplo, 't3.micro'
+  count: number; // cuántos servidores idénticos
+  keyName: string; // el par de claves que se usa para conectarse con SSH
+  securityGroupId: string; // las reglas de firewall, por ejemplo, 'sg-0abc...'
+  tags: Record<string, string>; // por ejemplo, { Name: 'cat-photos-web', App: 'cat-photos' }
 }
 
 /**
- * Launch `plan.count` web servers from one AMI, wait until every one of them is running,
- * and return their instance IDs.
+ * Lanza `plan.count` servidores web desde una AMI, espera a que todos estén en running
+ * y devuelve sus ID de instancia.
  */
 export async function launchWebServers(ec2: Ec2Api, plan: WebServerPlan): Promise<string[]> {
-  // 1. Call ec2.runInstances({ ... }) with the image, the type, MinCount and MaxCount,
-  //    the key pair, the security group and the tags (TagSpecifications).
-  // 2. Wait until they are running: await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 300 }, { InstanceIds: [...] })
-  // 3. Return the instance IDs.
+  // 1. Llama a ec2.runInstances({ ... }) con la imagen, el tipo, MinCount y MaxCount,
+  //    el par de claves, el grupo de seguridad y las etiquetas (TagSpecifications).
+  // 2. Espera a que estén en running: await waitUntilInstanceRunning({ client: ec2, maxWaitTime: 300 }, { InstanceIds: [...] })
+  // 3. Devuelve los ID de instancia.
   void waitUntilInstanceRunning;
   return [];
 }

@@ -1,16 +1,16 @@
 import type { Ec2Api } from 'mini-ec2';
 
-/** What the workload needs from one server. */
+/** Lo que la carga de trabajo necesita de un servidor. */
 export interface Needs {
-  minVCpus: number; // at least this many virtual CPUs
-  minMemoryMiB: number; // at least this much memory, in MiB (1 GiB = 1024 MiB)
-  architecture: 'x86_64' | 'arm64'; // the processor family the software is built for
+  minVCpus: number; // al menos esta cantidad de CPU virtuales
+  minMemoryMiB: number; // al menos esta cantidad de memoria, en MiB (1 GiB = 1024 MiB)
+  architecture: 'x86_64' | 'arm64'; // la familia de procesador para la que se hizo el software
 }
 
 /**
- * Return the name of the smallest instance type that meets the needs: among the types that support
- * the architecture and have enough vCPUs and memory, the one with the least memory; on a tie, the
- * fewest vCPUs; on a tie again, the first name in alphabetical order.
+ * Devuelve el nombre del tipo de instancia más pequeño que cubre las necesidades: entre los tipos que admiten
+ * la arquitectura y tienen suficientes vCPU y memoria, el de menos memoria; si empatan, el de
+ * menos vCPU; si vuelven a empatar, el primer nombre en orden alfabético.
  */
 export async function pickInstanceType(ec2: Ec2Api, needs: Needs): Promise<string> {
   const types = [];

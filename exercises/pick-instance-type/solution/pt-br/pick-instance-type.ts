@@ -1,16 +1,16 @@
 import type { Ec2Api } from 'mini-ec2';
 
-/** What the workload needs from one server. */
+/** O que a carga de trabalho precisa de um servidor. */
 export interface Needs {
-  minVCpus: number; // at least this many virtual CPUs
-  minMemoryMiB: number; // at least this much memory, in MiB (1 GiB = 1024 MiB)
-  architecture: 'x86_64' | 'arm64'; // the processor family the software is built for
+  minVCpus: number; // pelo menos esta quantidade de CPUs virtuais
+  minMemoryMiB: number; // pelo menos esta quantidade de memória, em MiB (1 GiB = 1024 MiB)
+  architecture: 'x86_64' | 'arm64'; // a família de processador para a qual o software foi feito
 }
 
 /**
- * Return the name of the smallest instance type that meets the needs: among the types that support
- * the architecture and have enough vCPUs and memory, the one with the least memory; on a tie, the
- * fewest vCPUs; on a tie again, the first name in alphabetical order.
+ * Devolva o nome do menor tipo de instância que atende às necessidades: entre os tipos que suportam
+ * a arquitetura e têm vCPUs e memória suficientes, o de menos memória; no empate, o de
+ * menos vCPUs; se empatar de novo, o primeiro nome em ordem alfabética.
  */
 export async function pickInstanceType(ec2: Ec2Api, needs: Needs): Promise<string> {
   const types = [];

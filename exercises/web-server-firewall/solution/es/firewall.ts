@@ -1,13 +1,13 @@
 import type { Ec2Api, IpPermission } from 'mini-ec2';
 
-/** What the cat photo web server needs from its firewall. */
+/** Lo que el servidor web de la app de fotos de gatos necesita de su firewall. */
 export interface FirewallSpec {
-  vpcId: string; // the app's VPC: groups with the same name may exist in other VPCs
-  groupName: string; // the web server's security group, by name
-  ownerAddress: string; // the one public IPv4 address allowed to log in with SSH, e.g. '198.51.100.23'
+  vpcId: string; // la VPC de la app: pueden existir grupos con el mismo nombre en otras VPC
+  groupName: string; // el grupo de seguridad del servidor web, por nombre
+  ownerAddress: string; // la única dirección IPv4 pública que puede iniciar sesión con SSH, por ejemplo, '198.51.100.23'
 }
 
-/** HTTP from anywhere, SSH from the owner only, nothing else inbound; outbound left as it is. */
+/** HTTP desde cualquier lugar, SSH solo desde el dueño, nada más de entrada; la salida queda como está. */
 export async function openWebServer(ec2: Ec2Api, spec: FirewallSpec): Promise<void> {
   const { SecurityGroups = [] } = await ec2.describeSecurityGroups({
     Filters: [
@@ -18,7 +18,7 @@ export async function openWebServer(ec2: Ec2Api, spec: FirewallSpec): Promise<vo
   const groupId = SecurityGroups[0]?.GroupId;
   if (!groupId) throw new Error(`No group ${spec.groupName} in ${spec.vpcId}`);
 
-  // Start from a clean slate inbound: whatever was there (the colleague's SSH-from-anywhere rule) goes.
+  // Empieza la entrada desde cero: lo que había (la regla del colega de SSH desde cualquier lugar) se va.
   const { SecurityGroupRules = [] } = await ec2.describeSecurityGroupRules({ Filters: [{ Name: 'group-id', Values: [groupId] }] });
   const inbound = SecurityGroupRules.filter((rule) => !rule.IsEgress).map((rule) => rule.SecurityGroupRuleId!);
   if (inbound.length > 0) await ec2.revokeSecurityGroupIngress({ GroupId: groupId, SecurityGroupRuleIds: inbound });

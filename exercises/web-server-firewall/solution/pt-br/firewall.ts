@@ -1,13 +1,13 @@
 import type { Ec2Api, IpPermission } from 'mini-ec2';
 
-/** What the cat photo web server needs from its firewall. */
+/** O que o servidor web do app de fotos de gatos precisa do firewall dele. */
 export interface FirewallSpec {
-  vpcId: string; // the app's VPC: groups with the same name may exist in other VPCs
-  groupName: string; // the web server's security group, by name
-  ownerAddress: string; // the one public IPv4 address allowed to log in with SSH, e.g. '198.51.100.23'
+  vpcId: string; // a VPC do app: grupos com o mesmo nome podem existir em outras VPCs
+  groupName: string; // o grupo de segurança do servidor web, pelo nome
+  ownerAddress: string; // o único endereço IPv4 público que pode entrar com SSH, por exemplo, '198.51.100.23'
 }
 
-/** HTTP from anywhere, SSH from the owner only, nothing else inbound; outbound left as it is. */
+/** HTTP de qualquer lugar, SSH só do dono, mais nada na entrada; a saída fica como está. */
 export async function openWebServer(ec2: Ec2Api, spec: FirewallSpec): Promise<void> {
   const { SecurityGroups = [] } = await ec2.describeSecurityGroups({
     Filters: [
@@ -18,7 +18,7 @@ export async function openWebServer(ec2: Ec2Api, spec: FirewallSpec): Promise<vo
   const groupId = SecurityGroups[0]?.GroupId;
   if (!groupId) throw new Error(`No group ${spec.groupName} in ${spec.vpcId}`);
 
-  // Start from a clean slate inbound: whatever was there (the colleague's SSH-from-anywhere rule) goes.
+  // Comece a entrada do zero: o que estava lá (a regra do colega de SSH de qualquer lugar) sai.
   const { SecurityGroupRules = [] } = await ec2.describeSecurityGroupRules({ Filters: [{ Name: 'group-id', Values: [groupId] }] });
   const inbound = SecurityGroupRules.filter((rule) => !rule.IsEgress).map((rule) => rule.SecurityGroupRuleId!);
   if (inbound.length > 0) await ec2.revokeSecurityGroupIngress({ GroupId: groupId, SecurityGroupRuleIds: inbound });

@@ -1,24 +1,24 @@
 import type { Ec2Api } from 'mini-ec2';
 
-/** What the cat photo web server needs from its firewall. */
+/** Lo que el servidor web de la app de fotos de gatos necesita de su firewall. */
 export interface FirewallSpec {
-  vpcId: string; // the app's VPC: groups with the same name may exist in other VPCs
-  groupName: string; // the web server's security group, by name
-  ownerAddress: string; // the one public IPv4 address allowed to log in with SSH, e.g. '198.51.100.23'
+  vpcId: string; // la VPC de la app: pueden existir grupos con el mismo nombre en otras VPC
+  groupName: string; // el grupo de seguridad del servidor web, por nombre
+  ownerAddress: string; // la única dirección IPv4 pública que puede iniciar sesión con SSH, por ejemplo, '198.51.100.23'
 }
 
 /**
- * Open exactly what the web server needs in its security group, and nothing else:
- * - HTTP (TCP port 80) from anywhere (0.0.0.0/0);
- * - SSH (TCP port 22) from the owner's address only (one address is the block `<address>/32`);
- * - no other inbound rule (a colleague left one: find it and remove it);
- * - leave the outbound (egress) rule as it is.
+ * Abre en su grupo de seguridad exactamente lo que necesita el servidor web, y nada más:
+ * - HTTP (puerto TCP 80) desde cualquier lugar (0.0.0.0/0);
+ * - SSH (puerto TCP 22) solo desde la dirección del dueño (una dirección es el bloque `<dirección>/32`);
+ * - ninguna otra regla de entrada (un colega dejó una: encuéntrala y elimínala);
+ * - deja la regla de salida (egress) como está.
  */
 export async function openWebServer(ec2: Ec2Api, spec: FirewallSpec): Promise<void> {
-  // 1. The group's ID: ec2.describeSecurityGroups({ Filters: [group-name, vpc-id] })
-  // 2. Its rules: ec2.describeSecurityGroupRules({ Filters: [{ Name: 'group-id', Values: [groupId] }] })
-  // 3. Remove inbound rules you do not want: ec2.revokeSecurityGroupIngress({ GroupId, SecurityGroupRuleIds })
-  // 4. Add the two rules: ec2.authorizeSecurityGroupIngress({ GroupId, IpPermissions: [...] })
+  // 1. El ID del grupo: ec2.describeSecurityGroups({ Filters: [group-name, vpc-id] })
+  // 2. Sus reglas: ec2.describeSecurityGroupRules({ Filters: [{ Name: 'group-id', Values: [groupId] }] })
+  // 3. Elimina las reglas de entrada que no quieres: ec2.revokeSecurityGroupIngress({ GroupId, SecurityGroupRuleIds })
+  // 4. Agrega las dos reglas: ec2.authorizeSecurityGroupIngress({ GroupId, IpPermissions: [...] })
   void ec2;
   void spec;
 }
