@@ -6,8 +6,8 @@ import { parseCommandArgs, usageError as commandUsageError } from './command-arg
 
 const USAGE = `usage: ec2-lab assignment <exercise-id...> --out DIR [--lang en|pt-br|es]
 
-Writes a self-contained folder: starter files, tests, the mini-EC2 model and a README in the chosen
-language. Students run \`npm install\` once (the only step that needs the internet), then \`npm test\`
+Writes a self-contained folder: starter files, tests, the mini-EC2 model and a README. The README,
+the starters' comments and the test names and messages \`npm test\` prints are in the chosen language. Students run \`npm install\` once (the only step that needs the internet), then \`npm test\`
 to see their score. Collect the folders and grade them with \`ec2-lab grade <exercise-id> <folders...>\`.`;
 
 const usageError = (message: string) => commandUsageError('assignment', USAGE, message);

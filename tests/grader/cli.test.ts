@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadExercise } from '../../src/grader/index.ts';
-import { classFolder, repoRoot, runCli } from './run-cli.ts';
+import { classFolder, repoRoot, runCli, type JsonReport } from './run-cli.ts';
 
 const launch = loadExercise('launch');
 const broken = readFileSync(path.join(repoRoot, 'tests/grader/fixtures/hostile/syntax-error.ts.txt'), 'utf8');
@@ -17,6 +17,8 @@ describe.concurrent('usage errors exit with 2 and say what is wrong', () => {
     [['grade', 'no-such-exercise', '.'], /unknown exercise "no-such-exercise"/],
     [['grade', 'launch', '/no/such/folder'], /no such file or folder: \/no\/such\/folder/],
     [['grade', 'launch', '.', '--format', 'xml'], /unknown format "xml"/],
+    [['grade', 'launch', '.', '--lang', 'fr'], /unknown language "fr"; use en, pt-br, es/],
+    [['assignment', 'launch', '--out', 'x', '--lang', 'pt'], /unknown language "pt"; use en, pt-br, es/],
     [['grade', 'launch', '.', '--timeout', '1'], /timeoutMs must be a number from 2000/],
     [['grade', 'launch', '.', '--bogus'], /Unknown option '--bogus'/],
     [['assignment', 'launch'], /--out DIR is required/],
@@ -58,12 +60,12 @@ describe('a mixed class graded in one run', () => {
     expect(csv.stderr).toMatch(/wrote csv report to/);
     expect(readFileSync(out, 'utf8')).toBe(
       [
-        'student,exercise,score,max,status',
-        "'=carol,launch,0,10,error",
-        'alice,launch,10,10,pass',
-        'bob,launch,0,10,fail',
-        'dave,launch,0,10,fail',
-        'erin,launch,0,10,error',
+        'student,exercise,score,max,status,failed_tests',
+        "'=carol,launch,0,10,error,count same-ami settings tags waits-running returns-ids follows-plan",
+        'alice,launch,10,10,pass,',
+        'bob,launch,0,10,fail,count same-ami settings tags waits-running returns-ids follows-plan',
+        'dave,launch,0,10,fail,count same-ami settings tags waits-running returns-ids follows-plan',
+        'erin,launch,0,10,error,count same-ami settings tags waits-running returns-ids follows-plan',
         '',
       ].join('\n'),
     );
@@ -76,6 +78,8 @@ describe('a mixed class graded in one run', () => {
     expect(run.stdout).toContain('<testsuite name="alice / launch" tests="7" failures="0" errors="0"');
     expect(run.stdout).toMatch(/<testsuite name="bob \/ launch" tests="7" failures="[1-7]"/);
     expect(run.stdout).toContain('<failure message="Expected 3 instances after your launch');
+    // The title is the learner's language's; the stable id rides along as a property.
+    expect(run.stdout).toContain('<testcase classname="launch.bob" name="launches exactly the requested number of instances">\n      <properties><property name="id" value="count"/></properties>');
   }, 120_000);
 
   test('--strict exits 0 when every submission passed; the text report shows a table and a summary', async () => {
@@ -84,5 +88,20 @@ describe('a mixed class graded in one run', () => {
     expect(run.stdout).toMatch(/student\s+exercise\s+score\s+status/);
     expect(run.stdout).toMatch(/alice\s+launch\s+10\/10\s+pass/);
     expect(run.stdout).toMatch(/1 submission\(s\), 1 passed every test, mean score 100%/);
+  }, 120_000);
+});
+
+describe('--lang: the test names and messages in the learner\'s language, joined by stable ids', () => {
+  test('`grade --lang pt-br` on a starter prints Portuguese titles and messages, and the JSON carries the ids', async () => {
+    const starter = classFolder('launch.ts', { bob: launch.starter['launch.ts'] });
+    const text = await runCli(['grade', 'launch', path.join(starter, 'bob'), '--lang', 'pt-br']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('executa exatamente o número de instâncias pedido: Esperava 3 instâncias');
+
+    const json = await runCli(['grade', 'launch', path.join(starter, 'bob'), '--lang', 'pt-br', '--format', 'json']);
+    const [result] = (JSON.parse(json.stdout) as JsonReport).results;
+    expect(result.tests.map((t) => t.id)).toEqual(Object.keys(launch.manifest.points));
+    expect(result.tests.map((t) => t.name)).toEqual(Object.keys(launch.manifest.points).map((id) => launch.manifest.titles[id]['pt-br']));
+    expect(result.tests.find((t) => t.id === 'same-ami')?.message).toMatch(/^Nenhuma instância foi executada\./);
   }, 120_000);
 });

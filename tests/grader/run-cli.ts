@@ -46,6 +46,6 @@ export type JsonReport = {
     message?: string;
     points: number;
     maxPoints: number;
-    tests: { name: string; status: string; message?: string; output?: string; test_code: string; points: number; maxPoints: number }[];
+    tests: { id: string; name: string; status: string; message?: string; output?: string; test_code: string; points: number; maxPoints: number }[];
   }[];
 };
