@@ -60,12 +60,12 @@ describe.skipIf(skipBrowser)('the WebContainer workspace in the built site', () 
     const workspace = readBuiltWorkspace(distDir, id);
     const data = readBuiltExerciseData(distDir, id);
     writeWorkspace(workspace, dir);
-    const run = await runWorkspaceTests(workspace, dir, data.solution);
+    const run = await runWorkspaceTests(workspace, dir, data.solution.en);
     const result = kitReportToGradeResult(data, run.report, run);
     expect(result.tests.length, run.output).toBe(Object.keys(data.points).length);
     expect(failing(result.tests), run.output).toEqual([]);
     expect(result.points).toBe(result.maxPoints);
-    expect(comparable(await inPage(id, data.solution)), `${id}: the page runner agrees`).toEqual(comparable(result));
+    expect(comparable(await inPage(id, data.solution.en)), `${id}: the page runner agrees`).toEqual(comparable(result));
   }, 120_000);
 
   it('the starter fails exactly the tests the CLI grader fails it on', async () => {
@@ -74,7 +74,7 @@ describe.skipIf(skipBrowser)('the WebContainer workspace in the built site', () 
       const student = path.join(classDir, 'starter');
       for (const id of ids) {
         const data = readBuiltExerciseData(distDir, id);
-        for (const [name, content] of Object.entries(data.starter)) {
+        for (const [name, content] of Object.entries(data.starter.en)) {
           mkdirSync(path.join(student, id), { recursive: true });
           writeFileSync(path.join(student, id, name), content);
         }
@@ -86,13 +86,13 @@ describe.skipIf(skipBrowser)('the WebContainer workspace in the built site', () 
         const workspace = readBuiltWorkspace(distDir, id);
         const data = readBuiltExerciseData(distDir, id);
         writeWorkspace(workspace, dir);
-        const run = await runWorkspaceTests(workspace, dir, data.starter);
+        const run = await runWorkspaceTests(workspace, dir, data.starter.en);
         const result = kitReportToGradeResult(data, run.report, run);
         const byCli = graded.results.find((r) => r.exercise === id);
         expect(byCli, `the CLI graded ${id}`).toBeDefined();
         expect(failing(result.tests), `${id}\n${run.output}`).toEqual(failing(byCli!.tests));
         expect(failing(result.tests).length, `${id}: the starter fails something`).toBeGreaterThan(0);
-        expect(comparable(await inPage(id, data.starter)), `${id}: the page runner agrees`).toEqual(comparable(result));
+        expect(comparable(await inPage(id, data.starter.en)), `${id}: the page runner agrees`).toEqual(comparable(result));
       }
     } finally {
       rmSync(classDir, { recursive: true, force: true });

@@ -28,9 +28,9 @@ test('a graded submission has the results.json v3 shape, points and the main sce
   const exercise = loadExercise('golden-image');
   const result = await gradeSubmission({ exerciseId: 'golden-image', files: exercise.solution });
   expect(result).toMatchObject({ version: 3, status: 'pass', exercise: 'golden-image', points: 15, maxPoints: 15 });
-  expect(result.tests[0]).toMatchObject({ name: 'finds the base image through its SSM public parameter', status: 'pass', task_id: 1, points: 1, maxPoints: 1 });
-  expect(result.tests[1]).toMatchObject({ name: 'builds one golden image from a single builder instance', status: 'pass', task_id: 2, points: 2, maxPoints: 2 });
-  expect(result.tests[1].test_code).toMatch(/^test\('builds one golden image/);
+  expect(result.tests[0]).toMatchObject({ id: 'base-from-ssm', name: 'finds the base image through its SSM public parameter', status: 'pass', task_id: 1, points: 1, maxPoints: 1 });
+  expect(result.tests[1]).toMatchObject({ id: 'one-image', name: 'builds one golden image from a single builder instance', status: 'pass', task_id: 2, points: 2, maxPoints: 2 });
+  expect(result.tests[1].test_code).toMatch(/^test\(title\('one-image'\)/);
   // The chain AMI #1 -> builder -> AMI #2 -> clones is in the event log.
   const types = (result.model!.events as { type: string }[]).map((e) => e.type);
   expect(types).toContain('image-created');

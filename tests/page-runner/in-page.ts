@@ -28,9 +28,10 @@ export async function gradeInPage(
   exercise: string,
   submissions: { name: string; files: Record<string, string> }[],
   limits: Partial<RunLimits> = {},
+  lang: 'en' | 'pt-br' | 'es' = 'en',
 ): Promise<Record<string, Graded>> {
   return page.evaluate(
-    async ({ exercise, submissions, limits }) => {
+    async ({ exercise, submissions, limits, lang }) => {
       const manifest = (await (await fetch('/page-runner/manifest.json')).json()) as { main: string };
       // A dynamic import written as text: vitest would otherwise rewrite it for Node before Chromium sees it.
       const load = (0, eval)('(url) => import(url)') as (url: string) => Promise<typeof import('../../src/page-runner/index.ts')>;
@@ -39,12 +40,12 @@ export async function gradeInPage(
       const runner = createPageRunner();
       const results: Record<string, Graded> = {};
       for (const submission of submissions) {
-        const { status, message, points, maxPoints, tests } = await runner.run({ exercise: data, files: submission.files, limits });
+        const { status, message, points, maxPoints, tests } = await runner.run({ exercise: data, files: submission.files, limits, lang });
         results[submission.name] = { status, message, points, maxPoints, tests };
       }
       return results;
     },
-    { exercise, submissions, limits },
+    { exercise, submissions, limits, lang },
   );
 }
 

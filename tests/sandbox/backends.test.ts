@@ -39,17 +39,17 @@ describe('local backend', () => {
   it('posts the files and returns the parsed result', async () => {
     const fetchImpl = vi.fn(async () => json({ version: 3, status: 'pass', exercise: 'launch', tests: [], points: 0, maxPoints: 0, durationMs: 5 }));
     const result = await createLocalBackend(fetchImpl).run({
-      exercise: 'launch', files: { 'launch.ts': 'x' }, signal: new AbortController().signal, onOutput: () => {},
+      exercise: 'launch', files: { 'launch.ts': 'x' }, signal: new AbortController().signal, onOutput: () => {}, locale: 'pt-br',
     });
     expect(result.status).toBe('pass');
     const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/grade');
-    expect(JSON.parse(init.body as string)).toEqual({ exerciseId: 'launch', files: { 'launch.ts': 'x' } });
+    expect(JSON.parse(init.body as string)).toEqual({ exerciseId: 'launch', files: { 'launch.ts': 'x' }, lang: 'pt-br' });
   });
 
   it('shows the server error message', async () => {
     const backend = createLocalBackend(async () => json({ error: 'Unknown exercise: nope' }, 404));
-    await expect(backend.run({ exercise: 'nope', files: {}, signal: new AbortController().signal, onOutput: () => {} }))
+    await expect(backend.run({ exercise: 'nope', files: {}, locale: 'en', signal: new AbortController().signal, onOutput: () => {} }))
       .rejects.toThrow('Unknown exercise: nope');
   });
 });
@@ -80,8 +80,8 @@ describe('local backend output', () => {
     const text = transcript({
       version: 3, status: 'fail', exercise: 'launch', points: 2, maxPoints: 3, durationMs: 1234,
       tests: [
-        { name: 'a', status: 'pass', test_code: '', points: 2, maxPoints: 2, output: 'hello' },
-        { name: 'b', status: 'fail', test_code: '', points: 0, maxPoints: 1, output: 'hello' },
+        { id: 'a', name: 'a', status: 'pass', test_code: '', points: 2, maxPoints: 2, output: 'hello' },
+        { id: 'b', name: 'b', status: 'fail', test_code: '', points: 0, maxPoints: 1, output: 'hello' },
       ],
     });
     expect(text).toContain('✓\u001b[39m a  (2/2)');

@@ -13,10 +13,14 @@ const data: ExerciseData = {
   instructions: text,
   files: ['launch.ts'],
   tests: ['launch.test.ts'],
-  points: { 'launch > starts one instance': 2, 'launch > tags it': 1 },
+  points: { 'starts-one': 2, 'tags-it': 1 },
+  titles: {
+    'starts-one': { en: 'launch > starts one instance', 'pt-br': 'launch > executa uma instância', es: 'launch > lanza una instancia' },
+    'tags-it': { en: 'launch > tags it', 'pt-br': 'launch > coloca as tags', es: 'launch > la etiqueta' },
+  },
   hints: { en: [], 'pt-br': [], es: [] },
-  starter: { 'launch.ts': '' },
-  solution: { 'launch.ts': '' },
+  starter: { en: { 'launch.ts': '' }, 'pt-br': { 'launch.ts': '' }, es: { 'launch.ts': '' } },
+  solution: { en: { 'launch.ts': '' }, 'pt-br': { 'launch.ts': '' }, es: { 'launch.ts': '' } },
   testFiles: { 'launch.test.ts': "describe('launch', () => {\n  it('starts one instance', () => {});\n  it('tags it', () => {});\n});\n" },
   typeLibraries: [],
 };

@@ -19,7 +19,7 @@ const workspace: Workspace = {
 const convert: ReportConverter = (exercise, report, run) => {
   const modules = (report ?? '').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { tests: { name: string; state: string }[] });
   const tests = modules.flatMap((m) => m.tests).map((t) => ({
-    name: t.name, status: t.state === 'passed' ? ('pass' as const) : ('fail' as const), test_code: '', points: t.state === 'passed' ? 1 : 0, maxPoints: 1,
+    id: t.name, name: t.name, status: t.state === 'passed' ? ('pass' as const) : ('fail' as const), test_code: '', points: t.state === 'passed' ? 1 : 0, maxPoints: 1,
   }));
   const status = !report ? 'error' : tests.every((t) => t.status === 'pass') ? 'pass' : 'fail';
   return { version: 3, status, message: report ? undefined : `no report; printed: ${run.output}`, exercise, tests, points: 0, maxPoints: 0, durationMs: run.durationMs };
@@ -45,7 +45,7 @@ function makeBackend(container: FakeContainer, extra: { runTimeoutMs?: number } 
 
 function run(backend: ReturnType<typeof makeBackend>['backend'], files = { 'launch.ts': 'export {}' }, signal = new AbortController().signal) {
   const output: string[] = [];
-  return backend.run({ exercise: 'launch', files, signal, onOutput: (t) => output.push(t) }).then((result) => ({ result, output: output.join('') }));
+  return backend.run({ exercise: 'launch', files, locale: 'en', signal, onOutput: (t) => output.push(t) }).then((result) => ({ result, output: output.join('') }));
 }
 
 describe('WebContainer backend (against a fake @webcontainer/api)', () => {
@@ -68,7 +68,8 @@ describe('WebContainer backend (against a fake @webcontainer/api)', () => {
     const tests = container.spawned.filter((s) => s.command === 'npx');
     expect(tests).toHaveLength(2);
     expect(tests[0].args).toEqual(['vitest', 'run', '--config', 'vitest.config.mjs']);
-    expect(tests[0].env).toEqual({ EC2LAB_RESULTS_FILE: '/home/ec2lab/results.jsonl' });
+    // The run's language reaches the tests (titles and messages) through EC2LAB_LANG.
+    expect(tests[0].env).toEqual({ EC2LAB_RESULTS_FILE: '/home/ec2lab/results.jsonl', EC2LAB_LANG: 'en' });
   });
 
   it('passes failures through the converter', async () => {
