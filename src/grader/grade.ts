@@ -219,7 +219,7 @@ export async function gradeExercises(options: MultiBatchOptions): Promise<BatchR
 /** The language asked for (en when none): anything else is bad input naming the accepted values. */
 function validateLanguage(lang: unknown): Locale {
   if (lang === undefined) return 'en';
-  if (!isLocale(lang)) throw new GradeInputError(`unknown language "${String(lang).slice(0, 20)}"; use ${locales.join(', ')}`);
+  if (!isLocale(lang)) throw new GradeInputError(`unknown language "${typeof lang === 'string' ? lang.slice(0, 20) : typeof lang}"; use ${locales.join(', ')}`);
   return lang;
 }
 
