@@ -35,7 +35,8 @@ describe.each<Backend>(['pglite', 'postgres'])('class server on %s', (backend) =
   it('refuses bad classes and taken names with a message naming the problem', async () => {
     const bad = await call(base, 'POST', '/api/classes', { body: { name: 'x', exercises: ['launch', 'nope'], lang: 'en' } });
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ error: 'bad_request', message: expect.stringContaining('"nope"') });
+    expect(bad.body.error).toBe('bad_request');
+    expect(bad.body.message).toContain('"nope"');
     expect((await call(base, 'POST', '/api/classes', { body: { name: 'x', exercises: ['launch'], lang: 'fr' } })).body.message).toContain('lang must be one of en, pt-br, es');
     const taken = await call(base, 'POST', `/api/classes/${klass.code}/students`, { body: { name: 'Ana' } });
     expect(taken.status).toBe(409);
@@ -49,7 +50,8 @@ describe.each<Backend>(['pglite', 'postgres'])('class server on %s', (backend) =
       body: { exercise: 'launch', files: { 'launch.ts': solution('launch', 'launch.ts') }, points: 999 },
     });
     expect(right.status).toBe(202);
-    expect(right.body).toMatchObject({ status: 'queued', contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    expect(right.body.status).toBe('queued');
+    expect(right.body.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     const wrong = await call<{ id: string }>(base, 'POST', `/api/classes/${klass.code}/handins`, { token: klass.students.Bruno, body: { exercise: 'launch', files: { 'launch.ts': starter('launch', 'launch.ts') } } });
     const graded = await waitGraded(base, klass.code, right.body.id, klass.students.Ana);
     expect(graded.body).toMatchObject({ status: 'graded', student: 'Ana', exercise: 'launch', result: { points: 10, maxPoints: 10, status: 'pass' } });
@@ -115,7 +117,8 @@ describe.each<Backend>(['pglite', 'postgres'])('class server on %s', (backend) =
     for (let i = 0; i < 8; i++) statuses.push((await handin({ exercise: 'launch', files: { 'launch.ts': `// try ${i}\n` } })).status);
     expect(statuses).toContain(429); // 6 a minute for a student in this server
     const limited = await handin({ exercise: 'launch', files });
-    expect(limited.body).toMatchObject({ error: 'rate_limited', message: expect.stringContaining('at most 6 a minute') });
+    expect(limited.body.error).toBe('rate_limited');
+    expect(limited.body.message).toContain('at most 6 a minute');
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 

@@ -26,7 +26,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 describe('a grading worker killed mid-job (PostgreSQL, `class worker`)', () => {
   it('leaves its jobs to another worker, which grades each once', async () => {
     const storage = await backendStorage('postgres');
-    cleanup.push(storage.drop);
+    cleanup.push(() => storage.drop());
     const server = await startClassProcess(['serve', '--port', '0', '--no-worker'], { ...storage.env, ...LEASE });
     cleanup.push(() => server.kill());
     const { code, students } = await classWithStudents(server.url, ['Ana']);

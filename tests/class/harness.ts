@@ -47,14 +47,14 @@ export function startClassProcess(args: string[], env: Record<string, string>, r
       const match = ready.exec(output);
       if (match) resolve({ url: match[1] ?? '', child, output: () => output, kill });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`ec2-lab class ${args.join(' ')} exited (${code}) before it was ready:\n${output}`)));
   });
 }
 
 /** A fresh PostgreSQL database for one test file; throws (fails the test) when TEST_DATABASE_URL is not set. */
-export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error('TEST_DATABASE_URL is not set: these tests need a real PostgreSQL (postgres://postgres:postgres@127.0.0.1:5432/postgres; .ci/run starts one)');
   const name = `ec2lab_class_${process.pid}_${Date.now().toString(36)}`;
@@ -82,7 +82,7 @@ export async function backendStorage(backend: Backend): Promise<{ args: string[]
     return { args: ['--data', dir], env: {}, drop: async () => {} };
   }
   const db = await freshPostgres();
-  return { args: [], env: { DATABASE_URL: db.url }, databaseUrl: db.url, drop: db.drop };
+  return { args: [], env: { DATABASE_URL: db.url }, databaseUrl: db.url, drop: () => db.drop() };
 }
 
 export interface Answer<T = Record<string, unknown>> {
