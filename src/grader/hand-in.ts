@@ -9,7 +9,7 @@ import path from 'node:path';
 import { GradeInputError, type ExerciseManifest, type Files } from './exercise.ts';
 import { LIMITS } from './input-checks.ts';
 
-export type HandInProblemKind = 'not-files' | 'wrong-name' | 'not-text' | 'binary' | 'too-large' | 'too-large-together' | 'too-many-files' | 'too-deep' | 'symlink' | 'not-a-file';
+type HandInProblemKind = 'not-files' | 'wrong-name' | 'not-text' | 'binary' | 'too-large' | 'too-large-together' | 'too-many-files' | 'too-deep' | 'symlink' | 'not-a-file';
 
 export interface HandInProblem {
   kind: HandInProblemKind;

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { GradeInputError } from './exercise.ts';
 import type { BatchSubmission, StudentResult } from './grade.ts';
-import type { BatchReport } from './reports.ts';
 
 export interface Shard {
   index: number; // 1-based, as written: --shard 2/3
@@ -119,7 +118,7 @@ function checkShards(reports: ShardReport[]): void {
  * Joins the shards' JSON reports (file name and text) into the report of one unsharded run: the same rows in
  * the same order. Its duration is the longest shard's, as the shards ran side by side.
  */
-export function mergeShardReports(files: { name: string; text: string }[]): BatchReport {
+export function mergeShardReports(files: { name: string; text: string }[]): { exercise: string; results: StudentResult[]; durationMs: number } {
   if (files.length === 0) throw new GradeInputError('give the JSON reports of the shards to merge');
   const reports = files.map((f) => parseShardReport(f.name, f.text));
   checkShards(reports);
