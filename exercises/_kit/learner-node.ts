@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileLearnerModule, type CompileResult } from './compile.ts';
+import { compileLearnerModule, compileModelBundle, MODEL_BUNDLE, type CompileResult } from './compile.ts';
 import { isLanguage, type Language } from './lang.ts';
 import { LearnerProcess } from './learner-process.ts';
 import type { ChildRunResult, LearnerOutcome, LearnerRequest, LearnerTransport } from './learner-protocol.ts';
@@ -80,10 +80,24 @@ function compileOnce(dir: string, file: string): Promise<CompileResult> {
   const key = path.join(dir, file);
   let result = compiled.get(key);
   if (!result) {
-    result = compileLearnerModule({ submissionDir: dir, file, modelEntry: modelEntry() });
+    result = compileLearnerModule({ submissionDir: dir, file });
     compiled.set(key, result);
   }
   return result;
+}
+
+// The model's bundle, built once per test process (a grader's worker serves many submissions) and copied
+// into each child's folder, the only folder the child may read.
+const modelBundles = new Map<string, Promise<string>>();
+function modelBundle(): Promise<string> {
+  const entry = modelEntry();
+  let bundle = modelBundles.get(entry);
+  if (!bundle) {
+    bundle = compileModelBundle(entry);
+    modelBundles.set(entry, bundle);
+    bundle.catch(() => modelBundles.delete(entry)); // a failed build is tried again next time
+  }
+  return bundle;
 }
 
 /** A run that never started: the file is missing or does not compile. */
@@ -98,6 +112,7 @@ async function runInChild(request: LearnerRequest): Promise<ChildRunResult> {
   const dir = submissionDir(request.testPath);
   const compile = await compileOnce(dir, request.file);
   if (!compile.ok) return compileFailure(compile.message, Date.now() - started);
+  const model = await modelBundle();
   const key = `${request.testPath}\0${path.join(dir, request.file)}`;
   const limits = limitsFor(request.testPath);
   let session = sessions.get(key);
@@ -106,6 +121,7 @@ async function runInChild(request: LearnerRequest): Promise<ChildRunResult> {
     const runnerDir = mkdtempSync(path.join(tmpdir(), 'ec2-lab-learner-'));
     writeFileSync(path.join(runnerDir, 'child-runner.mjs'), readFileSync(path.join(kitDir, 'child-runner.mjs')));
     writeFileSync(path.join(runnerDir, 'learner.mjs'), compile.code);
+    writeFileSync(path.join(runnerDir, MODEL_BUNDLE), model);
     session = { runnerDir, process: new LearnerProcess({ runnerDir, memoryMb: limits.childMemoryMb }) };
     sessions.set(key, session);
   }

@@ -2,8 +2,8 @@
 // kept). Each route is a method, a path pattern and a handler; handlers throw HttpError for the caller's
 // mistakes and get their answer as { error, message }.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GradeInputError, listExercises, loadExercise, type GradeResult } from '../grader/index.ts';
-import { validateFiles, LIMITS } from '../grader/input-checks.ts';
+import { checkHandIn, listExercises, loadExercise, type GradeResult } from '../grader/index.ts';
+import { LIMITS } from '../grader/input-checks.ts';
 import { isLocale, locales } from '../i18n/locales.ts';
 import { json } from '../server/app.ts';
 import { gradescopeResults, gradesCsv, gradesJunit } from './exports.ts';
@@ -221,13 +221,13 @@ async function handinRoute(h: Helpers, { req, res, params }: Call): Promise<void
   if (typeof body.exercise !== 'string' || !klass.exercises.includes(body.exercise)) {
     throw fail(400, `exercise must be one of this class's exercises: ${klass.exercises.join(', ')}.`);
   }
-  let files: Record<string, string>;
-  try {
-    files = validateFiles(loadExercise(body.exercise).manifest, body.files);
-  } catch (error) {
-    if (error instanceof GradeInputError) throw fail(error.message.includes('too large') ? 413 : 400, `Hand-in refused: ${error.message}.`);
-    throw error;
+  // The grader's own hand-in rules (names, text, sizes), checked before anything is stored.
+  const problems = checkHandIn(loadExercise(body.exercise).manifest, body.files);
+  if (problems.length) {
+    const tooLarge = problems.some((p) => p.kind === 'too-large' || p.kind === 'too-large-together');
+    throw fail(tooLarge ? 413 : 400, `Hand-in refused: ${problems.map((p) => p.message).join('; ')}.`);
   }
+  const files = body.files as Record<string, string>;
   if (Object.keys(files).length === 0) throw fail(400, `Hand-in refused: no files. Exercise ${body.exercise} takes ${loadExercise(body.exercise).manifest.files.join(', ')}.`);
   const stored = await store.storedBytes(h.db, klass.id, student.id);
   const bytes = Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);

@@ -6,6 +6,7 @@ import { closeGrader, gradeExercises, GradeInputError, listExercises, loadExerci
 import { FORMATS, formatReport, type ReportFormat } from '../grader/reports.ts';
 import { readSubmissions } from '../grader/submissions.ts';
 import { isLocale, locales } from '../i18n/locales.ts';
+import { parseShard, shardWork, type ShardInfo } from '../grader/shards.ts';
 import { parseCommandArgs, usageError as commandUsageError } from './command-args.ts';
 
 const USAGE = `usage: ec2-lab grade <exercise-id>[,<exercise-id>...|all] <submission...> [options]
@@ -22,6 +23,9 @@ options:
   --jobs N                       submissions graded in parallel (default: CPU count)
   --timeout S                    time limit per submission in seconds (default 20)
   --memory MB                    memory limit of the learner's code (default 256)
+  --shard I/N                    grade only shard I of N (students by a hash of their name: adding a
+                                 student never moves another); join the shards' --format json
+                                 reports with \`ec2-lab merge\`
   --strict                       exit 1 when any submission did not pass every test
   -h, --help                     show this help`;
 
@@ -46,6 +50,7 @@ export async function run(args: string[]): Promise<number> {
       memory: { type: 'string' },
       strict: { type: 'boolean', default: false },
       lang: { type: 'string', default: 'en' },
+      shard: { type: 'string' },
     },
   });
   if (typeof parsed === 'number') return parsed;
@@ -65,10 +70,13 @@ export async function run(args: string[]): Promise<number> {
     if (exerciseIds.length > 1 && paths.some((p) => existsSync(p) && statSync(p).isFile())) {
       throw new GradeInputError('grading several exercises needs a folder per student, not single files');
     }
-    const work = exerciseIds.map((id) => {
+    const wanted = values.shard === undefined ? undefined : parseShard(values.shard);
+    let work = exerciseIds.map((id) => {
       const { manifest } = loadExercise(id);
       return { exerciseId: id, submissions: readSubmissions(paths, manifest) };
     });
+    let shard: ShardInfo | undefined;
+    if (wanted) ({ work, info: shard } = shardWork(work, wanted));
     const timeout = positiveNumber('timeout', values.timeout);
     const memory = positiveNumber('memory', values.memory);
     const jobs = positiveNumber('jobs', values.jobs);
@@ -80,7 +88,7 @@ export async function run(args: string[]): Promise<number> {
       memoryMb: memory,
       lang,
     });
-    report = formatReport(format, batch);
+    report = formatReport(format, { ...batch, shard });
     allPassed = batch.results.every((r) => r.result.status === 'pass');
   } catch (error) {
     if (error instanceof GradeInputError) return usageError(error.message);

@@ -5,6 +5,7 @@ type CommandModule = { run(args: string[]): Promise<number> };
 
 const commands: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   grade: { summary: 'grade submissions of an exercise', load: () => import('./grade-command.ts') },
+  merge: { summary: "join the shards' JSON reports into one report", load: () => import('./merge-command.ts') },
   exercises: { summary: 'list the exercises', load: () => import('./exercises-command.ts') },
   assignment: { summary: 'write a self-contained assignment folder', load: () => import('./assignment-command.ts') },
   class: { summary: 'run a class server or worker, or create a class', load: () => import('./class-command.ts') },

@@ -10,12 +10,14 @@ import { buildResult } from '../results/build-result.ts';
 import { VitestDaemon, type ReportedModule, type VitestRun } from './vitest-daemon.ts';
 import { GradeInputError, type Exercise, type Files, type GradeResult, type Locale } from './exercise.ts';
 import { isLocale, locales } from '../i18n/locales.ts';
-import { LIMITS, validateFiles, validateLimit } from './input-checks.ts';
+import { LIMITS, validateLimit } from './input-checks.ts';
+import { checkHandIn, describeProblems, validateFiles, type HandInProblem } from './hand-in.ts';
 import { createBatchFolder, hashFolders, submissionFolderName, writeSubmission, writeVitestConfig, type RunSettings } from './workspace.ts';
 
 export interface BatchSubmission {
   student: string;
   files: Files;
+  problems?: HandInProblem[]; // found while reading it (a link, a binary file...): it is reported, not run
 }
 
 export interface BatchOptions {
@@ -57,17 +59,33 @@ function submissionIndex(batchDir: string, file: string): number {
   return match ? Number(match[1]) : -1;
 }
 
-/** One submission of one exercise, ready to grade. */
+/** One submission of one exercise, ready to grade (or, with problems, to report without running). */
 interface Entry {
   exercise: Exercise;
   student: string;
   files: Files;
+  problems: HandInProblem[];
 }
 
+type EntryOptions = { jobs?: number; timeoutMs?: number; memoryMb?: number; includeModel: boolean; lang?: Locale };
+
 /**
- * Grades entries (possibly of different exercises) in one vitest run. Results come back in the same order.
+ * Grades entries (possibly of different exercises) in one vitest run; a bad hand-in gets an error result
+ * saying what is wrong with it and is never run. Results come back in the same order.
  */
-async function gradeEntries(entries: Entry[], options: { jobs?: number; timeoutMs?: number; memoryMb?: number; includeModel: boolean; lang?: Locale }): Promise<StudentResult[]> {
+async function gradeEntries(entries: Entry[], options: EntryOptions): Promise<StudentResult[]> {
+  const language = validateLanguage(options.lang);
+  const graded = await runEntries(entries.filter((e) => e.problems.length === 0), { ...options, lang: language });
+  let next = 0;
+  return entries.map((entry) =>
+    entry.problems.length
+      ? { student: entry.student, result: buildResult(entry.exercise, { modules: [], failure: describeProblems(entry.problems), durationMs: 0, includeModel: false, language }) }
+      : graded[next++],
+  );
+}
+
+/** Runs entries in one vitest run. */
+async function runEntries(entries: Entry[], options: EntryOptions): Promise<StudentResult[]> {
   const lang = validateLanguage(options.lang);
   const timeoutMs = validateLimit('timeoutMs', options.timeoutMs, LIMITS.timeoutMs);
   const memoryMb = validateLimit('memoryMb', options.memoryMb, LIMITS.memoryMb);
@@ -179,20 +197,21 @@ export async function closeGrader(): Promise<void> {
   await Promise.all(closing);
 }
 
-function checkedSubmissions(exercise: Exercise, submissions: unknown): BatchSubmission[] {
+/** The submissions as entries: a bad one keeps its problems (it gets a failing result, the batch goes on). */
+function checkedSubmissions(exercise: Exercise, submissions: unknown): Entry[] {
   if (!Array.isArray(submissions)) throw new GradeInputError('submissions must be a list');
-  return submissions.map((s: BatchSubmission) => ({ student: String(s?.student), files: validateFiles(exercise.manifest, s?.files) }));
+  return submissions.map((s: BatchSubmission) => {
+    const problems = s?.problems?.length ? s.problems : checkHandIn(exercise.manifest, s?.files);
+    return { exercise, student: String(s?.student), files: problems.length ? {} : s.files, problems };
+  });
 }
 
 /** Grades many submissions of one exercise in one vitest run. */
 export async function gradeBatch(options: BatchOptions): Promise<BatchResult> {
   const started = Date.now();
   const exercise = loadExercise(options.exerciseId);
-  const submissions = checkedSubmissions(exercise, options.submissions);
-  const results = await gradeEntries(
-    submissions.map((s) => ({ exercise, ...s })),
-    { ...options, includeModel: options.includeModel ?? submissions.length === 1 },
-  );
+  const entries = checkedSubmissions(exercise, options.submissions);
+  const results = await gradeEntries(entries, { ...options, includeModel: options.includeModel ?? entries.length === 1 });
   return { exercise: exercise.manifest.id, results, durationMs: Date.now() - started };
 }
 
@@ -210,7 +229,7 @@ export async function gradeExercises(options: MultiBatchOptions): Promise<BatchR
   const entries: Entry[] = [];
   for (const { exerciseId, submissions } of options.work) {
     const exercise = loadExercise(exerciseId);
-    for (const s of checkedSubmissions(exercise, submissions)) entries.push({ exercise, ...s });
+    entries.push(...checkedSubmissions(exercise, submissions));
   }
   const results = await gradeEntries(entries, { ...options, includeModel: false });
   return { exercise: options.work.map((w) => w.exerciseId).join(','), results, durationMs: Date.now() - started };
@@ -244,6 +263,7 @@ export interface GradeSubmissionInput {
 export async function gradeSubmission(input: GradeSubmissionInput): Promise<GradeResult> {
   if (typeof input !== 'object' || input === null) throw new GradeInputError('gradeSubmission needs { exerciseId, files }');
   const started = Date.now();
+  validateFiles(loadExercise(input.exerciseId).manifest, input.files); // one grading: bad files are a usage error
   const batch = await gradeBatch({
     exerciseId: input.exerciseId,
     submissions: [{ student: 'submission', files: input.files }],

@@ -1,6 +1,7 @@
 // Batch results as the formats teachers and CI systems read: a text table, JSON, a gradebook CSV and JUnit XML.
 // Pure functions of the results.
 import type { StudentResult } from './grade.ts';
+import type { ShardInfo } from './shards.ts';
 
 export const FORMATS = ['text', 'json', 'csv', 'junit'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -9,6 +10,7 @@ export interface BatchReport {
   exercise: string;
   results: StudentResult[];
   durationMs: number;
+  shard?: ShardInfo; // a shard's report (--shard i/n): what `ec2-lab merge` needs to rebuild the whole run
 }
 
 export function formatReport(format: ReportFormat, report: BatchReport): string {
@@ -60,7 +62,8 @@ function jsonReport(report: BatchReport): string {
     const { model: _model, ...rest } = result;
     return { student, ...rest };
   });
-  return `${JSON.stringify({ exercise: report.exercise, durationMs: report.durationMs, results }, null, 2)}\n`;
+  const shard = report.shard ? { shard: report.shard } : {};
+  return `${JSON.stringify({ exercise: report.exercise, durationMs: report.durationMs, ...shard, results }, null, 2)}\n`;
 }
 
 /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet (=, +, -, @ prefixes). */

@@ -1,4 +1,4 @@
-// Runs test files in the grader's vitest daemon (the child script vitest-daemon-child.ts) with a time limit, and reads the results
+// Runs test files in the grader's vitest daemon (the child script vitest-daemon-child.mjs) with a time limit, and reads the results
 // the kit's reporter appended to a JSON-lines file (never vitest's console output, which learner code could
 // imitate). The daemon is started on first use and kept warm; at a time limit it is killed with its whole
 // process group (workers and learners' children) and a fresh one starts on the next run.
@@ -19,7 +19,7 @@ export interface VitestRun {
   durationMs: number;
 }
 
-const daemonScript = fileURLToPath(new URL('./vitest-daemon-child.ts', import.meta.url));
+const daemonScript = fileURLToPath(new URL('./vitest-daemon-child.mjs', import.meta.url));
 const STARTUP_LIMIT_MS = 60_000;
 
 /** Our environment minus what an outer vitest (the grader's own tests) sets, which would confuse the daemon. */
@@ -58,7 +58,7 @@ export class VitestDaemon {
     this.output = '';
     const child = fork(daemonScript, [this.configFile], {
       cwd: path.dirname(this.configFile),
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${this.memoryMb}`],
+      execArgv: [`--max-old-space-size=${this.memoryMb}`],
       env: cleanEnv(),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true, // its own process group: a time-out kills vitest, its workers and the learners' children
