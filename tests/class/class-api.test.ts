@@ -111,7 +111,7 @@ describe.each<Backend>(['pglite', 'postgres'])('class server on %s', (backend) =
     expect((await handin({ exercise: 'find-ami', files })).body.message).toContain("this class's exercises: launch, create-image");
     const huge = await handin({ exercise: 'launch', files: { 'launch.ts': 'x'.repeat(300_000) } });
     expect(huge.status).toBe(413);
-    expect(huge.body.message).toContain('launch.ts is too large (300000 bytes; the limit is 200000)');
+    expect(huge.body.message).toContain('launch.ts is too large (300000 bytes; the limit is 200000 bytes per file)');
     expect((await handin({ exercise: 'launch', files: { 'launch.ts': 'y'.repeat(2_000_000) } })).status).toBe(413);
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await handin({ exercise: 'launch', files: { 'launch.ts': `// try ${i}\n` } })).status);
