@@ -7,6 +7,8 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   grade: { summary: 'grade submissions of an exercise', load: () => import('./grade-command.ts') },
   exercises: { summary: 'list the exercises', load: () => import('./exercises-command.ts') },
   assignment: { summary: 'write a self-contained assignment folder', load: () => import('./assignment-command.ts') },
+  class: { summary: 'run a class server or worker, or create a class', load: () => import('./class-command.ts') },
+  submit: { summary: 'hand in an assignment folder to a class server', load: () => import('./submit-command.ts') },
   'mini-ec2': { summary: 'serve mini-EC2 over the EC2 Query protocol', load: () => import('./mini-ec2-command.ts') },
 };
 

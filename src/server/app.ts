@@ -23,6 +23,11 @@ export interface AppOptions {
   /** The built site (astro build's outDir). */
   distDir: string;
   routes?: readonly Route[];
+  /**
+   * Tried after the exact routes and before the static site, for paths with parameters (the class server's
+   * /api/classes/<code>/...): returns false when the path is not its own.
+   */
+  handler?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 }
 
 /** Writes a JSON response. */
@@ -56,7 +61,7 @@ function redirectToLocale(req: IncomingMessage, res: ServerResponse, search: str
   res.end();
 }
 
-export function createApp({ distDir, routes = [] }: AppOptions): Server {
+export function createApp({ distDir, routes = [], handler }: AppOptions): Server {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(isolationHeaders)) res.setHeader(name, value);
     let url: URL;
@@ -79,6 +84,16 @@ export function createApp({ distDir, routes = [] }: AppOptions): Server {
         else res.destroy();
       }
       return;
+    }
+    if (handler && onPath.length === 0) {
+      try {
+        if (await handler(req, res, url)) return;
+      } catch (error) {
+        console.error(`[server] ${method} ${url.pathname} failed:`, error);
+        if (!res.headersSent) json(res, 500, { error: 'Internal server error' });
+        else res.destroy();
+        return;
+      }
     }
     if (onPath.length > 0) {
       res.setHeader('Allow', onPath.map((r) => r.method).join(', '));

@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { GradeInputError, gradeSubmission, listExercises, warmUpGrader, type GradeResult } from '../grader/index.ts';
 import { json, type Route } from './app.ts';
+import { HttpError, readBody } from './http-body.ts';
 import { GRADE_PATH } from '../results/grade-endpoint-path.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -32,13 +33,6 @@ export interface GradeEndpointOptions {
   maxWaiting?: number;
   allowRemote?: boolean;
   allowedHosts?: string[];
-}
-
-/** An error with the HTTP status it should be answered with. */
-class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
-    super(message);
-  }
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -71,30 +65,6 @@ function checkCaller(req: IncomingMessage, options: { allowRemote: boolean; allo
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
     throw new HttpError(403, 'Cross-site requests are not allowed: only pages of this course server may grade code.');
   }
-}
-
-/** Reads the body, refusing more than `limit` bytes as soon as it is clear. */
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    return Promise.reject(new HttpError(413, `The request is too large (${declared} bytes; the limit is ${limit}).`, { Connection: 'close' }));
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `The request is too large (more than ${limit} bytes).`, { Connection: 'close' }));
-        req.removeAllListeners('data');
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** Checks the JSON body's shape; the grader checks file names and sizes against the exercise. */
