@@ -100,14 +100,20 @@ async function join(fetchFn: Fetch, storage: Store, parts: JoinParts, t: ClassTr
   }
 }
 
-/** Asks once whether this origin has a class server; where it has none, the form gives way to the sentence. */
-async function probeServer(fetchFn: Fetch, parts: JoinParts, t: ClassTranslate): Promise<void> {
+/**
+ * Asks once whether this origin has a class server (where it has none, the form gives way to the sentence).
+ * With a teacher's invitation it asks for that class, which a class server answers 200 (or says the code is
+ * unknown, at once); without one, for a code nobody has (a JSON 404: the API has no cheaper question).
+ */
+async function probeServer(fetchFn: Fetch, parts: JoinParts, t: ClassTranslate, invited: string | undefined): Promise<void> {
   try {
-    await classInfo(fetchFn, PROBE_CODE);
+    await classInfo(fetchFn, invited ?? PROBE_CODE);
   } catch (error) {
     if (error instanceof NoClassServerError) {
       say(parts, t('join.noServer'), 'no-server');
       parts.form.hidden = true;
+    } else if (invited && error instanceof ClassApiError && error.status === 404) {
+      say(parts, t('join.unknownCode', { code: invited }), 'error');
     }
   }
 }
@@ -125,7 +131,7 @@ export function wireJoinForm(root: HTMLElement, locale: Locale, storage: Store, 
   const probeOnce = () => {
     if (probed || current) return;
     probed = true;
-    void probeServer(fetchFn, parts, t);
+    void probeServer(fetchFn, parts, t, isClassCode(invited) ? invited : undefined);
   };
   if (!details || details.open) probeOnce();
   details?.addEventListener('toggle', () => details.open && probeOnce());
