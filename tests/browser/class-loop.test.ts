@@ -169,7 +169,7 @@ describe.skipIf(skipBrowser)('a class in Chromium: join, hand in, the dashboard,
 
     // The CSV, downloaded with the token through the dashboard's button.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="grades.csv"]').click()]);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/).map((line) => line.split(','));
+    const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/).map((line) => line.split(','));
     expect(csv[0]).toEqual(['student', 'exercise', 'score', 'max', 'status', 'handed_in_at']);
     const rows = Object.fromEntries(csv.slice(1).map((row) => [row[0], row]));
     expect(rows.Ana.slice(1, 4)).toEqual([EXERCISE, String(expected.solution), String(maxPoints)]);
