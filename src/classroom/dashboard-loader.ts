@@ -67,10 +67,10 @@ function wireActions(root: HTMLElement, api: Api, t: ClassTranslate, refresh: ()
 }
 
 /** The sentence for a failed refresh; `fatal` when asking again cannot help (wrong token, no server). */
-function refreshFailure(t: ClassTranslate, error: unknown): { text: string; fatal: boolean } {
+function refreshFailure(t: ClassTranslate, error: unknown, code: string): { text: string; fatal: boolean } {
   if (error instanceof NoClassServerError) return { text: t('dash.noServer'), fatal: true };
   if (error instanceof ClassApiError && (error.status === 401 || error.status === 403)) return { text: t('dash.badToken'), fatal: true };
-  if (error instanceof ClassApiError && error.status === 404) return { text: error.message, fatal: true };
+  if (error instanceof ClassApiError && error.status === 404) return { text: t('dash.unknownClass', { code }), fatal: true };
   return { text: t('dash.refreshFailed', { error: message(error) }), fatal: false };
 }
 
@@ -93,7 +93,7 @@ function startDashboard(root: HTMLElement, locale: Locale, api: Api, t: ClassTra
       status.textContent = t('dash.updated', { time: new Date().toLocaleTimeString(document.documentElement.lang) });
       root.dataset.loaded = 'true';
     } catch (error) {
-      const failure = refreshFailure(t, error);
+      const failure = refreshFailure(t, error, api.code);
       status.textContent = failure.text;
       status.dataset.state = 'error';
       if (failure.fatal) return;
