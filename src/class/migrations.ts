@@ -66,6 +66,6 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`The class database could not be migrated (migration ${failed}): ${(error as Error).message ?? String(error)}`, { cause: error });
+    throw new Error(`The class database could not be migrated (migration ${failed}): ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
 }

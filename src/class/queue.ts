@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import type { GradeResult } from '../grader/index.ts';
 import type { Db } from './store.ts';
 
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 
 export interface Job {
   id: number;
@@ -101,11 +101,4 @@ export async function requeueClass(db: Db, classId: number): Promise<number> {
     .where('student_id', 'in', (eb) => eb.selectFrom('students').select('id').where('class_id', '=', classId))
     .executeTakeFirst();
   return Number(done.numUpdatedRows);
-}
-
-/** Jobs waiting or running (for the health line and the tests). */
-export async function queueDepth(db: Db): Promise<{ queued: number; grading: number }> {
-  const rows = await db.selectFrom('gradings').select(['status', sql<number>`count(*)::int`.as('n')]).where('status', 'in', ['queued', 'grading']).groupBy('status').execute();
-  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
-  return { queued: count('queued'), grading: count('grading') };
 }

@@ -9,7 +9,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type GradingStatus = 'queued' | 'grading' | 'graded' | 'failed';
 
-export interface ClassesTable {
+interface ClassesTable {
   id: Generated<number>;
   code: string;
   name: string;
@@ -20,7 +20,7 @@ export interface ClassesTable {
   created_at: Timestamp;
 }
 
-export interface StudentsTable {
+interface StudentsTable {
   id: Generated<number>;
   class_id: number;
   name: string;
@@ -29,7 +29,7 @@ export interface StudentsTable {
 }
 
 /** The queue: a row is a job while its status is queued (or grading with an expired lease). */
-export interface GradingsTable {
+interface GradingsTable {
   id: Generated<number>;
   student_id: number;
   exercise: string;
@@ -46,7 +46,7 @@ export interface GradingsTable {
   graded_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
-export interface HandinsTable {
+interface HandinsTable {
   id: string;
   student_id: number;
   grading_id: number;

@@ -6,12 +6,15 @@ import { GradeInputError, gradeExercises, gradeSubmission, type GradeResult } fr
 import { claimJobs, extendLease, finishJob, type Job } from './queue.ts';
 import type { Db } from './store.ts';
 
-export type Outcome = { result: GradeResult } | { error: string };
+type Outcome = { result: GradeResult } | { error: string };
 export type GradeJobs = (jobs: Job[]) => Promise<Map<number, Outcome>>;
 
 export interface WorkerOptions {
   db: Db;
-  /** Jobs graded together in one vitest run (default 2 per core: fewer runs, each still one learner per process). */
+  /**
+   * Most jobs graded together in one grader run (default 32). A vitest run costs about a second whatever its
+   * size, so a long queue is graded in big batches, while a lone hand-in is still graded alone at once.
+   */
   batchSize?: number;
   leaseSeconds?: number;
   /** How often an idle worker looks for work. */
@@ -42,7 +45,7 @@ async function gradeOneByOne(jobs: Job[]): Promise<Map<number, Outcome>> {
 }
 
 /** The default grading: the whole batch in one grader run (as `ec2-lab grade` does), one job per "student". */
-export const gradeWithSandbox: GradeJobs = async (jobs) => {
+const gradeWithSandbox: GradeJobs = async (jobs) => {
   const byExercise = new Map<string, Job[]>();
   for (const job of jobs) byExercise.set(job.exercise, [...(byExercise.get(job.exercise) ?? []), job]);
   const work = [...byExercise].map(([exerciseId, list]) => ({ exerciseId, submissions: list.map((j) => ({ student: String(j.id), files: j.files })) }));
@@ -57,7 +60,7 @@ export const gradeWithSandbox: GradeJobs = async (jobs) => {
 
 export function startWorker(options: WorkerOptions): RunningWorker {
   const { db } = options;
-  const batchSize = options.batchSize ?? 2 * availableParallelism();
+  const batchSize = options.batchSize ?? 32;
   const leaseSeconds = options.leaseSeconds ?? 120;
   const pollMs = options.pollMs ?? 500;
   const grade = options.grade ?? gradeWithSandbox;
