@@ -18,6 +18,7 @@ const room = {
   server: '^src/server/',
   sandbox: '^src/sandbox/',
   viz: '^src/viz/',
+  classroom: '^src/classroom/',
   i18n: '^src/i18n/',
   site: '^src/(pages|layouts|components|integrations)/|^src/content[.]config[.]ts$',
   kit: '^exercises/_kit/',
@@ -31,7 +32,9 @@ const room = {
 /** Everything of ours: a rule that lists what a room may import forbids the rest of this. */
 const ours = '^(src|exercises|tests|scripts)/';
 /** The files the site may load from sandbox/ and viz/: the islands and loaders the pages start. */
-const entries = '^src/(sandbox|viz)/(index|island|[a-z-]+-loader)[.]ts$';
+const entries = '^src/(sandbox|viz|classroom)/(index|island|[a-z-]+-loader)[.]ts$';
+/** What the sandbox's Hand in button uses of classroom/: the API client, the joined classes, the wait for a grade. */
+const classroomClient = '^src/classroom/(class-api|student-store|grade-wait)[.]ts$';
 
 /** A rule that forbids `from` to import anything of ours but `allowed`. */
 function onlyImports(name, comment, from, allowed) {
@@ -103,9 +106,9 @@ module.exports = {
     },
     {
       name: 'browser-code-has-no-node',
-      comment: 'browser-code-has-no-node: results/, page-runner/, sandbox/ and viz/ run in the browser and import no Node built-in.',
+      comment: 'browser-code-has-no-node: results/, page-runner/, sandbox/, viz/ and classroom/ run in the browser and import no Node built-in.',
       severity: 'error',
-      from: { path: [room.results, room.pageRunner, room.sandbox, room.viz] },
+      from: { path: [room.results, room.pageRunner, room.sandbox, room.viz, room.classroom] },
       to: { dependencyTypes: ['core'] },
     },
     onlyImports(
@@ -148,9 +151,9 @@ module.exports = {
     },
     onlyImports(
       'sandbox-imports-results-and-runner',
-      'sandbox-imports-results-and-runner: sandbox/ imports results/, the model\'s types, page-runner/\'s entry (index.ts) and i18n/.',
+      'sandbox-imports-results-and-runner: sandbox/ imports results/, the model\'s types, page-runner/\'s entry (index.ts), i18n/ and classroom/\'s client (class-api, student-store, grade-wait: the Hand in button).',
       room.sandbox,
-      [room.sandbox, room.results, room.model, '^src/page-runner/index[.]ts$', room.i18n, room.kit,
+      [room.sandbox, room.results, room.model, '^src/page-runner/index[.]ts$', room.i18n, room.kit, classroomClient,
         // Exception until the progress store listens to the sandbox's result event (issue 16, in flight).
         '^src/components/site/progress[.]ts$'],
     ),
@@ -168,6 +171,19 @@ module.exports = {
       [room.viz, room.model, room.results, room.i18n],
     ),
     onlyImports(
+      'classroom-imports-results-view',
+      'classroom-imports-results-view: classroom/ (join a class, the teacher dashboard) imports i18n/, results/ types and the sandbox\'s results view (sandbox/results-view.ts: one way to draw a GradeResult).',
+      room.classroom,
+      [room.classroom, room.i18n, room.results, '^src/sandbox/(results-view|result)[.]ts$', room.model],
+    ),
+    {
+      name: 'classroom-imports-model-types-only',
+      comment: 'classroom-imports-model-types-only: classroom/ imports the model\'s types only (through a GradeResult), never its code.',
+      severity: 'error',
+      from: { path: room.classroom },
+      to: { path: '^src/mini-ec2/', dependencyTypesNot: ['type-only'] },
+    },
+    onlyImports(
       'i18n-is-a-leaf',
       'i18n-is-a-leaf: i18n/ (locales, paths, the translation helper) imports nothing of ours outside it.',
       room.i18n,
@@ -175,7 +191,7 @@ module.exports = {
     ),
     onlyImports(
       'site-imports-entries',
-      'site-imports-entries: pages/, layouts/ and components/ import sandbox/ and viz/ through their entries (index.ts, island.ts, *-loader.ts), plus i18n/, results/ types and publish/ (build time).',
+      'site-imports-entries: pages/, layouts/ and components/ import sandbox/, viz/ and classroom/ through their entries (index.ts, island.ts, *-loader.ts), plus i18n/, results/ types and publish/ (build time).',
       room.site,
       [room.site, entries, room.i18n, room.results, room.publish],
     ),

@@ -49,6 +49,20 @@ const en = {
   'solution.offer': 'Stuck? After a failed run and two hints you can look at the solution.',
   'solution.showing': 'You are looking at the solution. Your own code is kept.',
   'solution.back': 'Back to my code',
+  'handIn.heading': 'Hand in to your class',
+  'handIn.to': 'Class {className} ({code}), as {student}. Your teacher\'s server runs the tests and keeps the official score.',
+  'handIn.button': 'Hand in',
+  'handIn.sending': 'Handing in…',
+  'handIn.grading': 'Handed in, being graded…',
+  'handIn.official': 'Official result from your class',
+  'handIn.failed': 'Your hand-in is kept, but the class server could not grade it. Your teacher can see it; hand in again later.',
+  'handIn.stillGrading': 'Still being graded. You can keep working: the result will appear here when you hand in next, and your teacher sees it.',
+  'handIn.tokenRejected': 'The class server did not accept this browser\'s class key. Leave the class on the course home and join again.',
+  'handIn.tooMany': 'Too many hand-ins in a short time. Wait a minute and hand in again.',
+  'handIn.tooLarge': 'This hand-in is too large for the class server. Remove what the exercise does not need and hand in again.',
+  'handIn.rejected': 'The class server did not take this hand-in: {message}',
+  'handIn.unreachable': 'The class server did not answer ({error}). Your code is still here; hand in again when you are back online.',
+  'handIn.best': { one: 'Your best so far: {best} of {max} points ({count} hand-in).', other: 'Your best so far: {best} of {max} points ({count} hand-ins).' },
 } as const;
 
 type Strings = TableLike<typeof en>;
@@ -98,6 +112,20 @@ const ptBr: Strings = {
   'solution.offer': 'Travou? Depois de uma execução com falha e duas dicas você pode ver a solução.',
   'solution.showing': 'Você está vendo a solução. Seu próprio código está guardado.',
   'solution.back': 'Voltar ao meu código',
+  'handIn.heading': 'Entregar à sua turma',
+  'handIn.to': 'Turma {className} ({code}), como {student}. O servidor do seu professor roda os testes e guarda a nota oficial.',
+  'handIn.button': 'Entregar',
+  'handIn.sending': 'Entregando…',
+  'handIn.grading': 'Entregue, sendo corrigido…',
+  'handIn.official': 'Resultado oficial da sua turma',
+  'handIn.failed': 'Sua entrega está guardada, mas o servidor da turma não conseguiu corrigi-la. Seu professor pode vê-la; entregue de novo mais tarde.',
+  'handIn.stillGrading': 'Ainda sendo corrigido. Você pode continuar trabalhando: o resultado aparece aqui na próxima entrega, e seu professor o vê.',
+  'handIn.tokenRejected': 'O servidor da turma não aceitou a chave da turma deste navegador. Saia da turma no início do curso e entre de novo.',
+  'handIn.tooMany': 'Entregas demais em pouco tempo. Espere um minuto e entregue de novo.',
+  'handIn.tooLarge': 'Esta entrega é grande demais para o servidor da turma. Tire o que o exercício não precisa e entregue de novo.',
+  'handIn.rejected': 'O servidor da turma não aceitou esta entrega: {message}',
+  'handIn.unreachable': 'O servidor da turma não respondeu ({error}). Seu código continua aqui; entregue de novo quando estiver conectado.',
+  'handIn.best': { one: 'Sua melhor nota até agora: {best} de {max} pontos ({count} entrega).', many: 'Sua melhor nota até agora: {best} de {max} pontos ({count} entregas).', other: 'Sua melhor nota até agora: {best} de {max} pontos ({count} entregas).' },
 };
 
 const es: Strings = {
@@ -145,6 +173,20 @@ const es: Strings = {
   'solution.offer': '¿Atascado? Tras una ejecución fallida y dos pistas puedes ver la solución.',
   'solution.showing': 'Estás viendo la solución. Tu propio código está guardado.',
   'solution.back': 'Volver a mi código',
+  'handIn.heading': 'Entregar a tu clase',
+  'handIn.to': 'Clase {className} ({code}), como {student}. El servidor de tu docente ejecuta las pruebas y guarda la nota oficial.',
+  'handIn.button': 'Entregar',
+  'handIn.sending': 'Entregando…',
+  'handIn.grading': 'Entregado, en calificación…',
+  'handIn.official': 'Resultado oficial de tu clase',
+  'handIn.failed': 'Tu entrega está guardada, pero el servidor de la clase no pudo calificarla. Tu docente puede verla; vuelve a entregar más tarde.',
+  'handIn.stillGrading': 'Todavía en calificación. Puedes seguir trabajando: el resultado aparece aquí en tu próxima entrega, y tu docente lo ve.',
+  'handIn.tokenRejected': 'El servidor de la clase no aceptó la clave de la clase de este navegador. Sal de la clase en el inicio del curso y vuelve a unirte.',
+  'handIn.tooMany': 'Demasiadas entregas en poco tiempo. Espera un minuto y vuelve a entregar.',
+  'handIn.tooLarge': 'Esta entrega es demasiado grande para el servidor de la clase. Quita lo que el ejercicio no necesita y vuelve a entregar.',
+  'handIn.rejected': 'El servidor de la clase no aceptó esta entrega: {message}',
+  'handIn.unreachable': 'El servidor de la clase no respondió ({error}). Tu código sigue aquí; vuelve a entregar cuando tengas conexión.',
+  'handIn.best': { one: 'Tu mejor nota hasta ahora: {best} de {max} puntos ({count} entrega).', many: 'Tu mejor nota hasta ahora: {best} de {max} puntos ({count} entregas).', other: 'Tu mejor nota hasta ahora: {best} de {max} puntos ({count} entregas).' },
 };
 
 export const sandboxStrings: Record<Locale, Strings> = { en, 'pt-br': ptBr, es };

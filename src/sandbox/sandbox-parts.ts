@@ -16,6 +16,7 @@ export interface SandboxParts {
   ownCodeButton: HTMLButtonElement;
   terminalHost: HTMLElement;
   downloadBox: HTMLElement;
+  handInBox: HTMLElement;
 }
 
 export function part<T extends HTMLElement = HTMLElement>(root: HTMLElement, selector: string): T {
@@ -41,5 +42,6 @@ export function findParts(root: HTMLElement): SandboxParts {
     ownCodeButton: part<HTMLButtonElement>(root, '[data-action="own-code"]'),
     terminalHost: part(root, '[data-role="terminal"]'),
     downloadBox: part(root, '[data-role="download"]'),
+    handInBox: part(root, '[data-role="hand-in"]'),
   };
 }

@@ -14,6 +14,7 @@ import { renderDownload } from './download-offer.ts';
 import type { SandboxEditor } from './editor.ts';
 import { type ExerciseData, exerciseDataUrl } from './exercise-data.ts';
 import { type FileTabs, wireFileTabs } from './file-tabs.ts';
+import { offerHandIn } from './hand-in.ts';
 import { renderHints } from './hints-view.ts';
 import type { OutputPanel } from './output.ts';
 import { chooseOnce, fetchJson, loadedExercises, webcontainerOnce } from './page-backends.ts';
@@ -239,6 +240,7 @@ export async function startSandbox(root: HTMLElement): Promise<void> {
     void run();
   }
   announceBackend(session, firstChoice);
+  offerHandIn({ host: parts.handInBox, exercise, locale, files: () => filesToRun(session), storage: safeStorage() ?? noStorage, fetch: (input, init) => fetch(input, init) });
   offerTerminal({ webcontainer: webcontainerOnce(session.print), anchor: parts.runButton, host: parts.terminalHost, locale, exercise, files: () => session.work.files });
   await mountEditor(session, tabs, run);
 }

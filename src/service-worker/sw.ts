@@ -39,7 +39,9 @@ clientsClaim();
 addPlugins([isolation]);
 precacheAndRoute(PRECACHE_MANIFEST, { directoryIndex: 'index.html', ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();
+// API answers are never kept: a class's dashboard and hand-ins carry tokens and must be current (a stale
+// grade from the cache would be wrong, and a teacher's data must not stay in Cache Storage).
 registerRoute(
-  ({ url, request }) => url.origin === self.location.origin && request.method === 'GET',
+  ({ url, request }) => url.origin === self.location.origin && request.method === 'GET' && !url.pathname.includes('/api/'),
   new NetworkFirst({ cacheName: 'ec2lab-pages', networkTimeoutSeconds: 4, plugins: [isolation] }),
 );

@@ -14,6 +14,7 @@ import { ui } from '../../src/i18n/ui.ts';
 import { sandboxStrings } from '../../src/i18n/sandbox-strings.ts';
 import { vizStrings } from '../../src/i18n/viz-strings.ts';
 import { lessonStrings } from '../../src/i18n/lesson-strings.ts';
+import { classStrings } from '../../src/i18n/class-strings.ts';
 import { repoRoot } from './lesson-files.ts';
 
 interface Rule {
@@ -74,6 +75,7 @@ function glossaryTexts(locale: string): Text[] {
 function tableTexts(locale: 'pt-br' | 'es'): Text[] {
   const tables: Record<string, Record<string, Record<string, Entry>>> = {
     'src/i18n/ui.ts': ui, 'src/i18n/sandbox-strings.ts': sandboxStrings, 'src/i18n/viz-strings.ts': vizStrings, 'src/i18n/lesson-strings.ts': lessonStrings,
+    'src/i18n/class-strings.ts': classStrings,
   };
   return Object.entries(tables).flatMap(([file, table]) =>
     Object.entries(table[locale]).flatMap(([key, entry]) => textsOf(entry).map((text) => ({ where: `${file} ${key}`, text }))),

@@ -13,6 +13,7 @@ import { ui } from '../../src/i18n/ui.ts';
 import { sandboxStrings } from '../../src/i18n/sandbox-strings.ts';
 import { vizStrings } from '../../src/i18n/viz-strings.ts';
 import { lessonStrings } from '../../src/i18n/lesson-strings.ts';
+import { classStrings } from '../../src/i18n/class-strings.ts';
 
 const repoRoot = new URL('../..', import.meta.url).pathname;
 
@@ -22,6 +23,7 @@ const tables: Record<string, Record<string, Record<string, Entry>>> = {
   'src/i18n/sandbox-strings.ts': sandboxStrings,
   'src/i18n/viz-strings.ts': vizStrings,
   'src/i18n/lesson-strings.ts': lessonStrings,
+  'src/i18n/class-strings.ts': classStrings,
 };
 
 function sourceFiles(dir: string): string[] {
