@@ -2,7 +2,7 @@
 // the grader's child processes with its time and memory limits), stores each official result, and renews its
 // lease while it works. `class serve` runs one in-process; `class worker` runs one against a shared PostgreSQL.
 import { availableParallelism } from 'node:os';
-import { GradeInputError, gradeExercises, gradeSubmission, type GradeResult } from '../grader/index.ts';
+import { GradeInputError, gradeExercises, type GradeResult } from '../grader/index.ts';
 import { claimJobs, extendLease, finishJob, type Job } from './queue.ts';
 import type { Db } from './store.ts';
 
@@ -30,33 +30,57 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** One submission at a time, so one bad input cannot void the others' batch. */
-async function gradeOneByOne(jobs: Job[]): Promise<Map<number, Outcome>> {
-  const outcomes = new Map<number, Outcome>();
-  for (const job of jobs) {
-    try {
-      outcomes.set(job.id, { result: await gradeSubmission({ exerciseId: job.exercise, files: job.files }) });
-    } catch (error) {
-      if (!(error instanceof GradeInputError)) throw error;
-      outcomes.set(job.id, { error: error.message });
-    }
-  }
-  return outcomes;
-}
-
-/** The default grading: the whole batch in one grader run (as `ec2-lab grade` does), one job per "student". */
-const gradeWithSandbox: GradeJobs = async (jobs) => {
+/** One grader run over the jobs (as `ec2-lab grade` does), one "student" per job; bad files get an error outcome. */
+async function gradeTogether(jobs: Job[]): Promise<{ outcomes: Map<number, Outcome>; unsettled: Job[] }> {
   const byExercise = new Map<string, Job[]>();
   for (const job of jobs) byExercise.set(job.exercise, [...(byExercise.get(job.exercise) ?? []), job]);
   const work = [...byExercise].map(([exerciseId, list]) => ({ exerciseId, submissions: list.map((j) => ({ student: String(j.id), files: j.files })) }));
-  try {
-    const batch = await gradeExercises({ work, jobs: Math.min(jobs.length, availableParallelism()) });
-    return new Map(batch.results.map((r): [number, Outcome] => [Number(r.student), { result: r.result }]));
-  } catch (error) {
-    if (!(error instanceof GradeInputError)) throw error;
-    return gradeOneByOne(jobs);
+  const batch = await gradeExercises({ work, jobs: Math.min(jobs.length, availableParallelism()) });
+  const outcomes = new Map<number, Outcome>();
+  const unsettledIds = new Set<number>();
+  for (const r of batch.results) {
+    if (r.unsettled && jobs.length > 1) unsettledIds.add(Number(r.student));
+    else outcomes.set(Number(r.student), { result: r.result });
   }
+  return { outcomes, unsettled: jobs.filter((j) => unsettledIds.has(j.id)) };
+}
+
+/**
+ * The default grading: the whole batch in one grader run. When the run as a whole voided some results (a
+ * hand-in tampered with the shared test kit, the run crashed or timed out), those hand-ins are graded again in
+ * halves, and again, until the culprit is alone: only it keeps the failing result, and a batch of 32 with one
+ * culprit costs about 11 runs instead of 32. A run that throws is treated the same way; alone, its job's error
+ * propagates (the job keeps its lease and is retried, then failed, by the queue).
+ */
+const gradeWithSandbox: GradeJobs = async (jobs) => {
+  let together: Awaited<ReturnType<typeof gradeTogether>>;
+  try {
+    together = await gradeTogether(jobs);
+  } catch (error) {
+    if (jobs.length === 1) {
+      if (error instanceof GradeInputError) return new Map([[jobs[0].id, { error: error.message }]]);
+      throw error;
+    }
+    together = { outcomes: new Map(), unsettled: jobs };
+  }
+  const { outcomes, unsettled } = together;
+  if (unsettled.length === 0) return outcomes;
+  const half = Math.ceil(unsettled.length / 2);
+  for (const part of [unsettled.slice(0, half), unsettled.slice(half)]) {
+    if (part.length === 0) continue;
+    for (const [id, outcome] of await gradeApart(part)) outcomes.set(id, outcome);
+  }
+  return outcomes;
 };
+
+/** A part of a batch graded again; a lone job whose run threw is left out (it is retried later). */
+async function gradeApart(jobs: Job[]): Promise<Map<number, Outcome>> {
+  try {
+    return await gradeWithSandbox(jobs);
+  } catch {
+    return new Map();
+  }
+}
 
 export function startWorker(options: WorkerOptions): RunningWorker {
   const { db } = options;
@@ -87,8 +111,11 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     try {
       const outcomes = await grade(jobs);
       for (const job of jobs) {
-        const outcome = outcomes.get(job.id) ?? { error: 'The grader returned no result for this hand-in.' };
-        if (!(await finishJob(db, job, outcome))) log(`[class worker] job ${job.id}: its lease ran out or it was re-queued; the result was dropped`);
+        const outcome = outcomes.get(job.id);
+        // No outcome: grading it alone failed; it keeps its lease, comes back when that runs out, and is marked
+        // failed after too many tries (queue.ts).
+        if (!outcome) log(`[class worker] job ${job.id}: grading failed, it will be retried`);
+        else if (!(await finishJob(db, job, outcome))) log(`[class worker] job ${job.id}: its lease ran out or it was re-queued; the result was dropped`);
       }
     } finally {
       clearInterval(heartbeat);

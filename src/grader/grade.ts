@@ -33,6 +33,12 @@ export interface BatchOptions {
 export interface StudentResult {
   student: string;
   result: GradeResult;
+  /**
+   * Set when the run, not this submission's own tests, decided its result (the shared kit changed, the run
+   * crashed or timed out, test files or results were forged): graded alone, it may well pass. A server that
+   * grades many people's hand-ins together grades these again apart (src/class/worker.ts). Not in reports.
+   */
+  unsettled?: true;
 }
 
 export interface BatchResult {
@@ -130,7 +136,8 @@ async function runEntries(entries: Entry[], options: EntryOptions): Promise<Stud
       else if (modules.length > entry.exercise.manifest.tests.length) failure = 'More results than test files came back for this submission (a forged results line?); its result is void.';
       else if (modules.length < entry.exercise.manifest.tests.length) failure = missingResultsReason(run, timeoutMs);
       const durationMs = modules.length ? sumDurations(modules) : run.durationMs;
-      return { student: entry.student, result: buildResult(entry.exercise, { modules, failure, durationMs, includeModel: options.includeModel, language: lang }) };
+      const result = buildResult(entry.exercise, { modules, failure, durationMs, includeModel: options.includeModel, language: lang });
+      return failure === undefined ? { student: entry.student, result } : { student: entry.student, result, unsettled: true };
     });
   } finally {
     if (process.env.EC2LAB_KEEP_BATCH !== '1') {
