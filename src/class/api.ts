@@ -151,6 +151,8 @@ const at = (suffix: string) => new RegExp(`^/api/classes/${CODE}${suffix}$`);
 
 function buildRoutes(h: Helpers): RouteDef[] {
   return [
+    // "Is there a class server here?": the pages ask this before showing "Join a class"; it says nothing else.
+    { method: 'GET', pattern: /^\/api\/classes\/?$/, handle: async ({ res }) => json(res, 200, { classServer: true }) },
     { method: 'POST', pattern: /^\/api\/classes\/?$/, handle: (call) => createClassRoute(h, call) },
     { method: 'DELETE', pattern: at(''), handle: (call) => deleteClassRoute(h, call) },
     { method: 'GET', pattern: at('/info'), handle: async ({ res, params }) => json(res, 200, h.info(await h.classOf(params[0]))) },
@@ -165,6 +167,7 @@ function buildRoutes(h: Helpers): RouteDef[] {
     { method: 'GET', pattern: at('/grades\\.junit\\.xml'), handle: (call) => exportRoute(h, call, 'junit') },
     { method: 'GET', pattern: at('/results\\.json'), handle: (call) => exportRoute(h, call, 'gradescope') },
     { method: 'GET', pattern: at('/students/([^/]+)/export'), handle: (call) => exportStudentRoute(h, call) },
+    { method: 'GET', pattern: at('/students/([^/]+)/handins'), handle: (call) => studentHandinsRoute(h, call) },
     { method: 'DELETE', pattern: at('/students/([^/]+)'), handle: (call) => deleteStudentRoute(h, call) },
   ];
 }
@@ -294,6 +297,19 @@ async function exportStudentRoute(h: Helpers, { req, res, params }: Call): Promi
   await h.teacherOf(req, klass);
   const student = await h.studentNamed(klass, params[1]);
   json(res, 200, { class: klass.code, ...(await store.exportStudent(h.db, student.id)) });
+}
+
+/** A student's hand-ins (`?exercise=ID` for one exercise), newest first, for the teacher to open any of them. */
+async function studentHandinsRoute(h: Helpers, { req, res, params }: Call): Promise<void> {
+  const klass = await h.classOf(params[0]);
+  await h.teacherOf(req, klass);
+  const student = await h.studentNamed(klass, params[1]);
+  const exercise = new URL(req.url ?? '/', 'http://class.invalid').searchParams.get('exercise') ?? undefined;
+  if (exercise !== undefined && !klass.exercises.includes(exercise)) {
+    throw fail(400, `exercise must be one of this class's exercises: ${klass.exercises.join(', ')} (not "${exercise.slice(0, 40)}").`);
+  }
+  const handins = (await store.listHandins(h.db, student.id, exercise)).map((handin) => ({ ...handin, max: h.maxPoints(handin.exercise) }));
+  json(res, 200, { student: student.name, ...(exercise ? { exercise } : {}), handins });
 }
 
 async function deleteStudentRoute(h: Helpers, { req, res, params }: Call): Promise<void> {

@@ -169,6 +169,27 @@ export async function findHandin(db: Db, classId: number, id: string): Promise<H
   };
 }
 
+export interface HandinSummary {
+  id: string;
+  exercise: string;
+  handedInAt: string;
+  status: GradingStatus;
+  /** The official points, once graded (null while queued or when grading failed). */
+  score: number | null;
+}
+
+/** A student's hand-ins (of one exercise, when given), newest first, without files or results: a list to pick from. */
+export async function listHandins(db: Db, studentId: number, exercise?: string): Promise<HandinSummary[]> {
+  let query = db
+    .selectFrom('handins')
+    .innerJoin('gradings', 'gradings.id', 'handins.grading_id')
+    .select(['handins.id', 'gradings.exercise', 'handins.handed_in_at', 'gradings.status', sql<number | null>`(gradings.result->>'points')::int`.as('score')])
+    .where('handins.student_id', '=', studentId);
+  if (exercise !== undefined) query = query.where('gradings.exercise', '=', exercise);
+  const rows = await query.orderBy('handins.handed_in_at', 'desc').orderBy('handins.id', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, exercise: r.exercise, handedInAt: new Date(r.handed_in_at).toISOString(), status: r.status, score: r.status === 'graded' ? r.score : null }));
+}
+
 /** Everything kept about one student: name, join date, and every hand-in with its files and official result. */
 export async function exportStudent(db: Db, studentId: number): Promise<{ student: string; joinedAt: string; handins: unknown[] }> {
   const student = await db.selectFrom('students').select(['name', 'created_at']).where('id', '=', studentId).executeTakeFirstOrThrow();

@@ -93,7 +93,21 @@ async function call<T>(fetchFn: Fetch, path: string, options: { token?: string; 
   return (await response.json()) as T;
 }
 
-/** A class's public description (no token): also how the page learns there is a class server at all. */
+/**
+ * Whether this origin runs a class server (GET /api/classes answers { classServer: true }, and nothing else):
+ * false for a static host's HTML, `npm start`'s JSON 404 or any other answer; a network failure throws.
+ */
+export async function hasClassServer(fetchFn: Fetch): Promise<boolean> {
+  try {
+    const answer = await call<{ classServer?: unknown }>(fetchFn, '/api/classes');
+    return answer.classServer === true;
+  } catch (error) {
+    if (error instanceof NoClassServerError || error instanceof ClassApiError) return false;
+    throw error;
+  }
+}
+
+/** A class's public description (no token). */
 export function classInfo(fetchFn: Fetch, code: string): Promise<ClassInfo> {
   return call<ClassInfo>(fetchFn, apiPath(code, 'info'));
 }

@@ -4,12 +4,9 @@
 import type { Locale } from '../i18n/locales.ts';
 import { type ClassTranslate, classStrings } from '../i18n/class-strings.ts';
 import { translator } from '../i18n/translate.ts';
-import { ClassApiError, classInfo, type Fetch, joinClass, NoClassServerError } from './class-api.ts';
+import { ClassApiError, classInfo, type Fetch, hasClassServer, joinClass, NoClassServerError } from './class-api.ts';
 import { isClassCode, normalizeCode } from './class-code.ts';
 import { forget, type Membership, memberships, remember, type Store } from './student-store.ts';
-
-/** A code no class is expected to have: asking for it tells a class server (JSON 404) from a static host. */
-const PROBE_CODE = 'ZZZZZZ';
 
 interface JoinParts {
   form: HTMLFormElement;
@@ -103,16 +100,22 @@ async function join(fetchFn: Fetch, storage: Store, parts: JoinParts, t: ClassTr
 /**
  * Asks once whether this origin has a class server (where it has none, the form gives way to the sentence).
  * With a teacher's invitation it asks for that class, which a class server answers 200 (or says the code is
- * unknown, at once); without one, for a code nobody has (a JSON 404: the API has no cheaper question).
+ * unknown, at once); without one, GET /api/classes, which a class server answers 200 (no 404 in the console).
  */
 async function probeServer(fetchFn: Fetch, parts: JoinParts, t: ClassTranslate, invited: string | undefined): Promise<void> {
+  const noServer = () => {
+    say(parts, t('join.noServer'), 'no-server');
+    parts.form.hidden = true;
+  };
   try {
-    await classInfo(fetchFn, invited ?? PROBE_CODE);
+    if (!invited) {
+      if (!(await hasClassServer(fetchFn))) noServer();
+      return;
+    }
+    await classInfo(fetchFn, invited);
   } catch (error) {
-    if (error instanceof NoClassServerError) {
-      say(parts, t('join.noServer'), 'no-server');
-      parts.form.hidden = true;
-    } else if (invited && error instanceof ClassApiError && error.status === 404) {
+    if (error instanceof NoClassServerError) noServer();
+    else if (invited && error instanceof ClassApiError && error.status === 404) {
       say(parts, t('join.unknownCode', { code: invited }), 'error');
     }
   }

@@ -44,6 +44,13 @@ describe.each<Backend>(['pglite', 'postgres'])('class server on %s', (backend) =
     expect((await call(base, 'GET', '/api/classes/ZZZZZZ/info')).status).toBe(404);
   });
 
+  it('says it is a class server at GET /api/classes, and nothing more', async () => {
+    const answer = await call(base, 'GET', '/api/classes');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toContain('application/json');
+    expect(answer.body).toEqual({ classServer: true });
+  });
+
   it('grades hand-ins itself: right 10/10, wrong 0/10; the same files twice are graded once', async () => {
     const right = await call<{ id: string; status: string; contentHash: string }>(base, 'POST', `/api/classes/${klass.code}/handins`, {
       token: klass.students.Ana,
@@ -85,6 +92,31 @@ describe.each<Backend>(['pglite', 'postgres'])('class server on %s', (backend) =
     expect(files.body.files['launch.ts']).toBe(starter('launch', 'launch.ts'));
     const dashboard = await call<{ students: { name: string; exercises: Record<string, { best: number; attempts: number }> }[] }>(base, 'GET', `/api/classes/${klass.code}/dashboard`, { token: klass.teacher });
     expect(dashboard.body.students.map((s) => [s.name, s.exercises.launch?.best, s.exercises.launch?.attempts])).toEqual([['Ana', 10, 2], ['Bruno', 0, 1]]);
+  });
+
+  it("lists a student's hand-ins of an exercise for the teacher, newest first, each one openable", async () => {
+    type Listing = { student: string; exercise?: string; handins: { id: string; exercise: string; handedInAt: string; status: string; score: number | null; max: number }[] };
+    const list = (name: string, query: string, token = klass.teacher) => call<Listing>(base, 'GET', `/api/classes/${klass.code}/students/${encodeURIComponent(name)}/handins${query}`, { token });
+    const ana = await list('Ana', '?exercise=launch');
+    expect(ana.status).toBe(200);
+    expect(ana.body.student).toBe('Ana');
+    expect(ana.body.handins.map((h) => [h.exercise, h.status, h.score, h.max])).toEqual([['launch', 'graded', 10, 10], ['launch', 'graded', 10, 10]]);
+    const me = await call<{ exercises: Record<string, { lastId: string }> }>(base, 'GET', `/api/classes/${klass.code}/me`, { token: klass.students.Ana });
+    expect(ana.body.handins[0].id).toBe(me.body.exercises.launch.lastId); // newest first
+    expect(ana.body.handins[0].handedInAt >= ana.body.handins[1].handedInAt).toBe(true);
+    for (const handin of ana.body.handins) {
+      const opened = await call<{ files: Record<string, string>; result: { points: number } }>(base, 'GET', `/api/classes/${klass.code}/handins/${handin.id}/files`, { token: klass.teacher });
+      expect(opened.body.files['launch.ts']).toBe(solution('launch', 'launch.ts'));
+      expect(opened.body.result.points).toBe(10);
+    }
+    expect((await list('Bruno', '?exercise=launch')).body.handins.map((h) => h.score)).toEqual([0]);
+    expect((await list('Bruno', '?exercise=create-image')).body.handins).toEqual([]);
+    expect((await list('Bruno', '')).body.handins).toHaveLength(1);
+    expect((await list('Ana', '?exercise=launch', klass.students.Ana)).status).toBe(403); // students see theirs through /me
+    const badExercise = await list('Ana', '?exercise=find-ami');
+    expect(badExercise.status).toBe(400);
+    expect(badExercise.body).toMatchObject({ message: expect.stringContaining('launch, create-image') });
+    expect((await list('Nobody', '?exercise=launch')).status).toBe(404);
   });
 
   it('exports the grades as CSV, JUnit and Gradescope-style results.json', async () => {

@@ -2,7 +2,7 @@
 // class server's (JSON errors with a code and a sentence) and like hosts that are no class server (a static
 // host's HTML 404, `npm start`'s JSON without a sentence).
 import { describe, expect, it } from 'vitest';
-import { apiPath, ClassApiError, classInfo, downloadExport, type Fetch, handIn, joinClass, NoClassServerError } from '../../src/classroom/class-api.ts';
+import { apiPath, ClassApiError, classInfo, downloadExport, type Fetch, handIn, hasClassServer, joinClass, NoClassServerError } from '../../src/classroom/class-api.ts';
 
 interface Seen {
   url: string;
@@ -53,6 +53,20 @@ describe('class API client', () => {
     await expect(classInfo(spa.fetch, 'AB3K7Q')).rejects.toBeInstanceOf(NoClassServerError);
     const classServer = answering(() => json(404, { error: 'not-found', message: 'No class has the code AB3K7Q.' }));
     await expect(classInfo(classServer.fetch, 'AB3K7Q')).rejects.toMatchObject({ status: 404, code: 'not-found' });
+  });
+
+  it('asks GET /api/classes whether this origin runs a class server, and believes only { classServer: true }', async () => {
+    const classServer = answering(() => json(200, { classServer: true }));
+    await expect(hasClassServer(classServer.fetch)).resolves.toBe(true);
+    expect(classServer.seen.map((s) => [s.url, s.init.method])).toEqual([['/api/classes', 'GET']]);
+    const staticHost = answering(() => new Response('<!doctype html><h1>Page not found</h1>', { status: 404, headers: { 'Content-Type': 'text/html' } }));
+    await expect(hasClassServer(staticHost.fetch)).resolves.toBe(false);
+    const spa = answering(() => new Response('<!doctype html>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    await expect(hasClassServer(spa.fetch)).resolves.toBe(false);
+    const courseServer = answering(() => json(404, { error: 'No API route /api/classes' }));
+    await expect(hasClassServer(courseServer.fetch)).resolves.toBe(false);
+    const otherJson = answering(() => json(200, { classes: [] }));
+    await expect(hasClassServer(otherJson.fetch)).resolves.toBe(false);
   });
 
   it('downloads an export with the teacher token', async () => {
