@@ -107,7 +107,7 @@ async function create(args: string[]): Promise<number> {
         `                  (shown this once and stored only as a hash: keep it somewhere safe)`,
         `  dashboard:      ${created.dashboardUrl}`,
         '',
-        `Students join at ${server}/${values.lang}/class/${created.code}/ or hand in from an assignment folder with`,
+        `Students join at ${server}/${values.lang}/?class=${created.code} (the course's home, code filled in) or hand in from an assignment folder with`,
         `  npx ec2-lab submit --server ${server} --class ${created.code} --student "Their Name" <folder>`,
       ].join('\n'),
     );
