@@ -1,11 +1,16 @@
 // Class server numbers (issue 15), over loopback against the real CLI processes:
 // 1. hand-in -> official score, p50 and p99 (from POST /handins to the result being readable by the student);
 // 2. hand-ins graded per minute with one worker (the server's own) and with two (plus one `class worker`);
-// 3. the server's memory (RSS) with 1,000 stored hand-ins.
+// 3. the server's memory (RSS) with 1,000 stored hand-ins;
+// 4. tests/class/load.test.ts at full size (CLASS_LOAD_FULL=1: 200 students hand in 1,000 times, each acknowledged
+//    hand-in stored and each distinct one graded once), which the test suite runs at a fifth of that by default.
 // Load: BENCH_CLASS_STUDENTS students (default 200) hand in BENCH_CLASS_HANDINS_EACH distinct files each
 // (default 5: 1,000 hand-ins, 1,000 gradings). The two-worker run needs PostgreSQL: TEST_DATABASE_URL (as the
 // tests), else it runs on PGlite with one worker only.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../tests/grader/run-cli.ts';
 import { backendStorage, call, solution, startClassProcess, type Backend } from '../../tests/class/harness.ts';
 
 const STUDENTS = Number(process.env.BENCH_CLASS_STUDENTS ?? 200);
@@ -78,4 +83,17 @@ if (process.env.TEST_DATABASE_URL) {
   await run('postgres', 2);
 } else {
   console.log('TEST_DATABASE_URL is not set: skipped the PostgreSQL runs (one and two workers).');
+}
+
+// The load test at full size, through vitest as CI would run it; a failure fails the bench.
+const loadStarted = Date.now();
+const load = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts', 'tests/class/load.test.ts'], {
+  cwd: repoRoot,
+  env: { ...process.env, CLASS_LOAD_FULL: '1' },
+  encoding: 'utf8',
+});
+console.log(`load test at full size (1,000 hand-ins from 200 students): ${load.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s`);
+if (load.status !== 0) {
+  console.error(load.stdout, load.stderr);
+  process.exitCode = 1;
 }

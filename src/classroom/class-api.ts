@@ -137,6 +137,21 @@ export function handInFiles(fetchFn: Fetch, code: string, token: string, id: str
   return call(fetchFn, apiPath(code, 'handins', id, 'files'), { token });
 }
 
+/** One hand-in in a student's list (no files, no results: the teacher opens the one they pick). */
+export interface HandInSummary {
+  id: string;
+  exercise: string;
+  handedInAt: string;
+  status: HandInStatus;
+  score: number | null;
+  max: number;
+}
+
+/** Every hand-in of a student for an exercise, newest first (teacher token). */
+export function studentHandIns(fetchFn: Fetch, code: string, token: string, student: string, exercise: string): Promise<{ student: string; handins: HandInSummary[] }> {
+  return call(fetchFn, `${apiPath(code, 'students', student, 'handins')}?exercise=${encodeURIComponent(exercise)}`, { token });
+}
+
 export function regradeAll(fetchFn: Fetch, code: string, token: string): Promise<{ queued: number }> {
   return call(fetchFn, apiPath(code, 'regrade'), { token, body: {} });
 }

@@ -42,7 +42,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `ec2-lab class serve` on a free port; resolves once its API answers (GET info of a code nobody has). */
+/** `ec2-lab class serve` on a free port; resolves once its API says it is a class server (GET /api/classes). */
 async function startClassServer(dataDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'class', 'serve', '--data', dataDir, '--port', String(port)], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -52,8 +52,8 @@ async function startClassServer(dataDir: string): Promise<{ url: string; child: 
   const url = `http://127.0.0.1:${port}/`;
   for (let tries = 0; ; tries++) {
     if (child.exitCode !== null) throw new Error(`class serve exited with ${child.exitCode}:\n${output}`);
-    const answer = await fetch(`${url}api/classes/ZZZZZZ/info`).catch(() => undefined);
-    if (answer?.headers.get('content-type')?.includes('application/json')) break;
+    const answer = await fetch(`${url}api/classes`).catch(() => undefined);
+    if (answer?.ok && ((await answer.json()) as { classServer?: boolean }).classServer === true) break;
     if (tries > 300) throw new Error(`class serve did not answer within 60 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -160,12 +160,13 @@ describe.skipIf(skipBrowser)('a class in Chromium: join, hand in, the dashboard,
     expect(await page.locator('tbody th[scope="row"]').allTextContents()).toEqual(['Ana', 'Bruno']);
     expect(await axeScan(page)).toEqual([]);
 
-    // Ana's hand-in: her code and every test passing, as she saw it.
+    // Ana's hand-in: her code and every test passing, as she saw it; the list of her hand-ins has just it.
     await cell('Ana').getByRole('button').click();
     const detail = page.locator('[data-role="detail"]');
     await detail.locator('[data-role="detail-summary"][data-total]').waitFor();
     expect(await detail.locator('[data-role="detail-summary"]').getAttribute('data-state')).toBe('pass');
     expect(await detail.locator(`pre[data-file="${file}"]`).textContent()).toBe(exercise.solution[file]);
+    expect(await detail.locator('[data-role="handin-list"] button').count()).toBe(1);
 
     // The CSV, downloaded with the token through the dashboard's button.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="grades.csv"]').click()]);
@@ -174,6 +175,24 @@ describe.skipIf(skipBrowser)('a class in Chromium: join, hand in, the dashboard,
     const rows = Object.fromEntries(csv.slice(1).map((row) => [row[0], row]));
     expect(rows.Ana.slice(1, 4)).toEqual([EXERCISE, String(expected.solution), String(maxPoints)]);
     expect(rows.Bruno.slice(1, 4)).toEqual([EXERCISE, String(expected.starter), String(maxPoints)]);
+
+    // Caio hands in twice (from the CLI's API: the starter, then the solution); the teacher opens either one.
+    const api = (urlPath: string, body: unknown, token?: string) =>
+      fetch(`${server.url}api/classes/${code}/${urlPath}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, string>>);
+    const { studentToken } = await api('students', { name: 'Caio' });
+    for (const files of [exercise.starter, exercise.solution]) await api('handins', { exercise: EXERCISE, files }, studentToken);
+    await cell('Caio').locator(`xpath=self::*[@data-best="${expected.solution}"][@data-attempts="2"]`).waitFor({ timeout: 120_000 });
+    await cell('Caio').getByRole('button').click();
+    const handins = detail.locator('[data-role="handin-list"] button');
+    await expect.poll(() => handins.count()).toBe(2);
+    expect(await handins.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-score')))).toEqual([String(expected.solution), String(expected.starter)]);
+    expect(await handins.first().getAttribute('aria-current')).toBe('true'); // the newest is shown first
+    await detail.locator('[data-role="detail-summary"][data-state="pass"]').waitFor();
+    await handins.last().click();
+    await detail.locator('[data-role="detail-summary"][data-state="fail"]').waitFor();
+    expect(await detail.locator(`pre[data-file="${file}"]`).textContent()).toBe(exercise.starter[file]);
+    expect(await handins.last().getAttribute('aria-current')).toBe('true');
+    expect(await axeScan(page, { include: '[data-role="detail"]' })).toEqual([]);
 
     // A reload keeps the dashboard working from the token kept in this tab.
     await page.reload();
