@@ -115,7 +115,7 @@ describe.each<Backend>(['pglite', 'postgres'])('class server on %s', (backend) =
     expect((await list('Ana', '?exercise=launch', klass.students.Ana)).status).toBe(403); // students see theirs through /me
     const badExercise = await list('Ana', '?exercise=find-ami');
     expect(badExercise.status).toBe(400);
-    expect(badExercise.body).toMatchObject({ message: expect.stringContaining('launch, create-image') });
+    expect((badExercise.body as unknown as { message: string }).message).toContain('launch, create-image');
     expect((await list('Nobody', '?exercise=launch')).status).toBe(404);
   });
 
