@@ -87,8 +87,7 @@ function compileOnce(dir: string, file: string): Promise<CompileResult> {
 }
 
 /** A run that never started: the file is missing or does not compile. */
-function compileFailure(message: string, durationMs: number): ChildRunResult {
-  const missing = message.includes(' is missing');
+function compileFailure(message: string, missing: boolean, durationMs: number): ChildRunResult {
   const outcome: LearnerOutcome = missing ? { kind: 'missing-file', message } : { kind: 'compile-error', message };
   return { outcome, calls: [], output: '', durationMs, isolated: false };
 }
@@ -97,7 +96,7 @@ async function runInChild(request: LearnerRequest): Promise<ChildRunResult> {
   const started = Date.now();
   const dir = submissionDir(request.testPath);
   const compile = await compileOnce(dir, request.file);
-  if (!compile.ok) return compileFailure(compile.message, Date.now() - started);
+  if (!compile.ok) return compileFailure(compile.message, Boolean(compile.missing), Date.now() - started);
   const key = `${request.testPath}\0${path.join(dir, request.file)}`;
   const limits = limitsFor(request.testPath);
   let session = sessions.get(key);
