@@ -298,7 +298,7 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
       const report = await readReport(container, workspace.resultsFile);
       if (request.signal.aborted) throw new RunCancelled();
       const result = options.convertReport(request.exercise, report, { durationMs: now() - started, output, locale: request.locale });
-      request.onOutput(`\r\n${transcript(result)}`);
+      request.onOutput(`\r\n${transcript(result, request.locale)}`);
       return result;
     },
   };
