@@ -23,10 +23,11 @@ const room = {
   site: '^src/(pages|layouts|components|integrations)/|^src/content[.]config[.]ts$',
   kit: '^exercises/_kit/',
   /**
-   * The kit's results file (its reader and the record types) and its language list (lang.ts: the results
-   * join tests by id through titles in every language); pure, shared with results/ and sandbox/.
+   * The kit's results file (its reader and the record types), its language list (lang.ts: the results
+   * join tests by id through titles in every language) and its messages (kit-messages.ts: why a test gave
+   * no result, in the run's language); pure, shared with results/ and sandbox/.
    */
-  kitReport: '^exercises/_kit/(results-file|reporter|lang)[.]ts$',
+  kitReport: '^exercises/_kit/(results-file|reporter|lang|kit-messages)[.]ts$',
   exercises: '^exercises/',
 };
 /** Everything of ours: a rule that lists what a room may import forbids the rest of this. */
@@ -92,7 +93,7 @@ module.exports = {
     ),
     {
       name: 'results-import-model-types',
-      comment: 'results-import-model-types: results/ imports the model\'s types and the kit\'s results-file reader, nothing else of ours.',
+      comment: 'results-import-model-types: results/ imports the model\'s types and the kit\'s results-file reader, language list and messages, nothing else of ours.',
       severity: 'error',
       from: { path: room.results },
       to: { path: ours, pathNot: [room.results, room.model, room.kitReport] },

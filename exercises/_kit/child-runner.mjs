@@ -7,7 +7,9 @@
 // One child may serve several runs of the same file in turn (the bundle is imported once, as a module is
 // in a real program); every message carries the run's id so a late message of an old run is ignored.
 // Messages, child -> parent:  ready | loaded {run, exports} | call {run, id, method, args} | done {run, ok, value|error}
-//          parent -> child:   start {run, bundleUrl, exportName, args, methods} | reply {id, ok, value|error}
+//          parent -> child:   start {run, bundleUrl, exportName, args, methods, words} | reply {id, ok, value|error}
+// `words` are this file's few sentences in the learner's language (kit-messages.ts, learnerWords): the child
+// loads no table of its own.
 
 const SLEEP = Symbol.for('mini-ec2.sleep');
 const pending = new Map();
@@ -15,6 +17,9 @@ let nextId = 1;
 let currentRun = 0;
 let finished = true;
 let bundlePromise;
+// Until the first start message brings the learner's words: only identifiers, no sentence in any language.
+let words = { notCloneable: 'DataCloneError', unsendableArgs: '{method}()', nonErrorThrown: '{value}' };
+const fill = (template, name, value) => template.split(`{${name}}`).join(value);
 
 function send(message) {
   try {
@@ -36,7 +41,7 @@ function describeError(error) {
       stack: typeof error.stack === 'string' ? error.stack.slice(0, 4000) : undefined,
     };
   }
-  return { name: 'Error', message: `a non-Error value was thrown: ${String(error).slice(0, 200)}` };
+  return { name: 'Error', message: fill(words.nonErrorThrown, 'value', String(error).slice(0, 200)) };
 }
 
 // Bytes the learner's code printed during the current run: the parent waits until it has read them all
@@ -54,7 +59,7 @@ function finish(message) {
   if (finished) return;
   finished = true;
   if (!send({ ...message, run: currentRun, outputBytes })) {
-    send({ type: 'done', run: currentRun, ok: false, error: { name: 'DataCloneError', message: 'your function returned a value that cannot be copied (a function, a class instance with methods...). Return plain data.' } });
+    send({ type: 'done', run: currentRun, ok: false, error: { name: 'DataCloneError', message: words.notCloneable } });
   }
 }
 
@@ -91,7 +96,7 @@ function makeClient(methods, ExceptionClass, prefix = '') {
       pending.set(id, { resolve, reject, ExceptionClass });
       if (!send({ type: 'call', run: currentRun, id, method, args })) {
         pending.delete(id);
-        reject(new TypeError(`the arguments of ${method}() cannot be sent to EC2: pass plain data (no functions)`));
+        reject(new TypeError(fill(words.unsendableArgs, 'method', method)));
       }
     });
   const client = {};
@@ -128,6 +133,7 @@ process.on('message', async (message) => {
   if (message.type !== 'start' || !finished) return;
   currentRun = message.run;
   finished = false;
+  if (message.words) words = message.words;
   outputBytes = 0;
   pending.clear();
 

@@ -8,8 +8,10 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { kitMessages } from './kit-messages.ts';
+import { inLanguage } from './lang.ts';
 
-export type CompileResult = { ok: true; code: string } | { ok: false; message: string };
+export type CompileResult = { ok: true; code: string } | { ok: false; message: string; missing?: boolean };
 
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
@@ -33,9 +35,9 @@ function restrictImports(submissionDir: string): esbuild.Plugin {
         if (args.path.startsWith('.') || path.isAbsolute(args.path)) {
           const target = path.resolve(args.resolveDir, args.path);
           if (isInside(submissionDir, target)) return undefined;
-          return { errors: [{ text: `'${args.path}' is outside your files: import only your own files, 'mini-ec2' and Node built-ins` }] };
+          return { errors: [{ text: inLanguage(kitMessages).outsideFiles({ path: args.path }) }] };
         }
-        return { errors: [{ text: `the package '${args.path}' is not available here: import only 'mini-ec2', Node built-ins and your own files` }] };
+        return { errors: [{ text: inLanguage(kitMessages).unavailablePackage({ name: args.path, builtins: true }) }] };
       });
     },
   };
@@ -75,7 +77,7 @@ export async function compileModelBundle(modelEntry: string): Promise<string> {
 export async function compileLearnerModule(options: { submissionDir: string; file: string }): Promise<CompileResult> {
   const entry = path.resolve(options.submissionDir, options.file);
   if (!isInside(options.submissionDir, entry) || !existsSync(entry)) {
-    return { ok: false, message: `${options.file} is missing: the submission has no file named ${options.file}` };
+    return { ok: false, missing: true, message: inLanguage(kitMessages).missingFile({ file: options.file }) };
   }
   const stub = `export * as learner from ${JSON.stringify(entry)};\nexport { Ec2ServiceException, SsmServiceException } from 'mini-ec2';\n`;
   try {

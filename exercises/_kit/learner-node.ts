@@ -101,8 +101,7 @@ function modelBundle(): Promise<string> {
 }
 
 /** A run that never started: the file is missing or does not compile. */
-function compileFailure(message: string, durationMs: number): ChildRunResult {
-  const missing = message.includes(' is missing');
+function compileFailure(message: string, missing: boolean, durationMs: number): ChildRunResult {
   const outcome: LearnerOutcome = missing ? { kind: 'missing-file', message } : { kind: 'compile-error', message };
   return { outcome, calls: [], output: '', durationMs, isolated: false };
 }
@@ -111,7 +110,7 @@ async function runInChild(request: LearnerRequest): Promise<ChildRunResult> {
   const started = Date.now();
   const dir = submissionDir(request.testPath);
   const compile = await compileOnce(dir, request.file);
-  if (!compile.ok) return compileFailure(compile.message, Date.now() - started);
+  if (!compile.ok) return compileFailure(compile.message, Boolean(compile.missing), Date.now() - started);
   const model = await modelBundle();
   const key = `${request.testPath}\0${path.join(dir, request.file)}`;
   const limits = limitsFor(request.testPath);

@@ -6,6 +6,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { learnerWords } from './kit-messages.ts';
+import { currentLanguage } from './lang.ts';
 import { cutNote, doneOutcome, learnerMethods, serveCall, type CallRecord, type ChildRunResult, type LearnerOutcome } from './learner-protocol.ts';
 
 
@@ -153,7 +155,7 @@ export class LearnerProcess {
         this.exitListeners = [];
         const reusable = outcome.kind === 'returned' || (outcome.kind === 'threw' && !outcome.uncaught);
         if (!reusable) this.kill();
-        const note = cutNote(this.output.dropped);
+        const note = cutNote(this.output.dropped, currentLanguage());
         resolve({ outcome, calls, output: this.output.text + note, durationMs: Date.now() - started, isolated: this.isolated });
       };
 
@@ -218,6 +220,7 @@ export class LearnerProcess {
           exportName: options.exportName,
           args: options.args,
           methods,
+          words: learnerWords(currentLanguage()),
         });
       };
       if (this.ready) start();

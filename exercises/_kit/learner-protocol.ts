@@ -4,6 +4,9 @@
 // errors the same way, serve calls the same way and read a finished run the same way.
 // Browser-safe: no Node built-ins here.
 
+import { kitMessages } from './kit-messages.ts';
+import type { Language } from './lang.ts';
+
 /** What happened to one run of the learner's function, as data the tests and the grader can read. */
 export type LearnerOutcome =
   | { kind: 'returned'; value: unknown }
@@ -123,14 +126,14 @@ export async function serveCall(clients: LearnerClients, allowed: Set<string>, m
 
 /** The outcome a `done` message from the learner's side stands for. */
 export function doneOutcome(message: Record<string, unknown>, exportNames: string[]): LearnerOutcome {
-  const error = (message.error ?? { name: 'Error', message: 'unknown error' }) as ThrownError;
+  const error = (message.error ?? { name: 'Error', message: '' }) as ThrownError;
   if (message.ok) return { kind: 'returned', value: message.value };
   if (message.atImport) return { kind: 'import-failed', error };
   if (message.missingExport) return { kind: 'missing-export', available: exportNames };
   return { kind: 'threw', error, uncaught: Boolean(message.uncaught) };
 }
 
-/** What the learner's side may print: output beyond the cap is counted, not kept, and said so. */
-export function cutNote(droppedBytes: number): string {
-  return droppedBytes > 0 ? `\n[... ${droppedBytes} more bytes of output were cut]` : '';
+/** What the learner's side may print: output beyond the cap is counted, not kept, and said so (in `language`). */
+export function cutNote(droppedBytes: number, language: Language): string {
+  return droppedBytes > 0 ? `\n${kitMessages[language].outputCut({ bytes: droppedBytes })}` : '';
 }

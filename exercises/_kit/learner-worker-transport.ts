@@ -6,7 +6,7 @@
 import { learnerMethods, serveCall, type CallRecord, type CallReply, type ChildRunResult, type LearnerClients, type LearnerRequest, type LearnerTransport } from './learner-protocol.ts';
 
 /** The learner's files as CommonJS modules keyed by file name, or why they do not compile. */
-export type CompiledFiles = { ok: true; modules: Record<string, string> } | { ok: false; message: string };
+export type CompiledFiles = { ok: true; modules: Record<string, string> } | { ok: false; message: string; missing?: boolean };
 
 /** Judge -> page: run the learner's function in the worker named `session` (kept between runs that return). */
 export type LearnerWanted = {
@@ -52,8 +52,7 @@ export function createWorkerTransport(host: WorkerHost): LearnerTransport & { re
       let files = compiled.get(request.file);
       if (!files) compiled.set(request.file, (files = host.compile(request.file)));
       if (!files.ok) {
-        const missing = files.message.includes(' is missing');
-        const outcome = missing ? { kind: 'missing-file' as const, message: files.message } : { kind: 'compile-error' as const, message: files.message };
+        const outcome = files.missing ? { kind: 'missing-file' as const, message: files.message } : { kind: 'compile-error' as const, message: files.message };
         return Promise.resolve({ outcome, calls: [], output: '', durationMs: Date.now() - started, isolated: false });
       }
       const id = nextRequest++;

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { listExercises, loadExercise } from './exercises.ts';
 import { killOrphanLearners } from './orphans.ts';
 import { buildResult } from '../results/build-result.ts';
-import { VitestDaemon, type ReportedModule, type VitestRun } from './vitest-daemon.ts';
+import { VitestDaemon, type ReportedModule } from './vitest-daemon.ts';
+import { kitMessages } from '../../exercises/_kit/kit-messages.ts';
 import { GradeInputError, type Exercise, type Files, type GradeResult, type Locale } from './exercise.ts';
 import { isLocale, locales } from '../i18n/locales.ts';
 import { LIMITS, validateLimit } from './input-checks.ts';
@@ -131,10 +132,11 @@ async function runEntries(entries: Entry[], options: EntryOptions): Promise<Stud
     return entries.map((entry, i): StudentResult => {
       const modules = bySubmission.get(indexes[i]) ?? [];
       let failure: string | undefined;
-      if (sharedChanged) failure = "The grader's test kit or model changed during the run, so no result of this batch can be trusted.";
-      else if (hashFolders(testsOf(i)) !== testsBefore[i]) failure = "The course's test files were changed while this submission ran; its result is void.";
-      else if (modules.length > entry.exercise.manifest.tests.length) failure = 'More results than test files came back for this submission (a forged results line?); its result is void.';
-      else if (modules.length < entry.exercise.manifest.tests.length) failure = missingResultsReason(run, timeoutMs);
+      const words = kitMessages[lang];
+      if (sharedChanged) failure = words.kitChanged;
+      else if (hashFolders(testsOf(i)) !== testsBefore[i]) failure = words.testsChanged;
+      else if (modules.length > entry.exercise.manifest.tests.length) failure = words.forgedResults;
+      else if (modules.length < entry.exercise.manifest.tests.length) failure = run.timedOut ? words.timeLimit({ seconds: Math.round(timeoutMs / 1000) }) : words.processEnded;
       const durationMs = modules.length ? sumDurations(modules) : run.durationMs;
       const result = buildResult(entry.exercise, { modules, failure, durationMs, includeModel: options.includeModel, language: lang });
       return failure === undefined ? { student: entry.student, result } : { student: entry.student, result, unsettled: true };
@@ -251,11 +253,6 @@ function validateLanguage(lang: unknown): Locale {
 
 function sumDurations(modules: ReportedModule[]): number {
   return Math.round(modules.flatMap((m) => m.tests).reduce((sum, t) => sum + (t.durationMs ?? 0), 0));
-}
-
-function missingResultsReason(run: VitestRun, timeoutMs: number): string {
-  if (run.timedOut) return `The tests did not finish within the time limit (${Math.round(timeoutMs / 1000)} s per submission) and were stopped.`;
-  return "The process running this submission's tests ended unexpectedly before they finished: code that kills or crashes the process that runs it ends up here.";
 }
 
 export interface GradeSubmissionInput {

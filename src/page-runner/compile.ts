@@ -5,6 +5,8 @@
 // The rules are the CLI grader's (exercises/_kit/compile.ts): the learner may import 'mini-ec2' and their
 // own files, nothing else; a syntax error is a compile error naming file, line and column.
 import { transform } from 'sucrase';
+import { kitMessages } from '../../exercises/_kit/kit-messages.ts';
+import { inLanguage } from '../../exercises/_kit/lang.ts';
 import type { CompiledFiles } from '../../exercises/_kit/learner-worker-transport.ts';
 
 type SyntaxFailure = { message?: string; loc?: { line: number; column: number } };
@@ -27,14 +29,14 @@ function forbiddenImport(name: string, code: string, source: string): string | u
     const specifier = match[2];
     if (specifier === 'mini-ec2' || specifier.startsWith('.')) continue;
     const lineNumber = source.split('\n').findIndex((line) => line.includes(`'${specifier}'`) || line.includes(`"${specifier}"`)) + 1;
-    return `${name}:${lineNumber || 1}: the package '${specifier}' is not available here: import only 'mini-ec2' and your own files`;
+    return `${name}:${lineNumber || 1}: ${inLanguage(kitMessages).unavailablePackage({ name: specifier, builtins: false })}`;
   }
   return undefined;
 }
 
 /** Compiles every TypeScript or JavaScript file of the submission; `entry` must be one of them. */
 export function compileLearnerFiles(files: Record<string, string>, entry: string): CompiledFiles {
-  if (typeof files[entry] !== 'string') return { ok: false, message: `${entry} is missing: the submission has no file named ${entry}` };
+  if (typeof files[entry] !== 'string') return { ok: false, missing: true, message: inLanguage(kitMessages).missingFile({ file: entry }) };
   const modules: Record<string, string> = {};
   try {
     for (const [name, source] of Object.entries(files)) {

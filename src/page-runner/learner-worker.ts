@@ -9,6 +9,7 @@
 // ignored.
 import './node-globals.ts';
 import * as miniEc2 from '../mini-ec2/index.ts';
+import type { LearnerWords } from '../../exercises/_kit/kit-messages.ts';
 import type { ThrownError } from '../../exercises/_kit/learner-protocol.ts';
 import { installAllocationBudget } from './allocation-budget.ts';
 import { formatArgs } from './format.ts';
@@ -24,6 +25,9 @@ let finished = true;
 let outputBytes = 0;
 let maxOutputBytes = 64 * 1024;
 let learner: Record<string, unknown> | undefined;
+// Until the first start message brings the learner's words (kit-messages.ts, learnerWords): identifiers only.
+let words: LearnerWords = { notCloneable: 'DataCloneError', unsendableArgs: '{method}()', nonErrorThrown: '{value}' };
+const fill = (template: string, name: string, value: string) => template.split(`{${name}}`).join(value);
 
 /** A plain description of anything thrown, safe to post (the same as child-runner.mjs gives). */
 function describeError(error: unknown): ThrownError {
@@ -37,7 +41,7 @@ function describeError(error: unknown): ThrownError {
       stack: typeof e.stack === 'string' ? e.stack.slice(0, 4000) : undefined,
     };
   }
-  return { name: 'Error', message: `a non-Error value was thrown: ${String(error).slice(0, 200)}` };
+  return { name: 'Error', message: fill(words.nonErrorThrown, 'value', String(error).slice(0, 200)) };
 }
 
 function finish(message: Omit<LearnerDone, 'run' | 'outputBytes' | 'type'>): void {
@@ -46,7 +50,7 @@ function finish(message: Omit<LearnerDone, 'run' | 'outputBytes' | 'type'>): voi
   try {
     post({ type: 'done', ...message, run: currentRun, outputBytes });
   } catch {
-    post({ type: 'done', run: currentRun, outputBytes, ok: false, error: { name: 'DataCloneError', message: 'your function returned a value that cannot be copied (a function, a class instance with methods...). Return plain data.' } });
+    post({ type: 'done', run: currentRun, outputBytes, ok: false, error: { name: 'DataCloneError', message: words.notCloneable } });
   }
 }
 
@@ -90,7 +94,7 @@ function makeClient(methods: string[], ExceptionClass: ServiceException, prefix 
         post({ type: 'call', run: currentRun, id, method, args });
       } catch {
         pending.delete(id);
-        reject(new TypeError(`the arguments of ${method}() cannot be sent to EC2: pass plain data (no functions)`));
+        reject(new TypeError(fill(words.unsendableArgs, 'method', method)));
       }
     });
   const client = {};
@@ -143,6 +147,7 @@ function load(modules: Record<string, string>, entry: string): Record<string, un
 async function start(message: LearnerStart): Promise<void> {
   currentRun = message.run;
   finished = false;
+  words = message.words;
   outputBytes = 0;
   maxOutputBytes = message.maxOutputBytes;
   pending.clear();

@@ -4,6 +4,7 @@
 //   const runner = createPageRunner();              // reads <base>/manifest.json (written at build time)
 //   runner.warm();                                  // optional: load the workers before the first Run
 //   const result = await runner.run({ exercise, files, signal });
+import { kitMessages } from '../../exercises/_kit/kit-messages.ts';
 import type { Language } from '../../exercises/_kit/lang.ts';
 import { buildResult } from '../results/build-result.ts';
 import type { GradeResult } from '../results/grade-result.ts';
@@ -43,9 +44,9 @@ export function createPageRunner(base = DEFAULT_BASE) {
   const absolute = (file: string) => new URL(file, new URL(base, location.href)).href;
   let manifest: Promise<RunnerManifest> | undefined;
   let watchdog: Watchdog | undefined;
-  const ready = async () => {
+  const ready = async (lang: Language = 'en') => {
     manifest ??= fetch(absolute('manifest.json')).then(async (response) => {
-      if (!response.ok) throw new Error(`the page runner is missing (${absolute('manifest.json')}: ${response.status})`);
+      if (!response.ok) throw new Error(kitMessages[lang].runnerMissing({ status: response.status }));
       return (await response.json()) as RunnerManifest;
     });
     manifest.catch(() => (manifest = undefined));
@@ -61,21 +62,22 @@ export function createPageRunner(base = DEFAULT_BASE) {
     },
     async run(request: PageRun): Promise<GradeResult> {
       const started = Date.now();
-      const { loaded, watchdog: dog } = await ready();
+      const lang = request.lang ?? 'en';
+      const { loaded, watchdog: dog } = await ready(lang);
       const bundles = loaded.exercises[request.exercise.id];
-      if (!bundles) throw new Error(`the page runner has no tests for exercise ${request.exercise.id}`);
+      if (!bundles) throw new Error(kitMessages[lang].noTestsHere({ exercise: request.exercise.id }));
       const outcome = await dog.judge({
         exercise: request.exercise.id,
-        lang: request.lang ?? 'en',
+        lang,
         testFiles: request.exercise.tests.map((name) => ({ name, url: absolute(bundles[name] ?? name) })),
         files: request.files,
         limits: { ...PAGE_LIMITS, ...request.limits },
         signal: request.signal ?? new AbortController().signal,
       });
-      const failure = outcome.failure ?? (outcome.modules.length < request.exercise.tests.length ? 'The test run ended before the tests finished.' : undefined);
+      const failure = outcome.failure ?? (outcome.modules.length < request.exercise.tests.length ? kitMessages[lang].runEnded : undefined);
       const { id, points, titles } = request.exercise;
       const exercise = { manifest: { id, points, titles }, tests: request.exercise.testFiles };
-      const result = buildResult(exercise, { modules: outcome.modules, failure, durationMs: 0, includeModel: true, language: request.lang });
+      const result = buildResult(exercise, { modules: outcome.modules, failure, durationMs: 0, includeModel: true, language: lang });
       return { ...result, durationMs: Date.now() - started };
     },
   };

@@ -5,6 +5,7 @@
 import type { CallFromLearner, EndSessions, LearnerEnded, LearnerWanted, ReplyToLearner } from '../../exercises/_kit/learner-worker-transport.ts';
 import type { CallReply } from '../../exercises/_kit/learner-protocol.ts';
 import type { Language } from '../../exercises/_kit/lang.ts';
+import type { LearnerWords } from '../../exercises/_kit/kit-messages.ts';
 import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
 
 export type { LearnerWanted } from '../../exercises/_kit/learner-worker-transport.ts';
@@ -36,6 +37,7 @@ export type LearnerStart = {
   methods: string[]; // the EC2 client's, then the SSM client's prefixed `ssm.` (learner-protocol.ts)
   maxOutputBytes: number;
   memoryMb: number;
+  words: LearnerWords; // the worker's own few sentences, in the run's language
 };
 export type ToLearner = LearnerStart | ({ type: 'reply'; id: number } & CallReply);
 

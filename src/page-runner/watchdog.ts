@@ -6,6 +6,7 @@
 // Nothing here loops or waits on a worker: the page stays responsive whatever the learner's code does.
 import { cutNote, doneOutcome, type ChildRunResult, type LearnerOutcome } from '../../exercises/_kit/learner-protocol.ts';
 import type { ReportedModule } from '../../exercises/_kit/reporter.ts';
+import { kitMessages, learnerWords } from '../../exercises/_kit/kit-messages.ts';
 import type { FromJudge, FromLearner, JudgeStart, LearnerWanted, RunLimits, ToJudge, ToLearner } from './protocol.ts';
 
 interface WorkerUrls {
@@ -86,11 +87,12 @@ class RunSession {
       this.cancel = reject;
       this.job.signal.addEventListener('abort', this.onAbort, { once: true });
       const limitS = Math.round(this.job.limits.runTimeoutMs / 1000);
-      this.deadline = setTimeout(() => this.fail(`The tests did not finish within the time limit (${limitS} s per submission) and were stopped.`), this.job.limits.runTimeoutMs);
+      const words = kitMessages[this.job.lang];
+      this.deadline = setTimeout(() => this.fail(words.timeLimit({ seconds: limitS })), this.job.limits.runTimeoutMs);
       this.judge.addEventListener('message', (event: MessageEvent<FromJudge>) => this.fromJudge(event.data));
       this.judge.addEventListener('error', (event) => {
         event.preventDefault();
-        this.fail(`The page's test runner stopped: ${event.message || 'its code could not be loaded'}`);
+        this.fail(words.runnerStopped({ reason: event.message || words.runnerNotLoaded }));
       });
       const { exercise, lang, testFiles, files, limits } = this.job;
       this.toJudge({ type: 'start', exercise, lang, testFiles, files, limits } satisfies JudgeStart);
@@ -170,7 +172,7 @@ class RunSession {
     this.active.set(run.run, run);
     this.byRequest.set(run.request, run);
     const { modules, entry, exportName, args, methods } = wanted;
-    const start: ToLearner = { type: 'start', run: run.run, modules, entry, exportName, args, methods, maxOutputBytes: limits.maxOutputBytes, memoryMb: limits.memoryMb };
+    const start: ToLearner = { type: 'start', run: run.run, modules, entry, exportName, args, methods, maxOutputBytes: limits.maxOutputBytes, memoryMb: limits.memoryMb, words: learnerWords(this.job.lang) };
     run.worker.postMessage(start);
   }
 
@@ -207,7 +209,7 @@ class RunSession {
       run.worker.terminate();
       this.sessions.delete(run.session);
     }
-    const result: ChildRunResult = { outcome, calls: [], output: run.output.text + cutNote(run.output.dropped), durationMs: Date.now() - run.started, isolated: true };
+    const result: ChildRunResult = { outcome, calls: [], output: run.output.text + cutNote(run.output.dropped, this.job.lang), durationMs: Date.now() - run.started, isolated: true };
     this.toJudge({ type: 'learner-ended', request: run.request, result });
   }
 }

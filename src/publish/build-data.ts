@@ -54,6 +54,21 @@ const vitestShim = `declare module 'vitest' {
 }
 `;
 
+/**
+ * What the read-only test tabs import besides the kit: `../manifest.json` (as `s0/manifest.d.json.ts`, the
+ * manifest's JSON as its type: Monaco's TypeScript would read a `.json` file as TypeScript, and looks for this
+ * declaration when `allowArbitraryExtensions` is on, see editor.ts) and the tests' own modules, such as
+ * `./messages.ts`. Without them a learner would see red squiggles in the tests.
+ */
+function testTypeLibraries(manifest: object, tests: Record<string, string>): { path: string; content: string }[] {
+  const testFiles: unknown = (manifest as { tests?: unknown }).tests;
+  const helpers = Object.entries(tests).filter(([name]) => name.endsWith('.ts') && !(Array.isArray(testFiles) && testFiles.includes(name)));
+  return [
+    { path: 's0/manifest.d.json.ts', content: `declare const manifest: ${JSON.stringify(manifest)};\nexport default manifest;\n` },
+    ...helpers.map(([name, content]) => ({ path: `s0/tests/${name}`, content })),
+  ];
+}
+
 export function buildExerciseData(id: string): ExerciseData {
   const { manifest, starters, solutions, tests } = loadExercise(id);
   const pick = <T>(values: Record<Locale, T> | undefined, fallback: T): Record<Locale, T> =>
@@ -77,6 +92,7 @@ export function buildExerciseData(id: string): ExerciseData {
       { path: 'node_modules/vitest/index.d.ts', content: vitestShim },
       // The kit's sources, so the read-only tests' `import ... from '../../_kit/harness.ts'` resolves.
       ...listFiles(kitDir).filter((f) => f.endsWith('.ts')).map((f) => ({ path: `_kit/${f}`, content: readFileSync(path.join(kitDir, f), 'utf8') })),
+      ...testTypeLibraries(manifest, tests),
     ],
   };
 }

@@ -1,5 +1,6 @@
 // Turns what the kit's reporter saw for one submission into a GradeResult (Exercism results.json v3 plus
 // points). Pure and browser-safe: the same reported data always gives the same result, in Node or a page.
+import { kitMessages } from '../../exercises/_kit/kit-messages.ts';
 import type { Language } from '../../exercises/_kit/lang.ts';
 import type { ReportedModule, ReportedTest } from '../../exercises/_kit/reporter.ts';
 import { pointsEarned, pointsPossible } from '../../exercises/_kit/results-file.ts';
@@ -33,7 +34,7 @@ export interface SubmissionReport {
   failure?: string; // why the run produced nothing for this submission (time limit, crash, tampering)
   durationMs: number;
   includeModel: boolean;
-  language?: Language; // the language the tests ran in: names the tests that did not run (default en)
+  language?: Language; // the language the tests ran in: names and explains the tests that did not run (default en)
 }
 
 // Scanned once per exercise, not once per graded submission (loadExercise hands out the same object each time).
@@ -69,20 +70,22 @@ export function buildResult(exercise: GradedExercise, report: SubmissionReport):
     capText(runs.filter((r) => !r.test || r.test === name).map((r) => r.output).filter(Boolean).join('\n'), OUTPUT_CAP);
   const reported = reportedById(manifest.titles, report.modules);
   const moduleErrors = report.modules.flatMap((m) => m.errors);
+  const language = report.language ?? 'en';
+  const words = kitMessages[language];
 
   const tests: TestResult[] = Object.entries(manifest.points).map(([id, maxPoints], index) => {
     const found = report.failure ? undefined : reported.get(id);
-    const name = found?.name ?? manifest.titles[id]?.[report.language ?? 'en'] ?? id;
+    const name = found?.name ?? manifest.titles[id]?.[language] ?? id;
     let status: TestStatus;
     let message: string | undefined;
     if (!found) {
       status = 'error';
-      message = report.failure ?? (moduleErrors[0] ? `The test file could not run: ${moduleErrors[0]}` : 'This test did not run.');
+      message = report.failure ?? (moduleErrors[0] ? words.fileNotRun({ error: moduleErrors[0] }) : words.notRun);
     } else if (found.state === 'passed') {
       status = 'pass';
     } else {
       status = found.state === 'failed' ? 'fail' : 'error';
-      message = found.errors.length ? found.errors.join('\n') : `This test was ${found.state}.`;
+      message = found.errors.length ? found.errors.join('\n') : found.state === 'skipped' ? words.skipped : words.unfinished;
     }
     const result: TestResult = {
       id,

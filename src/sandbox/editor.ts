@@ -2,7 +2,7 @@
 // carries ~80 languages and three more language workers). This module is imported dynamically, when the
 // sandbox is first seen or focused, so a lesson page never pays for it up front. Monaco, its two workers and
 // its styles come from monaco-bundle.ts, bundled by esbuild (src/integrations/monaco-prebundle.ts).
-import { monaco, typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from './monaco-bundle.ts';
+import { monaco, typescriptDefaults, getTypeScriptWorker, ModuleKind, ModuleResolutionKind, ScriptTarget } from './monaco-bundle.ts';
 
 // Like the grader's compile step: modern ES modules, strict; `.ts` extensions in imports are allowed.
 typescriptDefaults.setCompilerOptions({
@@ -14,6 +14,9 @@ typescriptDefaults.setCompilerOptions({
   allowImportingTsExtensions: true,
   esModuleInterop: true,
   allowNonTsExtensions: true,
+  // The tests' `import manifest from '../manifest.json'` resolves to the declaration build-data.ts writes
+  // (s0/manifest.d.json.ts): Monaco's worker would parse a .json file itself as TypeScript.
+  allowArbitraryExtensions: true,
 });
 // Every file of the exercise is a model, so imports between them resolve without waiting for focus.
 typescriptDefaults.setEagerModelSync(true);
@@ -34,6 +37,8 @@ export interface SandboxEditor {
   /** Runs `callback` on Ctrl/Cmd+Enter inside the editor. */
   onRunShortcut(callback: () => void): void;
   onChange(callback: (name: string, content: string) => void): void;
+  /** For tests: TypeScript's errors in a file (what the editor underlines in red), asked of Monaco's worker. */
+  errors(name: string): Promise<string[]>;
   /** For tests and the benchmark: the Monaco API and the editor instance. */
   monaco: typeof monaco;
   editor: monaco.editor.IStandaloneCodeEditor;
@@ -125,6 +130,15 @@ export function createEditor(host: HTMLElement, files: EditorFile[], initial: st
     },
     onChange(callback) {
       changeListeners.push(callback);
+    },
+    async errors(name) {
+      const model = models.get(name);
+      if (!model) return [];
+      const worker = await (await getTypeScriptWorker())(model.uri);
+      const file = model.uri.toString();
+      const found = [...(await worker.getSyntacticDiagnostics(file)), ...(await worker.getSemanticDiagnostics(file))];
+      const text = (m: string | { messageText: string }) => (typeof m === 'string' ? m : m.messageText);
+      return found.filter((d) => d.category === 1).map((d) => `${d.start ?? 0}: ${text(d.messageText)}`);
     },
   };
 }

@@ -1,6 +1,7 @@
 // Turns the results file a WebContainer run wrote (the kit's reporter: one JSON line per finished test file)
 // into a GradeResult with the same pure `buildResult` the grader uses, so a run in a WebContainer and a run
 // through the local grader give the learner the same object. Browser-safe: no grader code comes along.
+import { kitMessages } from '../../exercises/_kit/kit-messages.ts';
 import { parseResultsFile } from '../../exercises/_kit/results-file.ts';
 import { buildResult } from '../results/build-result.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -21,7 +22,7 @@ export function kitReportToGradeResult(
 ): GradeResult {
   const modules = report ? parseResultsFile(report) : [];
   const failure = modules.length < data.tests.length
-    ? `The test run ended before the tests finished.${run.output.trim() ? `\n${tail(run.output)}` : ''}`
+    ? `${kitMessages[locale].runEnded}${run.output.trim() ? `\n${tail(run.output)}` : ''}`
     : undefined;
   const exercise = { manifest: { id: data.id, points: data.points, titles: data.titles }, tests: data.testFiles };
   return buildResult(exercise, { modules, failure, durationMs: run.durationMs, includeModel: true, language: locale });

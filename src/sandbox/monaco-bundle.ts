@@ -6,7 +6,7 @@ import './monaco-features.ts';
 import 'monaco-editor/languages/definitions/typescript/register';
 
 export * as monaco from 'monaco-editor/editor';
-export { typescriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+export { typescriptDefaults, getTypeScriptWorker, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
 
 /** File names of the bundled workers and stylesheet, beside this bundle; set by the integration (esbuild `define`). */
 declare const EC2LAB_MONACO_FILES: { editorWorker: string; tsWorker: string; css: string };

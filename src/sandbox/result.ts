@@ -2,6 +2,9 @@
 // state and event log for the live map. The results panel, the progress store and the live map read only
 // this object, whichever backend produced it. A type-only import.
 import type { GradeResult, TestResult, TestStatus } from '../results/grade-result.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { sandboxStrings } from '../i18n/sandbox-strings.ts';
+import { translator } from '../i18n/translate.ts';
 
 export type { GradeResult };
 
@@ -83,11 +86,12 @@ const green = (text: string) => `\u001b[32m${text}\u001b[39m`;
 const red = (text: string) => `\u001b[31m${text}\u001b[39m`;
 
 /** What the output panel shows for a graded run: one line per test, then what the learner's code printed. */
-export function transcript(result: GradeResult): string {
+export function transcript(result: GradeResult, locale: Locale): string {
+  const t = translator(sandboxStrings, locale);
   const lines = result.tests.map((test) => `${test.status === 'pass' ? green('✓') : red('✗')} ${test.name}  (${test.points}/${test.maxPoints})`);
   const printed = [...new Set(result.tests.map((t) => t.output).filter((o): o is string => Boolean(o)))];
-  if (printed.length) lines.push('', '── console output of your code ──', ...printed);
+  if (printed.length) lines.push('', t('transcript.output'), ...printed);
   if (result.message) lines.push('', result.message);
-  lines.push('', `${result.points}/${result.maxPoints} points in ${(result.durationMs / 1000).toFixed(1)} s`);
+  lines.push('', t('transcript.total', { points: result.points, maxPoints: result.maxPoints, seconds: (result.durationMs / 1000).toFixed(1) }));
   return `${lines.join('\n').replace(/\r?\n/g, '\r\n')}\r\n`;
 }

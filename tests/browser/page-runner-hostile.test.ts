@@ -14,6 +14,7 @@ import { classFolder, repoRoot, runCli, type JsonReport } from '../grader/run-cl
 import { startStaticHost, type StaticHost } from '../page-runner/static-host.ts';
 import { gradeInPage, type Graded } from '../page-runner/in-page.ts';
 import { distDir, launchBrowser, skipBrowser } from './harness.ts';
+import { kitMessages } from '../../exercises/_kit/kit-messages.ts';
 
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'tests/grader/fixtures/hostile', name), 'utf8');
 const hostile: Record<string, string> = {
@@ -82,5 +83,16 @@ describe.skipIf(skipBrowser)('hostile code in the page runner', () => {
     const inPage = (await grading).loop;
     expect(inPage.message).toMatch(expected['endless-loop']);
     expect(outcome(inPage)).toEqual(outcome((await cli).get('endless-loop')!));
+  }, 60_000);
+
+  it('es: a Run past its own time limit says so in Spanish, for the Run and for each test, under Spanish titles', async () => {
+    // The whole Run's limit (3 s) before the call's (10 s): the page ends the judge, not the learner's run.
+    const limits = { runTimeoutMs: 3_000, callTimeoutMs: 10_000 };
+    const inPage = (await gradeInPage(page, 'launch', [{ name: 'stuck', files: { 'launch.ts': hostile['never-settles'] } }], { memoryMb: MEMORY_MB, ...limits }, 'es')).stuck;
+    const said = kitMessages.es.timeLimit({ seconds: 3 });
+    expect(inPage.status).toBe('error');
+    expect(inPage.message).toBe(said);
+    expect(inPage.tests.every((t) => t.status === 'error' && t.message === said)).toBe(true);
+    expect(inPage.tests[0].name).toBe('lanza exactamente la cantidad de instancias pedida');
   }, 60_000);
 });

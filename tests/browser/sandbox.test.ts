@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadExercise } from '../../src/grader/index.ts';
 import { sandboxStrings } from '../../src/i18n/sandbox-strings.ts';
+import { kitMessages } from '../../exercises/_kit/kit-messages.ts';
+import { messages as launchMessages } from '../../exercises/launch/tests/messages.ts';
 import { serveStatic } from '../../src/server/static-files.ts';
 import { axeScan, distDir, launchBrowser, repoRoot, skipBrowser, startServer, watchConsole, type RunningServer } from './harness.ts';
 
@@ -90,8 +92,11 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
     const full = locale === 'en';
     it(`${locale}: grades in the page${full ? ', fails the starter with messages, reveals hints and the solution' : ''}, passes the pasted solution and marks the exercise complete; the code survives a reload; Reset restores the starter`, async () => {
       const { page, problems } = await openLesson(locale);
+      // The page's language's starter and solution: the same code, comments in that language.
+      const starterCode = exercise.starters[locale][file];
+      const solutionCode = exercise.solutions[locale][file];
       await waitForEditor(page);
-      expect(await editorText(page)).toBe(exercise.starter[file]);
+      expect(await editorText(page)).toBe(starterCode);
 
       if (full) {
         // Run the starter: the failures say why, and the first one is open.
@@ -113,13 +118,13 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
         await hintButton.click();
         expect(await sandbox(page).locator('[data-role="hints"] li').allTextContents()).toHaveLength(2);
         await sandbox(page).locator('[data-action="solution"]').click();
-        await expect.poll(() => editorText(page)).toBe(exercise.solution[file]);
+        await expect.poll(() => editorText(page)).toBe(solutionCode);
         await sandbox(page).locator('[data-action="own-code"]').click();
-        await expect.poll(() => editorText(page)).toBe(exercise.starter[file]);
+        await expect.poll(() => editorText(page)).toBe(starterCode);
       }
 
       // Paste the solution, run with the keyboard shortcut: every test passes and the exercise is complete.
-      await pasteIntoEditor(page, exercise.solution[file]);
+      await pasteIntoEditor(page, solutionCode);
       if (full) await page.keyboard.press('ControlOrMeta+Enter');
       else await runInPage(page, locale, 'shortcut');
       const solved = await results(page);
@@ -132,18 +137,50 @@ describe.skipIf(skipBrowser)('lesson sandbox in Chromium', () => {
       // Reload: the code is still there (saved as typed).
       await page.reload();
       await waitForEditor(page);
-      expect(await editorText(page)).toBe(exercise.solution[file]);
+      expect(await editorText(page)).toBe(solutionCode);
 
       // Reset (confirmed) restores the starter, and that is saved too.
       page.once('dialog', (dialog) => void dialog.accept());
       await sandbox(page).locator('[data-action="reset"]').click();
-      await expect.poll(() => editorText(page)).toBe(exercise.starter[file]);
+      await expect.poll(() => editorText(page)).toBe(starterCode);
       const saved = await page.evaluate((id) => JSON.parse(localStorage.getItem(`ec2lab:sandbox:v1:${id}`) ?? '{}') as { files: Record<string, string> }, EXERCISE);
-      expect(saved.files[file]).toBe(exercise.starter[file]);
+      expect(saved.files[file]).toBe(starterCode);
 
       // The home page shows the exercise as done.
       await page.goto(new URL(`${locale}/`, server.url).href);
       expect(await page.locator(`[data-progress-lesson="${slug}"] [data-progress="exercise"]`).textContent()).toMatch(/^✓/);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  // A learner in pt-br or es meets no English in a Run: the tests' names, the failure messages and the output
+  // panel speak the page's language; and the read-only test tabs type-check (no red squiggles).
+  for (const locale of ['pt-br', 'es'] as const) {
+    it(`${locale}: Run names the tests and explains the failures in ${locale}; the test tabs have no type errors`, async () => {
+      const { page, problems } = await openLesson(locale);
+      await waitForEditor(page);
+      await runInPage(page, locale, 'click');
+      const starter = await results(page);
+      expect(starter.passed).toBeLessThan(starter.total);
+      const names = await sandbox(page).locator('[data-role="tests"] .sandbox-test__name').allTextContents();
+      expect(names).toEqual(Object.keys(exercise.manifest.points).map((id) => exercise.manifest.titles[id][locale]));
+      // The starter launches nothing: the first test's message is the exercise's own, in this language.
+      const expected = launchMessages[locale].count({ expected: 3, found: kitMessages[locale].noInstances });
+      expect(await sandbox(page).locator('[data-role="tests"] .sandbox-test__message').first().textContent()).toContain(expected);
+      // The output panel (a terminal drawn as DOM rows) ends with the score line in this language.
+      // (xterm draws only while in view: the learner scrolls to it.)
+      await sandbox(page).locator('[data-role="terminal"]').scrollIntoViewIfNeeded();
+      const output = sandbox(page).locator('[data-role="terminal"] .xterm-rows');
+      await expect.poll(async () => (await output.textContent()) ?? '').toMatch(locale === 'pt-br' ? /\d+\/\d+ pontos em/ : /\d+\/\d+ puntos en/);
+
+      // Every tab, the learner's file and the read-only tests (which import ../manifest.json and ./messages.ts),
+      // as TypeScript in the editor sees it.
+      const errors = await sandbox(page).evaluate(async (root, tabs) => {
+        const editor = (root as HTMLElement & { ec2labEditor: { errors(n: string): Promise<string[]> } }).ec2labEditor;
+        return Object.fromEntries(await Promise.all(tabs.map(async (name) => [name, await editor.errors(name)] as const)));
+      }, [...exercise.manifest.files, ...exercise.manifest.tests]);
+      expect(errors).toEqual(Object.fromEntries([...exercise.manifest.files, ...exercise.manifest.tests].map((name) => [name, []])));
       expect(problems).toEqual([]);
       await page.context().close();
     });

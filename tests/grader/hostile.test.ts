@@ -113,14 +113,33 @@ test('no hostile submission changed the course files or left anything behind', (
   for (const file of SIDE_EFFECTS) expect(existsSync(file), file).toBe(false);
 });
 
-test('without the permission model, a write to the test files voids the result', async () => {
+test('without the permission model, a write to the test files voids the result, said in the run\'s language (es)', async () => {
   // What a WebContainer (no permission flags) would see: the write succeeds, the tamper check catches it.
   const folder = classFolder('launch.ts', { vandal: hostile['write-test-files'] });
-  const run = await runCli(['grade', 'launch', folder, '--format', 'json', '--timeout', '8'], { env: { EC2LAB_NO_PERMISSION: '1' } });
+  const run = await runCli(['grade', 'launch', folder, '--format', 'json', '--timeout', '8', '--lang', 'es'], { env: { EC2LAB_NO_PERMISSION: '1' } });
   expect(run.code, run.stderr).toBe(0);
   const result = (JSON.parse(run.stdout) as JsonReport).results[0];
   expect(result.status).toBe('error');
   expect(result.points).toBe(0);
-  expect(result.message).toMatch(/changed during the run|test files were changed/);
+  // The kit or model changed (the whole batch is void), or this submission's test files did.
+  expect(result.message).toMatch(/^(El kit de pruebas o el modelo del calificador cambió|Los archivos de prueba del curso se modificaron)/);
+  for (const t of result.tests) expect(t.message).toBe(result.message);
   rmSync('/tmp/ec2-lab-hostile-was-here.txt', { force: true });
+}, 120_000);
+
+test('in pt-br, a crash of the test process, a missing file and an exit are explained in Portuguese', async () => {
+  const folder = classFolder('launch.ts', { 'kill-parent': hostile['kill-parent'], 'missing-file': undefined, 'exit-1-in-call': hostile['exit-1-in-call'] });
+  const run = await runCli(['grade', 'launch', folder, '--format', 'json', '--jobs', '2', '--timeout', '12', '--lang', 'pt-br']);
+  expect(run.code, run.stderr).toBe(0);
+  const results = (JSON.parse(run.stdout) as JsonReport).results;
+  const said = (student: string) => {
+    const r = results.find((x) => x.student === student);
+    return r?.message ?? r?.tests.find((t) => t.status !== 'pass')?.message ?? '';
+  };
+  expect(said('kill-parent')).toMatch(/terminou de repente|foi morto/);
+  expect(said('missing-file')).toMatch(/launch\.ts está faltando: a entrega não tem nenhum arquivo chamado launch\.ts/);
+  expect(said('exit-1-in-call')).toMatch(/terminou com o código de saída 1 antes que launchWebServers\(\) retornasse/);
+  // Every test of the crashed submission says why it has no result, in Portuguese, under its Portuguese title.
+  const crashed = results.find((r) => r.student === 'kill-parent');
+  for (const t of crashed?.tests ?? []) expect(t.message, t.name).not.toMatch(/\b(the|this|test|did not)\b/i);
 }, 120_000);

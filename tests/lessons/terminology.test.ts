@@ -1,5 +1,7 @@
 // The terminology sheets (docs/terminology/pt-br.md, docs/terminology/es.md) as a test: no banned variant in the
-// lessons, the glossary, the teachers' page, the interface string tables or the exercise manifests.
+// lessons, the glossary, the teachers' page, the interface string tables, the exercise manifests, the tests'
+// failure messages (exercises/*/tests/messages.ts), the kit's messages (exercises/_kit/kit-messages.ts) or the
+// comments of the translated starters and solutions (starter/<lang>/, solution/<lang>/).
 // Sources for the preferred terms: AWS's Portuguese documentation says "executar uma instância" for launching
 // and "modelo de execução" for a launch template (docs.aws.amazon.com/pt_br/AWSEC2/latest/UserGuide/
 // ec2-instances-and-amis.html, ec2-launch-templates.html), keeping "iniciar" for starting a stopped instance;
@@ -16,6 +18,7 @@ import { vizStrings } from '../../src/i18n/viz-strings.ts';
 import { lessonStrings } from '../../src/i18n/lesson-strings.ts';
 import { classStrings } from '../../src/i18n/class-strings.ts';
 import { repoRoot } from './lesson-files.ts';
+import { comments, tableStrings } from './code-texts.ts';
 
 interface Rule {
   banned: RegExp;
@@ -101,6 +104,37 @@ function manifestTexts(locale: string): Text[] {
     });
 }
 
+/** The variable holding a language's table in messages.ts and kit-messages.ts. */
+const tableVariable = { 'pt-br': 'ptBr', es: 'es' } as const;
+
+/** The strings of each exercise's tests/messages.ts and of the kit's messages, in `locale`. */
+function messageTexts(locale: 'pt-br' | 'es'): Text[] {
+  const files = [...exerciseDirs().map((id) => `exercises/${id}/tests/messages.ts`), 'exercises/_kit/kit-messages.ts'];
+  return files.flatMap((where) => {
+    const strings = tableStrings(readFileSync(join(repoRoot, where), 'utf8'), where, tableVariable[locale]);
+    if (!strings) throw new Error(`${where} declares no \`const ${tableVariable[locale]}\` table: the terminology test reads it there`);
+    return [{ where, text: strings.join(' ') }];
+  });
+}
+
+/** The comments of every starter and solution written in `locale` (starter/<locale>/, solution/<locale>/). */
+function starterTexts(locale: 'pt-br' | 'es'): Text[] {
+  return exerciseDirs().flatMap((id) =>
+    ['starter', 'solution'].flatMap((kind) => {
+      const dir = join(repoRoot, 'exercises', id, kind, locale);
+      return readdirSync(dir)
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => ({ where: `exercises/${id}/${kind}/${locale}/${name}`, text: comments(readFileSync(join(dir, name), 'utf8'), name).join('\n') }));
+    }),
+  );
+}
+
+function exerciseDirs(): string[] {
+  return readdirSync(join(repoRoot, 'exercises'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+    .map((entry) => entry.name);
+}
+
 function teacherTexts(locale: string): Text[] {
   const where = `content/teachers/${locale}.md`;
   return [{ where, text: prose(readFileSync(join(repoRoot, where), 'utf8')) }];
@@ -123,8 +157,12 @@ function findDrift(locale: 'pt-br' | 'es', texts: Text[]): { where: string; foun
 
 describe('terminology sheets (docs/terminology)', () => {
   for (const locale of ['pt-br', 'es'] as const) {
-    it(`${locale}: no banned variant in lessons, glossary, teachers' page, interface strings or exercise manifests`, () => {
-      const texts = [...lessonTexts(locale), ...glossaryTexts(locale), ...teacherTexts(locale), ...tableTexts(locale), ...manifestTexts(locale)];
+    it(`${locale}: no banned variant in lessons, glossary, teachers' page, interface strings, exercise manifests, test and kit messages, or starter and solution comments`, () => {
+      const code = [...messageTexts(locale), ...starterTexts(locale)];
+      // Every exercise's messages, the kit's, and a starter and a solution per exercise, each with words in it.
+      expect(code.length).toBeGreaterThanOrEqual(exerciseDirs().length * 3 + 1);
+      for (const { where, text } of code) expect(text.trim().length, where).toBeGreaterThan(40);
+      const texts = [...lessonTexts(locale), ...glossaryTexts(locale), ...teacherTexts(locale), ...tableTexts(locale), ...manifestTexts(locale), ...code];
       expect(texts.length).toBeGreaterThan(100);
       const drift = findDrift(locale, texts);
       const unexplained = drift.filter((d) => !knownDrift[locale].some((k) => d.where.startsWith(k.where) && d.found.includes(k.text)));

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLearnerFiles } from '../../src/page-runner/compile.ts';
+import { useLanguage } from '../../exercises/_kit/lang.ts';
 import { repoRoot } from '../grader/run-cli.ts';
 
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'tests/grader/fixtures/hostile', name), 'utf8');
@@ -29,10 +30,21 @@ describe('compiling the learner files in the page', () => {
 
   it('refuses packages other than mini-ec2, naming the package and the line', () => {
     const result = compileLearnerFiles({ 'launch.ts': "\nimport { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n" }, 'launch.ts');
-    expect(result).toEqual({ ok: false, message: "launch.ts:2: the package 'node:fs' is not available here: import only 'mini-ec2' and your own files" });
+    expect(result).toEqual({ ok: false, message: "launch.ts:2: The package 'node:fs' is not available here: import only 'mini-ec2' and your own files." });
   });
 
   it('says which file is missing, in the CLI grader words', () => {
-    expect(compileLearnerFiles({}, 'launch.ts')).toEqual({ ok: false, message: 'launch.ts is missing: the submission has no file named launch.ts' });
+    expect(compileLearnerFiles({}, 'launch.ts')).toEqual({ ok: false, missing: true, message: 'launch.ts is missing: the submission has no file named launch.ts.' });
+  });
+
+  it('speaks the language of the run (the judge chose it before compiling)', () => {
+    useLanguage('pt-br');
+    try {
+      expect(compileLearnerFiles({}, 'launch.ts')).toMatchObject({ message: 'launch.ts está faltando: a entrega não tem nenhum arquivo chamado launch.ts.' });
+      const result = compileLearnerFiles({ 'launch.ts': "import fs from 'node:fs';\nexport const f = fs;\n" }, 'launch.ts');
+      expect(result).toMatchObject({ message: "launch.ts:1: O pacote 'node:fs' não está disponível aqui: importe só 'mini-ec2' e os seus próprios arquivos." });
+    } finally {
+      useLanguage(undefined);
+    }
   });
 });

@@ -75,19 +75,27 @@ describe('run queue', () => {
 });
 
 describe('local backend output', () => {
+  const graded = {
+    version: 3 as const, status: 'fail' as const, exercise: 'launch', points: 2, maxPoints: 3, durationMs: 1234,
+    tests: [
+      { id: 'a', name: 'a', status: 'pass' as const, test_code: '', points: 2, maxPoints: 2, output: 'hello' },
+      { id: 'b', name: 'b', status: 'fail' as const, test_code: '', points: 0, maxPoints: 1, output: 'hello' },
+    ],
+  };
   it('prints one line per test, the code\'s console output once, and the score', async () => {
     const { transcript } = await import('../../src/sandbox/result.ts');
-    const text = transcript({
-      version: 3, status: 'fail', exercise: 'launch', points: 2, maxPoints: 3, durationMs: 1234,
-      tests: [
-        { id: 'a', name: 'a', status: 'pass', test_code: '', points: 2, maxPoints: 2, output: 'hello' },
-        { id: 'b', name: 'b', status: 'fail', test_code: '', points: 0, maxPoints: 1, output: 'hello' },
-      ],
-    });
+    const text = transcript(graded, 'en');
     expect(text).toContain('✓\u001b[39m a  (2/2)');
     expect(text).toContain('✗\u001b[39m b  (0/1)');
     expect(text.match(/hello/g)).toHaveLength(1);
+    expect(text).toContain('── what your code printed ──');
     expect(text).toContain('2/3 points in 1.2 s');
     expect(text).not.toMatch(/[^\r]\n/);
+  });
+  it('speaks the page\'s language (pt-br)', async () => {
+    const { transcript } = await import('../../src/sandbox/result.ts');
+    const text = transcript(graded, 'pt-br');
+    expect(text).toContain('── o que o seu código imprimiu ──');
+    expect(text).toContain('2/3 pontos em 1.2 s');
   });
 });

@@ -9,11 +9,11 @@ import { createApp } from '../../src/server/app.ts';
 import { createGradeRoutes, GradingQueue, MAX_BODY_BYTES } from '../../src/server/grade-endpoint.ts';
 import type { GradeResult } from '../../src/grader/index.ts';
 
-const graded: { exerciseId: string; files: Record<string, string> }[] = [];
+const graded: { exerciseId: string; files: Record<string, string>; lang?: string }[] = [];
 let release: (() => void) | undefined;
 let warmUps = 0;
 
-async function fakeGrade(input: { exerciseId: string; files: Record<string, string> }): Promise<GradeResult> {
+async function fakeGrade(input: { exerciseId: string; files: Record<string, string>; lang?: string }): Promise<GradeResult> {
   graded.push(input);
   if (input.files['launch.ts'] === 'slow') await new Promise<void>((resolve) => (release = resolve));
   return { version: 3, status: 'pass', exercise: input.exerciseId, tests: [], points: 0, maxPoints: 0, durationMs: 1 };
@@ -54,6 +54,18 @@ describe('POST /api/grade', () => {
     expect(response.body.status).toBe('pass');
     expect(graded.at(-1)).toEqual({ exerciseId: 'launch', files: { 'launch.ts': 'export {}' } });
     expect(response.headers['cross-origin-embedder-policy']).toBe('require-corp');
+  });
+
+  it('hands the page\'s language to the grader, and refuses one the course does not have', async () => {
+    const same = { origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' };
+    const response = await post(JSON.stringify({ exerciseId: 'launch', files: { 'launch.ts': 'export {}' }, lang: 'es' }), same);
+    expect(response.status).toBe(200);
+    expect(graded.at(-1)?.lang).toBe('es');
+    const before = graded.length;
+    const bad = await post(JSON.stringify({ exerciseId: 'launch', files: { 'launch.ts': 'export {}' }, lang: 'fr' }), same);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('lang must be one of en, pt-br, es.');
+    expect(graded.length).toBe(before);
   });
 
   it('refuses another origin, a cross-site fetch and a rebinding host name with 403 JSON', async () => {

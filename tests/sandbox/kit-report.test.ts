@@ -50,6 +50,15 @@ describe('results from the WebContainer (the kit reporter file)', () => {
     expect(result.tests.every((t) => t.status === 'error')).toBe(true);
   });
 
+  it('says so in the page\'s language (es): the run ended early, each test under its Spanish title', () => {
+    const result = kitReportToGradeResult(data, undefined, { durationMs: 10, output: '' }, 'es');
+    expect(result.message).toBe('La ejecución de las pruebas terminó antes de que las pruebas acabaran.');
+    expect(result.tests.map((t) => [t.name, t.message])).toEqual([
+      ['launch > lanza una instancia', result.message],
+      ['launch > la etiqueta', result.message],
+    ]);
+  });
+
   it('skips a line cut short by a killed run', () => {
     const full = kitReport([{ name: 'launch > tags it', state: 'passed' }]);
     expect(parseResultsFile(`${full}{"file":"x","tes`)).toHaveLength(1);

@@ -54,7 +54,7 @@ export function createLocalBackend(fetchImpl: FetchLike = fetch): Backend {
       }
       if (!response.ok) throw new Error(await errorMessage(response));
       const result = parseGradeResult(await response.json());
-      request.onOutput(transcript(result));
+      request.onOutput(transcript(result, request.locale));
       return result;
     },
   };

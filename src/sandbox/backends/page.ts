@@ -31,7 +31,7 @@ export function createPageBackend(loadExercise: (id: string) => Promise<Exercise
       const exercise = await loadExercise(request.exercise);
       try {
         const result = await runner.run({ exercise, files: request.files, signal: request.signal, lang: request.locale });
-        request.onOutput(transcript(result));
+        request.onOutput(transcript(result, request.locale));
         return result;
       } catch (error) {
         if (request.signal.aborted) throw new RunCancelled();

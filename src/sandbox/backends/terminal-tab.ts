@@ -29,7 +29,7 @@ export function offerTerminal(options: {
         const terminal = new Terminal({ convertEol: true, rows: 16, fontSize: 13 });
         terminal.open(options.host);
         terminal.write(`${translator(sandboxStrings, options.locale)('terminal.intro')}\r\n`);
-        return options.webcontainer.openShell(options.exercise, options.files(), terminal);
+        return options.webcontainer.openShell(options.exercise, options.files(), terminal, options.locale);
       });
     });
   }, () => {

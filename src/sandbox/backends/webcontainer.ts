@@ -236,9 +236,12 @@ async function readReport(container: Container, path: string): Promise<string | 
   }
 }
 
-/** A shell (jsh) in a prepared workspace, wired both ways to `terminal`. */
-async function spawnShell(container: Container, terminal: ShellTerminal): Promise<ContainerProcess> {
-  const shell = await container.spawn('jsh', [], { terminal: { cols: terminal.cols, rows: terminal.rows } });
+/**
+ * A shell (jsh) in a prepared workspace, wired both ways to `terminal`. EC2LAB_LANG is the page's locale,
+ * so the `npm test` typed there names the tests and explains failures in the learner's language.
+ */
+async function spawnShell(container: Container, terminal: ShellTerminal, locale: Locale): Promise<ContainerProcess> {
+  const shell = await container.spawn('jsh', [], { terminal: { cols: terminal.cols, rows: terminal.rows }, env: { EC2LAB_LANG: locale } });
   void pipeOutput(shell.output, (text) => terminal.write(text)).catch(() => '');
   const writer = shell.input?.getWriter();
   const typing = terminal.onData((data) => void writer?.write(data));
@@ -259,7 +262,7 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
     start(): Promise<void>;
     state(): BootState;
     bootedLate(): Promise<void>;
-    openShell(exercise: string, files: Record<string, string>, terminal: ShellTerminal): Promise<ContainerProcess>;
+    openShell(exercise: string, files: Record<string, string>, terminal: ShellTerminal, locale: Locale): Promise<ContainerProcess>;
   } = {
     kind: 'webcontainer',
     state,
@@ -269,13 +272,14 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
     bootedLate,
     /**
      * A shell (jsh) in the exercise's workspace holding the learner's files, wired to `terminal`: the
-     * learner types `npm test` (vitest's own output) or `node <file>`. Boots and installs first if needed.
+     * learner types `npm test` (vitest's own output, test names and messages in `locale`) or `node <file>`.
+     * Boots and installs first if needed.
      */
-    async openShell(exercise, files, terminal) {
+    async openShell(exercise, files, terminal, locale) {
       const container = await boot();
       const workspace = await prepare(container, exercise, new AbortController().signal, (text) => terminal.write(text));
       await writeLearnerFiles(container, workspace, files);
-      return spawnShell(container, terminal);
+      return spawnShell(container, terminal, locale);
     },
     async run(request: RunRequest): Promise<GradeResult> {
       const started = now();
@@ -294,7 +298,7 @@ export function createWebContainerBackend(options: WebContainerBackendOptions) {
       const report = await readReport(container, workspace.resultsFile);
       if (request.signal.aborted) throw new RunCancelled();
       const result = options.convertReport(request.exercise, report, { durationMs: now() - started, output, locale: request.locale });
-      request.onOutput(`\r\n${transcript(result)}`);
+      request.onOutput(`\r\n${transcript(result, request.locale)}`);
       return result;
     },
   };
