@@ -2,7 +2,7 @@
 // kept). Each route is a method, a path pattern and a handler; handlers throw HttpError for the caller's
 // mistakes and get their answer as { error, message }.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkHandIn, listExercises, loadExercise, type GradeResult } from '../grader/index.ts';
+import { checkHandIn, listExercises, problemsIn, loadExercise, type GradeResult } from '../grader/index.ts';
 import { LIMITS } from '../grader/input-checks.ts';
 import { isLocale, locales } from '../i18n/locales.ts';
 import { json } from '../server/app.ts';
@@ -228,7 +228,7 @@ async function handinRoute(h: Helpers, { req, res, params }: Call): Promise<void
   const problems = checkHandIn(loadExercise(body.exercise).manifest, body.files);
   if (problems.length) {
     const tooLarge = problems.some((p) => p.kind === 'too-large' || p.kind === 'too-large-together');
-    throw fail(tooLarge ? 413 : 400, `Hand-in refused: ${problems.map((p) => p.message).join('; ')}.`);
+    throw fail(tooLarge ? 413 : 400, `Hand-in refused: ${problemsIn(problems, isLocale(klass.lang) ? klass.lang : 'en')}.`);
   }
   const files = body.files as Record<string, string>;
   if (Object.keys(files).length === 0) throw fail(400, `Hand-in refused: no files. Exercise ${body.exercise} takes ${loadExercise(body.exercise).manifest.files.join(', ')}.`);

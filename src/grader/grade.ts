@@ -86,7 +86,7 @@ async function gradeEntries(entries: Entry[], options: EntryOptions): Promise<St
   let next = 0;
   return entries.map((entry) =>
     entry.problems.length
-      ? { student: entry.student, result: buildResult(entry.exercise, { modules: [], failure: describeProblems(entry.problems), durationMs: 0, includeModel: false, language }) }
+      ? { student: entry.student, result: buildResult(entry.exercise, { modules: [], failure: describeProblems(entry.problems, language), durationMs: 0, includeModel: false, language }) }
       : graded[next++],
   );
 }

@@ -8,21 +8,34 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import path from 'node:path';
 import { GradeInputError, type ExerciseManifest, type Files } from './exercise.ts';
 import { LIMITS } from './input-checks.ts';
+import { handInWords, type HandInWords } from './hand-in-words.ts';
+import type { Locale } from '../i18n/locales.ts';
 
 type HandInProblemKind = 'not-files' | 'wrong-name' | 'not-text' | 'binary' | 'too-large' | 'too-large-together' | 'too-many-files' | 'too-deep' | 'symlink' | 'not-a-file';
 
 export interface HandInProblem {
   kind: HandInProblemKind;
   file: string; // the file as the hand-in names it ('' for the hand-in as a whole)
-  message: string;
+  message: string; // in English, for tools and logs
+  say: (words: HandInWords) => string; // the same sentence in any language (hand-in-words.ts)
+}
+
+/** A problem, worded once for every language. */
+function problem(kind: HandInProblemKind, file: string, say: (words: HandInWords) => string): HandInProblem {
+  return { kind, file, message: say(handInWords.en), say };
 }
 
 const shown = (name: string) => JSON.stringify(name.length > 80 ? `${name.slice(0, 79)}…` : name);
-const accepted = (manifest: ExerciseManifest) => `exercise ${manifest.id} accepts: ${manifest.files.join(', ')}`;
+const names = (manifest: ExerciseManifest) => ({ id: manifest.id, names: manifest.files.join(', ') });
+
+/** Every problem, in order, in one line of the given language. */
+export function problemsIn(problems: HandInProblem[], lang: Locale = 'en'): string {
+  return problems.map((p) => p.say(handInWords[lang])).join('; ');
+}
 
 /** One line for a result's message: every problem, in order. */
-export function describeProblems(problems: HandInProblem[]): string {
-  return `This hand-in was not graded: ${problems.map((p) => p.message).join('; ')}.`;
+export function describeProblems(problems: HandInProblem[], lang: Locale = 'en'): string {
+  return handInWords[lang].notGraded({ problems: problemsIn(problems, lang) });
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -38,27 +51,27 @@ function looksBinary(text: string): boolean {
  */
 export function checkHandIn(manifest: ExerciseManifest, files: unknown): HandInProblem[] {
   if (typeof files !== 'object' || files === null || Array.isArray(files)) {
-    return [{ kind: 'not-files', file: '', message: `the files must be an object like { "${manifest.files[0]}": "<source>" }` }];
+    return [problem('not-files', '', (w) => w.notFiles({ example: manifest.files[0] }))];
   }
   const entries = Object.entries(files as Record<string, unknown>);
   if (entries.length > LIMITS.files) {
-    return [{ kind: 'too-many-files', file: '', message: `${entries.length} files were handed in; the limit is ${LIMITS.files} (${accepted(manifest)})` }];
+    return [problem('too-many-files', '', (w) => w.tooManyHandedIn({ count: entries.length, limit: LIMITS.files, ...names(manifest) }))];
   }
   const problems: HandInProblem[] = [];
   let total = 0;
   for (const [name, content] of entries) {
     const depth = name.split(/[\\/]/).length - 1;
-    if (depth > LIMITS.depth) problems.push({ kind: 'too-deep', file: name, message: `${shown(name)} is nested ${depth} folders deep; the limit is ${LIMITS.depth} (${accepted(manifest)})` });
-    else if (!manifest.files.includes(name)) problems.push({ kind: 'wrong-name', file: name, message: `${shown(name)} is not a file of exercise ${manifest.id}; it accepts: ${manifest.files.join(', ')}` });
-    else if (typeof content !== 'string') problems.push({ kind: 'not-text', file: name, message: `the content of ${name} must be a string, not ${content === null ? 'null' : typeof content}` });
-    else if (looksBinary(content)) problems.push({ kind: 'binary', file: name, message: `${name} is a binary file (NUL bytes or invalid UTF-8); hand in TypeScript source text` });
+    if (depth > LIMITS.depth) problems.push(problem('too-deep', name, (w) => w.tooDeep({ file: shown(name), depth, limit: LIMITS.depth })));
+    else if (!manifest.files.includes(name)) problems.push(problem('wrong-name', name, (w) => w.notOfExercise({ file: shown(name), ...names(manifest) })));
+    else if (typeof content !== 'string') problems.push(problem('not-text', name, (w) => w.notText({ file: name, type: content === null ? 'null' : typeof content })));
+    else if (looksBinary(content)) problems.push(problem('binary', name, (w) => w.binary({ file: name })));
     else {
       const bytes = Buffer.byteLength(content, 'utf8');
       total += bytes;
-      if (bytes > LIMITS.fileBytes) problems.push({ kind: 'too-large', file: name, message: `${name} is too large (${bytes} bytes; the limit is ${LIMITS.fileBytes} bytes per file)` });
+      if (bytes > LIMITS.fileBytes) problems.push(problem('too-large', name, (w) => w.tooLarge({ file: name, bytes, limit: LIMITS.fileBytes })));
     }
   }
-  if (total > LIMITS.totalBytes) problems.push({ kind: 'too-large-together', file: '', message: `the files are too large together (${total} bytes; the limit is ${LIMITS.totalBytes})` });
+  if (total > LIMITS.totalBytes) problems.push(problem('too-large-together', '', (w) => w.tooLargeTogether({ bytes: total, limit: LIMITS.totalBytes })));
   return problems;
 }
 
@@ -127,9 +140,9 @@ function walkProblems(folder: string): HandInProblem[] {
     for (const entry of names) {
       if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
       const relative = path.relative(folder, path.join(dir, entry.name));
-      if (++count > LIMITS.files) return { kind: 'too-many-files', file: '', message: `the folder holds more than ${LIMITS.files} files and folders; the limit is ${LIMITS.files}` };
+      if (++count > LIMITS.files) return problem('too-many-files', '', (w) => w.tooManyInFolder({ limit: LIMITS.files }));
       if (entry.isDirectory()) {
-        if (depth + 1 > LIMITS.depth) return { kind: 'too-deep', file: relative, message: `${relative} is nested ${depth + 1} folders deep; the limit is ${LIMITS.depth}` };
+        if (depth + 1 > LIMITS.depth) return problem('too-deep', relative, (w) => w.tooDeep({ file: relative, depth: depth + 1, limit: LIMITS.depth }));
         const found = walk(path.join(dir, entry.name), depth + 1);
         if (found) return found;
       }
@@ -184,19 +197,19 @@ function readDeclared(folder: string, manifest: ExerciseManifest, name: string):
   if (!place) return {};
   const { relative, stat } = place;
   if (stat.isSymbolicLink()) {
-    return { problem: { kind: 'symlink', file: relative, message: `${relative} is a symbolic link; links are never followed: hand in the file itself` } };
+    return { problem: problem('symlink', relative, (w) => w.symlink({ file: relative })) };
   }
-  if (!stat.isFile()) return { problem: { kind: 'not-a-file', file: relative, message: `${relative} is not a regular file (a folder or a device); hand in the file itself` } };
+  if (!stat.isFile()) return { problem: problem('not-a-file', relative, (w) => w.notAFile({ file: relative })) };
   return readPlain(path.join(folder, relative), relative);
 }
 
 /** A plain file's text, or why it cannot be graded (too large, binary); `relative` is how messages name it. */
 function readPlain(file: string, relative: string): { content?: string; problem?: HandInProblem } {
   const read = readBounded(file, LIMITS.fileBytes);
-  if (!read) return { problem: { kind: 'not-a-file', file: relative, message: `${relative} is not a regular file (or was swapped for a link while it was read); hand in the file itself` } };
+  if (!read) return { problem: problem('not-a-file', relative, (w) => w.swapped({ file: relative })) };
   const { bytes, size } = read;
   if (size > LIMITS.fileBytes) {
-    return { problem: { kind: 'too-large', file: relative, message: `${relative} is too large (${size} bytes; the limit is ${LIMITS.fileBytes} bytes per file)` } };
+    return { problem: problem('too-large', relative, (w) => w.tooLarge({ file: relative, bytes: size, limit: LIMITS.fileBytes })) };
   }
   let content: string;
   try {
@@ -204,7 +217,7 @@ function readPlain(file: string, relative: string): { content?: string; problem?
   } catch {
     content = '\u0000';
   }
-  if (looksBinary(content)) return { problem: { kind: 'binary', file: relative, message: `${relative} is a binary file (NUL bytes or invalid UTF-8); hand in TypeScript source text` } };
+  if (looksBinary(content)) return { problem: problem('binary', relative, (w) => w.binary({ file: relative })) };
   return { content };
 }
 
@@ -233,11 +246,11 @@ export function readHandInFolder(folder: string, manifest: ExerciseManifest): Fo
       total += Buffer.byteLength(content, 'utf8');
     }
   }
-  if (total > LIMITS.totalBytes) problems.push({ kind: 'too-large-together', file: '', message: `the files are too large together (${total} bytes; the limit is ${LIMITS.totalBytes})` });
+  if (total > LIMITS.totalBytes) problems.push(problem('too-large-together', '', (w) => w.tooLargeTogether({ bytes: total, limit: LIMITS.totalBytes })));
   const missing = manifest.files.filter((name) => files[name] === undefined && !problems.some((p) => p.file.endsWith(name)));
   const others = missing.length ? misnamed(folder, manifest) : [];
   if (others.length) {
-    problems.push({ kind: 'wrong-name', file: others[0], message: `${missing.join(', ')} not found, but ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} there; ${accepted(manifest)} (exact names)` });
+    problems.push(problem('wrong-name', others[0], (w) => w.misnamed({ missing: missing.join(', '), others: others.join(', '), several: others.length > 1, ...names(manifest) })));
   }
   return { files, problems };
 }

@@ -3,4 +3,4 @@ export { listExercises, loadExercise, manifestProblems } from './exercises.ts';
 export { gradeSubmission, gradeBatch, gradeExercises, closeGrader, warmUpGrader, type BatchSubmission } from './grade.ts';
 export { GradeInputError, type GradeResult } from './exercise.ts';
 // The class server checks every hand-in with this before storing it (the grader checks again before grading).
-export { checkHandIn } from './hand-in.ts';
+export { checkHandIn, problemsIn } from './hand-in.ts';
