@@ -63,7 +63,7 @@ export type SubmissionLimits = { callTimeoutMs: number; childMemoryMb: number; t
 export const manifestSource = (exercise: Exercise) => `${JSON.stringify(exercise.manifest, null, 2)}\n`;
 
 /** The batch's one copy of an exercise's test support files (what the test files import: messages.ts...) and manifest. */
-export const sharedExerciseDir = (batchDir: string, exerciseId: string) => path.join(batchDir, '_exercises', exerciseId);
+const sharedExerciseDir = (batchDir: string, exerciseId: string) => path.join(batchDir, '_exercises', exerciseId);
 
 /**
  * Writes the exercise's shared support files once per batch folder, before any submission (the grader hashes
