@@ -54,8 +54,11 @@ export interface LearnerRun extends ChildRunResult {
 
 type RunRecord = { label: string; test?: string; outcome: LearnerOutcome['kind']; explanation: string; output: string; durationMs: number; isolated: boolean };
 
-/** Per test file (one worker may run many files when vitest does not isolate them): its runs and main scenario. */
-type FileRecords = { runs: RunRecord[]; scenario?: { state: unknown; events: unknown[] } };
+/**
+ * Per test file (one worker may run many files when vitest does not isolate them): its runs, its main
+ * scenario, and the functions that ran out of time (`${file}\0${export}`): those are not run again in the file.
+ */
+type FileRecords = { runs: RunRecord[]; scenario?: { state: unknown; events: unknown[] }; timedOut?: Map<string, number> };
 const byTestFile = new Map<string, FileRecords>();
 let currentTest: string | undefined;
 
@@ -82,7 +85,12 @@ export async function runLearnerFunction(options: RunLearnerOptions): Promise<Le
 
   const region = options.region ?? 'us-east-1';
   if (options.ssm && !options.model.ssmClient) throw new Error('runLearnerFunction: `ssm: true` needs a model with ssmClient(region)');
-  const result = await (await currentTransport()).run({
+  const records = recordsOf(testPath);
+  const key = `${options.file}\0${options.export}`;
+  const earlierLimitMs = records.timedOut?.get(key);
+  // A function that already ran out of time in this file is not run again: another full time limit of a
+  // spinning process (an endless loop costs a whole core) would only repeat the same failure.
+  const result: ChildRunResult = earlierLimitMs !== undefined ? notRunAgain(earlierLimitMs) : await (await currentTransport()).run({
     testPath,
     file: options.file,
     exportName: options.export,
@@ -92,8 +100,8 @@ export async function runLearnerFunction(options: RunLearnerOptions): Promise<Le
   });
   unsubscribe();
 
-  const explanation = explainOutcome(result.outcome, options);
-  const records = recordsOf(testPath);
+  if (result.outcome.kind === 'timeout' && earlierLimitMs === undefined) (records.timedOut ??= new Map()).set(key, result.outcome.limitMs);
+  const explanation = earlierLimitMs !== undefined ? inLanguage(kitMessages).timeoutEarlier({ fn: `${options.export}()`, seconds: seconds(earlierLimitMs) }) : explainOutcome(result.outcome, options);
   records.runs.push({ label, test: currentTest, outcome: result.outcome.kind, explanation, output: result.output.slice(0, 4000), durationMs: result.durationMs, isolated: result.isolated });
   if (options.main) records.scenario = { state: options.model.exportState(), events };
   const finished = result.outcome.kind === 'returned';
@@ -105,6 +113,11 @@ export async function runLearnerFunction(options: RunLearnerOptions): Promise<Le
     value: result.outcome.kind === 'returned' ? result.outcome.value : undefined,
     explanation,
   };
+}
+
+/** The result of a run skipped because the same function ran out of time earlier in the test file. */
+function notRunAgain(limitMs: number): ChildRunResult {
+  return { outcome: { kind: 'timeout', limitMs, loaded: true }, calls: [], output: '', durationMs: 0, isolated: true };
 }
 
 /** Fails the current test with the explanation unless the learner's function returned normally. */

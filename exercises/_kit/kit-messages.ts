@@ -21,6 +21,8 @@ const en = {
     `${file} does not export a function named ${exportName} (${available.length ? `it exports: ${available.join(', ')}` : 'it exports nothing'}). Write \`export async function ${exportName}(...)\`.`,
   timeoutRunning: ({ fn, seconds }: Fn & { seconds: string }) =>
     `${fn} was still running after ${seconds} and was stopped: an endless loop, or waiting for something that never happens? Waiters such as waitUntilInstanceRunning move the model's clock; setTimeout does not.`,
+  timeoutEarlier: ({ fn, seconds }: Fn & { seconds: string }) =>
+    `${fn} was not run again: earlier in this test file it was still running after ${seconds} and was stopped (an endless loop?). Fix that first.`,
   timeoutLoading: ({ file, seconds }: { file: string; seconds: string }) => `${file} was still loading after ${seconds} and was stopped: an endless loop at the top level of the file?`,
   exited: ({ file, fn, signal, code, loaded }: FileFn & { signal?: string; code: number | null; loaded: boolean }) =>
     `The process running your code ${signal ? `was killed (${signal})` : `ended with exit code ${code}`} ${loaded ? `before ${fn} returned` : `while ${file} was loading`}. Does your code call process.exit()? Return a value (or throw an error) instead.`,
@@ -66,6 +68,8 @@ const ptBr = {
     `${file} não exporta uma função chamada ${exportName} (${available.length ? `ele exporta: ${available.join(', ')}` : 'ele não exporta nada'}). Escreva \`export async function ${exportName}(...)\`.`,
   timeoutRunning: ({ fn, seconds }) =>
     `${fn} ainda estava rodando depois de ${seconds} e foi interrompida: um loop sem fim, ou esperando algo que nunca acontece? Waiters como waitUntilInstanceRunning avançam o relógio do modelo; setTimeout não.`,
+  timeoutEarlier: ({ fn, seconds }) =>
+    `${fn} não foi executada de novo: antes, neste arquivo de testes, ela ainda estava rodando depois de ${seconds} e foi interrompida (um loop sem fim?). Corrija isso primeiro.`,
   timeoutLoading: ({ file, seconds }) => `${file} ainda estava carregando depois de ${seconds} e foi interrompido: um loop sem fim no nível de cima do arquivo?`,
   exited: ({ file, fn, signal, code, loaded }) =>
     `O processo que rodava seu código ${signal ? `foi morto (${signal})` : `terminou com o código de saída ${code}`} ${loaded ? `antes que ${fn} retornasse` : `enquanto ${file} carregava`}. Seu código chama process.exit()? Devolva um valor (ou gere um erro com throw) em vez disso.`,
@@ -108,6 +112,8 @@ const es = {
     `${file} no exporta una función llamada ${exportName} (${available.length ? `exporta: ${available.join(', ')}` : 'no exporta nada'}). Escribe \`export async function ${exportName}(...)\`.`,
   timeoutRunning: ({ fn, seconds }) =>
     `${fn} seguía ejecutándose después de ${seconds} y se detuvo: ¿un bucle sin fin, o esperando algo que nunca ocurre? Los waiters como waitUntilInstanceRunning avanzan el reloj del modelo; setTimeout no.`,
+  timeoutEarlier: ({ fn, seconds }) =>
+    `${fn} no se ejecutó de nuevo: antes, en este archivo de pruebas, seguía ejecutándose después de ${seconds} y se detuvo (¿un bucle sin fin?). Corrige eso primero.`,
   timeoutLoading: ({ file, seconds }) => `${file} seguía cargándose después de ${seconds} y se detuvo: ¿un bucle sin fin en el nivel superior del archivo?`,
   exited: ({ file, fn, signal, code, loaded }) =>
     `El proceso que ejecutaba tu código ${signal ? `fue terminado a la fuerza (${signal})` : `terminó con el código de salida ${code}`} ${loaded ? `antes de que ${fn} devolviera un valor` : `mientras ${file} se cargaba`}. ¿Tu código llama a process.exit()? Devuelve un valor (o lanza un error) en su lugar.`,

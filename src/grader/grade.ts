@@ -13,7 +13,7 @@ import { GradeInputError, type Exercise, type Files, type GradeResult, type Loca
 import { isLocale, locales } from '../i18n/locales.ts';
 import { LIMITS, validateLimit } from './input-checks.ts';
 import { checkHandIn, describeProblems, validateFiles, type HandInProblem } from './hand-in.ts';
-import { createBatchFolder, hashFolders, submissionFolderName, writeSubmission, writeVitestConfig, type RunSettings } from './workspace.ts';
+import { createBatchFolder, hashFolders, submissionFolderName, writeSharedExercise, writeSubmission, writeVitestConfig, type RunSettings } from './workspace.ts';
 
 export interface BatchSubmission {
   student: string;
@@ -152,8 +152,8 @@ async function runEntries(entries: Entry[], options: EntryOptions): Promise<Stud
 }
 
 /**
- * A warm vitest daemon per parallelism level, with its folder (the kit and a private copy of the model,
- * hashed for the tamper check). Submissions come and go as s<n>/ folders inside it.
+ * A warm vitest daemon per parallelism level, with its folder (the kit, a private copy of the model and the
+ * exercises' shared test support files, hashed for the tamper check). Submissions come and go as s<n>/ folders inside it.
  */
 interface Runner {
   dir: string;
@@ -171,7 +171,9 @@ function runnerFor(jobs: number): Runner {
   if (existing) retireRunner(jobs);
   const dir = createBatchFolder();
   const configFile = writeVitestConfig(dir, runSettings(LIMITS.timeoutMs.max, LIMITS.memoryMb.default, jobs));
-  const shared = [path.join(dir, '_kit'), path.join(dir, 'mini-ec2')];
+  // Every exercise's shared support files are written now, before any learner code runs, so the hash below covers them.
+  for (const { id } of listExercises()) writeSharedExercise(dir, loadExercise(id));
+  const shared = [path.join(dir, '_kit'), path.join(dir, 'mini-ec2'), path.join(dir, '_exercises')];
   const runner: Runner = { dir, daemon: new VitestDaemon(configFile), shared, sharedHash: hashFolders(shared), nextIndex: 0 };
   runners.set(jobs, runner);
   return runner;

@@ -3,12 +3,13 @@
 //
 //   <batch>/vitest.config.mjs   <batch>/_kit/...   <batch>/mini-ec2/...  (copies of the kit and the model)
 //   <batch>/s0/tests/launch.test.ts   <batch>/s0/submission/launch.ts
+//   <batch>/_exercises/launch/{manifest.json, tests/messages.ts}  (s0/manifest.json and s0/tests/messages.ts link here)
 //
 // Test files import '../../_kit/harness.ts' (as they do in exercises/<id>/tests), and the harness finds the
 // submission next to the test file, so one run can grade many submissions side by side.
 // Batches live under node_modules/.cache so test files resolve 'vitest' and 'esbuild' from the repository.
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kitDir, modelDir, repoRoot } from './exercises.ts';
 import type { Exercise, Files, Locale } from './exercise.ts';
@@ -61,14 +62,36 @@ export type SubmissionLimits = { callTimeoutMs: number; childMemoryMb: number; t
 /** The manifest as the tests import it ('../manifest.json'). */
 export const manifestSource = (exercise: Exercise) => `${JSON.stringify(exercise.manifest, null, 2)}\n`;
 
+/** The batch's one copy of an exercise's test support files (what the test files import: messages.ts...) and manifest. */
+const sharedExerciseDir = (batchDir: string, exerciseId: string) => path.join(batchDir, '_exercises', exerciseId);
+
+/**
+ * Writes the exercise's shared support files once per batch folder, before any submission (the grader hashes
+ * them with the kit and the model). Submissions link to them, so vite transforms them and each worker
+ * evaluates them once, not once per submission.
+ */
+export function writeSharedExercise(batchDir: string, exercise: Exercise): void {
+  const dir = sharedExerciseDir(batchDir, exercise.manifest.id);
+  mkdirSync(path.join(dir, 'tests'), { recursive: true });
+  for (const [name, source] of Object.entries(exercise.tests)) {
+    if (!exercise.manifest.tests.includes(name)) writeFileSync(path.join(dir, 'tests', name), source);
+  }
+  writeFileSync(path.join(dir, 'manifest.json'), manifestSource(exercise));
+}
+
 /** Writes one submission's workspace and returns its folder. */
 export function writeSubmission(batchDir: string, index: number, exercise: Exercise, files: Files, limits?: SubmissionLimits): string {
   const dir = path.join(batchDir, submissionFolderName(index));
+  const shared = sharedExerciseDir(batchDir, exercise.manifest.id); // written by writeSharedExercise
   mkdirSync(path.join(dir, 'tests'), { recursive: true });
   mkdirSync(path.join(dir, 'submission'), { recursive: true });
-  for (const [name, source] of Object.entries(exercise.tests)) writeFileSync(path.join(dir, 'tests', name), source);
+  // Each test file is the submission's own (vitest runs it once per submission); what it imports is linked.
+  for (const [name, source] of Object.entries(exercise.tests)) {
+    if (exercise.manifest.tests.includes(name)) writeFileSync(path.join(dir, 'tests', name), source);
+    else symlinkSync(path.join(shared, 'tests', name), path.join(dir, 'tests', name));
+  }
   // The tests read their titles (in every language) from the manifest beside tests/, as in exercises/<id>/.
-  writeFileSync(path.join(dir, 'manifest.json'), manifestSource(exercise));
+  symlinkSync(path.join(shared, 'manifest.json'), path.join(dir, 'manifest.json'));
   for (const name of exercise.manifest.files) {
     if (typeof files[name] === 'string') writeFileSync(path.join(dir, 'submission', name), files[name]);
   }

@@ -83,6 +83,13 @@ test.each(cases)('%s gets a failing result that says what happened', (student, m
   expect(whatHappened(student)).toMatch(message);
 });
 
+test('a function that ran out of time is not run again in the same test file (one time limit, not two)', () => {
+  // launch.test.ts runs launchWebServers() twice (its main plan, then "follows-plan"): the second is skipped.
+  const followsPlan = resultOf('endless-sync-loop').tests.find((t) => t.id === 'follows-plan');
+  expect(followsPlan?.status).toBe('fail');
+  expect(followsPlan?.message).toMatch(/^launchWebServers\(\) was not run again: earlier in this test file it was still running after 3 s and was stopped/);
+});
+
 test('the correct submission in the same batch still scores full marks', () => {
   expect(resultOf('solution').status).toBe('pass');
   expect(resultOf('solution').points).toBe(resultOf('solution').maxPoints);
