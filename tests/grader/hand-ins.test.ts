@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkHandIn, loadExercise } from '../../src/grader/index.ts';
+import { describeProblems } from '../../src/grader/hand-in.ts';
 import { classFolder, runCli, type JsonReport } from './run-cli.ts';
 
 const launch = loadExercise('launch');
@@ -90,10 +91,21 @@ describe('checkHandIn: a hand-in given as { name: text } (the class server)', ()
     [{ 'launch.ts': 'a\u0000b' }, ['launch.ts is a binary file (NUL bytes or invalid UTF-8); hand in TypeScript source text']],
     [{ 'launch.ts': 'bad \ud800 surrogate' }, ['launch.ts is a binary file (NUL bytes or invalid UTF-8); hand in TypeScript source text']],
     [{ 'launch.ts': 42 }, ['the content of launch.ts must be a string, not number']],
-    [{ 'a/b/c/d/e/f/g/h/i/launch.ts': '' }, ['"a/b/c/d/e/f/g/h/i/launch.ts" is nested 9 folders deep; the limit is 8 (exercise launch accepts: launch.ts)']],
+    [{ 'a/b/c/d/e/f/g/h/i/launch.ts': '' }, ['"a/b/c/d/e/f/g/h/i/launch.ts" is nested 9 folders deep; the limit is 8']],
     [Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`f${i}.ts`, ''])), ['501 files were handed in; the limit is 500 (exercise launch accepts: launch.ts)']],
     [[solution], ['the files must be an object like { "launch.ts": "<source>" }']],
   ])('%#', (files, messages) => {
     expect(checkHandIn(launch.manifest, files).map((p) => p.message)).toEqual(messages);
   });
 });
+
+test('the problems are told in the language asked for (--lang pt-br and es)', async () => {
+  const pt = await runCli(['grade', 'launch', path.join(folder, 'link-file'), '--format', 'json', '--lang', 'pt-br']);
+  expect(pt.code, pt.stderr).toBe(0);
+  const ptMessage = (JSON.parse(pt.stdout) as JsonReport).results[0].message ?? '';
+  expect(ptMessage).toContain('Esta entrega não foi corrigida');
+  expect(ptMessage).toContain('launch.ts é um link simbólico');
+  const es = describeProblems(checkHandIn(launch.manifest, { 'Launch.ts': solution }), 'es');
+  expect(es).toBe('Esta entrega no se calificó: "Launch.ts" no es un archivo del ejercicio launch; acepta: launch.ts.');
+  expect(pt.stdout).not.toContain(SECRET);
+}, 120_000);
