@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadExercise } from '../../src/grader/index.ts';
+import { messages } from '../../exercises/web-server-firewall/tests/messages.ts';
 import { axeScan, skipBrowser, useServerAndBrowser, watchConsole } from './harness.ts';
 
 const EXERCISE = 'web-server-firewall';
@@ -61,15 +62,15 @@ describe.skipIf(skipBrowser)('lesson 2: the firewall exercise', () => {
       await root.scrollIntoViewIfNeeded();
       await root.locator('[data-role="editor"]').hover();
       await page.waitForSelector(`${ROOT}[data-editor-ready]`, { timeout: 30_000 });
-      expect(await editorText(page)).toBe(exercise.starter[FILE]);
+      expect(await editorText(page)).toBe(exercise.starters[locale][FILE]); // the starter with comments in the page's language
 
       await paste(page, SSH_LEFT_OPEN);
       const open = await run(page);
       expect(open.state).toBe('fail');
       const failed = await root.locator('[data-role="tests"] li[data-status="fail"]').allTextContents();
-      expect(failed.join('\n')).toContain('SSH is still open to the whole internet');
+      expect(failed.join('\n')).toContain(messages[locale].sshWorld); // the failure said in the page's language
 
-      await paste(page, exercise.solution[FILE]);
+      await paste(page, exercise.solutions[locale][FILE]);
       const solved = await run(page);
       expect(solved).toEqual({ state: 'pass', passed: Object.keys(exercise.manifest.points).length, total: Object.keys(exercise.manifest.points).length });
       if (locale === 'en') {
