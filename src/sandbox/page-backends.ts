@@ -6,17 +6,12 @@ import { type BackendChoice, chooseBackend } from './backends/choose.ts';
 import { createLocalBackend, probeLocal } from './backends/local.ts';
 import { createPageBackend, supportsModuleWorkers } from './backends/page.ts';
 import { createWebContainerBackend, type Workspace } from './backends/webcontainer.ts';
+import { fetchJson } from './fetch-json.ts';
 import { kitReportToGradeResult } from './kit-report.ts';
 
 export const loadedExercises = new Map<string, ExerciseData>();
 let backendChoice: Promise<BackendChoice> | undefined;
 let webcontainer: ReturnType<typeof createWebContainerBackend> | undefined;
-
-export async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return (await response.json()) as T;
-}
 
 export function chooseOnce(): Promise<BackendChoice> {
   backendChoice ??= chooseBackend({

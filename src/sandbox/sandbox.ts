@@ -17,7 +17,8 @@ import { type FileTabs, wireFileTabs } from './file-tabs.ts';
 import { offerHandIn } from './hand-in.ts';
 import { renderHints } from './hints-view.ts';
 import type { OutputPanel } from './output.ts';
-import { chooseOnce, fetchJson, loadedExercises, webcontainerOnce } from './page-backends.ts';
+import { failureMessage, fetchJson } from './fetch-json.ts';
+import { chooseOnce, loadedExercises, webcontainerOnce } from './page-backends.ts';
 import { errorResult, type GradeResult } from './result.ts';
 import { renderResult, showRunFailure, showRunning } from './results-view.ts';
 import { RunQueue } from './runs.ts';
@@ -108,7 +109,7 @@ function createRun(session: Session, firstChoice: Promise<BackendChoice>): () =>
         return choice.backend.run({ exercise, files, locale, signal, onOutput: session.print });
       });
     } catch (error) {
-      result = errorResult(exercise, error instanceof Error ? error.message : String(error));
+      result = errorResult(exercise, failureMessage(error, t));
       showRunFailure(parts.summary, parts.testList, locale, result.message ?? '');
       return idle();
     }
@@ -206,7 +207,7 @@ async function loadData(exercise: string, parts: SandboxParts, t: SandboxTransla
   try {
     return await fetchJson<ExerciseData>(exerciseDataUrl(exercise));
   } catch (error) {
-    parts.backendStatus.textContent = t('sandbox.dataFailed', { error: error instanceof Error ? error.message : String(error) });
+    parts.backendStatus.textContent = t('sandbox.dataFailed', { error: failureMessage(error, t) });
     throw error;
   }
 }
