@@ -1,4 +1,4 @@
-// Hostile and broken submissions, graded in ONE batch through the real command next to a correct one:
+// Hostile and broken submissions, graded through the real command in ONE batch next to a correct one (the memory bomb in a second):
 // each gets a failing result whose message says what happened, nobody earns points they did not earn,
 // the correct submission is not skewed, and nothing outside the learner's child process is touched.
 import { createHash } from 'node:crypto';
